@@ -1,0 +1,61 @@
+namespace MusicMask.Models;
+
+/// <summary>One convolution's parameters, PyTorch/ONNX layout: weight [out, in, kh, kw], bias [out].</summary>
+public sealed record ConvWeights(int OutChannels, int InChannels, int KernelHeight, int KernelWidth, float[] Weight, float[] Bias)
+{
+    public long[] WeightShape => [OutChannels, InChannels, KernelHeight, KernelWidth];
+
+    /// <summary>He-uniform initialisation times <paramref name="gain"/>.</summary>
+    public static ConvWeights Random(Random random, int outChannels, int inChannels, int kernelHeight, int kernelWidth, double gain = 1)
+    {
+        var fanIn = inChannels * kernelHeight * kernelWidth;
+        var bound = (float)(gain * Math.Sqrt(6.0 / fanIn));
+        var weight = new float[outChannels * fanIn];
+        for (var i = 0; i < weight.Length; i++)
+        {
+            weight[i] = (float)(random.NextDouble() * 2 - 1) * bound;
+        }
+
+        // Zero-mean filters respond to shape rather than level, so a random stack does not drown the input in its own offsets.
+        for (var o = 0; o < outChannels; o++)
+        {
+            var filter = weight.AsSpan(o * fanIn, fanIn);
+            var mean = System.Numerics.Tensors.TensorPrimitives.Sum<float>(filter) / fanIn;
+            System.Numerics.Tensors.TensorPrimitives.Subtract(filter, mean, filter);
+        }
+
+        var bias = Enumerable.Range(0, outChannels).Select(_ => (float)(random.NextDouble() * 0.2 - 0.1)).ToArray();
+        return new ConvWeights(outChannels, inChannels, kernelHeight, kernelWidth, weight, bias);
+    }
+}
+
+/// <summary>
+/// The paper's CNN, made fully convolutional: input normalisation, four valid 3x3 convolutions of 32 maps each
+/// with ReLU and 2x2 max-pooling, a dense layer written as a 2x14 convolution over the pooled map, and a 1x1
+/// classifier to (music, noise) logits.
+/// </summary>
+public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnlyList<ConvWeights> Features, ConvWeights Hidden, ConvWeights Classifier)
+{
+    public const int Channels = 32;
+    public const int FeatureLayers = 4;
+    public const int Kernel = 3;
+    public const int HeadHeight = 2;
+    public const int HeadWidth = 14;
+    public const int DefaultHidden = 64;
+    public const int Classes = 2;
+
+    /// <summary>Random weights whose outputs vary clearly with the input (for tests of the scoring machinery).</summary>
+    public static NetworkWeights Random(int seed, int hidden = DefaultHidden, float inputMean = -40f, float inputScale = 1f / 20f)
+    {
+        var random = new Random(seed);
+        var features = Enumerable.Range(0, FeatureLayers)
+            .Select(layer => ConvWeights.Random(random, Channels, layer == 0 ? 1 : Channels, Kernel, Kernel))
+            .ToArray();
+        return new NetworkWeights(
+            inputMean,
+            inputScale,
+            features,
+            ConvWeights.Random(random, hidden, Channels, HeadHeight, HeadWidth),
+            ConvWeights.Random(random, Classes, hidden, 1, 1));
+    }
+}

@@ -1,0 +1,67 @@
+using MusicMask.Segmentation;
+using MusicMask.Transforms;
+using ScottPlot;
+using SkiaSharp;
+
+namespace MusicMask.Outputs;
+
+/// <summary>Draws the spectrogram in grey with the music cells tinted, on labelled time and frequency axes.</summary>
+public static class OverlayRenderer
+{
+    public const int Width = 1600;
+    public const int Height = 600;
+    private const int MaxImageColumns = 2400;
+    private static readonly (byte R, byte G, byte B) Tint = (255, 140, 0);
+
+    public static byte[] RenderPng(SpectrogramPreview preview, ProbabilityMap map, double durationSeconds, string title)
+    {
+        using var bitmap = Compose(preview, map);
+        var plot = new Plot();
+        var image = new ScottPlot.Image(bitmap);
+        var topKHz = SpectrogramParameters.Bins * SpectrogramParameters.BinHz / 1000;
+        var seconds = map.Columns * SegmentFinder.CellSeconds;
+        plot.Add.ImageRect(image, new CoordinateRect(0, seconds, 0, topKHz));
+        plot.Axes.SetLimits(0, durationSeconds, 0, topKHz);
+        plot.Title(title);
+        plot.XLabel("time (s)");
+        plot.YLabel("frequency (kHz)");
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    private static SKBitmap Compose(SpectrogramPreview preview, ProbabilityMap map)
+    {
+        var columns = Math.Min(map.Columns, preview.Columns);
+        var group = Math.Max(1, (columns + MaxImageColumns - 1) / MaxImageColumns);
+        var width = Math.Max(1, (columns + group - 1) / group);
+        var bitmap = new SKBitmap(width, SpectrogramPreview.Rows, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var pixels = new SKColor[width * SpectrogramPreview.Rows];
+        for (var x = 0; x < width; x++)
+        {
+            var first = x * group;
+            var last = Math.Min(columns, first + group);
+            for (var row = 0; row < SpectrogramPreview.Rows; row++)
+            {
+                float level = 0, music = 0;
+                for (var c = first; c < last; c++)
+                {
+                    level += preview.Decibels(row, c);
+                    music += map[row * ProbabilityMap.Rows / SpectrogramPreview.Rows, c] > ProbabilityMap.Threshold ? 1 : 0;
+                }
+
+                var grey = Math.Clamp((level / (last - first) + 90f) / 120f, 0f, 1f);
+                var tint = music / (last - first) * 0.55f;
+                var y = SpectrogramPreview.Rows - 1 - row;
+                pixels[y * width + x] = new SKColor(
+                    Blend(grey, Tint.R, tint),
+                    Blend(grey, Tint.G, tint),
+                    Blend(grey, Tint.B, tint));
+            }
+        }
+
+        bitmap.Pixels = pixels;
+        return bitmap;
+    }
+
+    private static byte Blend(float grey, byte tint, float amount) =>
+        (byte)Math.Clamp(grey * 255f * (1 - amount) + tint * amount, 0f, 255f);
+}

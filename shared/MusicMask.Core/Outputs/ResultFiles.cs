@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Json;
+using MusicMask.Segmentation;
+
+namespace MusicMask.Outputs;
+
+/// <summary>Everything a finished job publishes under results/{name}/, as named byte arrays.</summary>
+public static class ResultFiles
+{
+    public const string Manifest = "manifest.json";
+    public const string Probability = "probability.npy";
+    public const string Mask = "mask.npy";
+    public const string SegmentsCsv = "segments.csv";
+    public const string SegmentsJson = "segments.json";
+    public const string Labels = "labels.txt";
+    public const string Overlay = "overlay.png";
+    public const string Error = "error.json";
+
+    /// <summary>The data files, manifest excluded (it is written last, as the mark of a complete result).</summary>
+    public static IReadOnlyList<(string Name, byte[] Content)> Create(
+        ProbabilityMap map,
+        IReadOnlyList<Segment> segments,
+        SpectrogramPreview preview,
+        double durationSeconds,
+        string title)
+    {
+        using var probability = new MemoryStream();
+        NpyWriter.Write(probability, map.Values, ProbabilityMap.Rows, map.Columns);
+        using var mask = new MemoryStream();
+        NpyWriter.Write(mask, map.Mask(), ProbabilityMap.Rows, map.Columns);
+        return
+        [
+            (Probability, probability.ToArray()),
+            (Mask, mask.ToArray()),
+            (SegmentsCsv, Encoding.UTF8.GetBytes(SegmentWriter.ToCsv(segments))),
+            (SegmentsJson, Encoding.UTF8.GetBytes(SegmentWriter.ToJson(segments))),
+            (Labels, Encoding.UTF8.GetBytes(SegmentWriter.ToAudacityLabels(segments))),
+            (Overlay, OverlayRenderer.RenderPng(preview, map, durationSeconds, title)),
+        ];
+    }
+
+    public static byte[] Serialize(ResultManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions.Indented);
+
+    public static byte[] Serialize(ErrorRecord error) => JsonSerializer.SerializeToUtf8Bytes(error, JsonOptions.Indented);
+}
+
+/// <summary>results/{name}/error.json: why a file produced no results.</summary>
+public sealed record ErrorRecord(string Source, string Stage, string Reason, DateTimeOffset Time);

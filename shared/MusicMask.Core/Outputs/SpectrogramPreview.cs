@@ -1,0 +1,59 @@
+using MusicMask.Segmentation;
+using MusicMask.Transforms;
+
+namespace MusicMask.Outputs;
+
+/// <summary>
+/// A small copy of the spectrogram for the overlay picture, built while streaming: one column per 16-frame cell
+/// column, 128 rows (2 bins each), mean dB quantised to a byte. About 128 bytes per 0.046 s of audio.
+/// </summary>
+public sealed class SpectrogramPreview
+{
+    public const int Rows = SpectrogramParameters.Bins / 2;
+    public const float FloorDecibels = -100f;
+    public const float RangeDecibels = 150f;
+    private readonly List<byte[]> _columns = [];
+    private readonly float[] _sum = new float[Rows];
+    private int _framesInColumn;
+
+    public int Columns => _columns.Count;
+
+    public void AddFrame(ReadOnlySpan<float> decibels)
+    {
+        for (var row = 0; row < Rows; row++)
+        {
+            _sum[row] += decibels[2 * row] + decibels[2 * row + 1];
+        }
+
+        if (++_framesInColumn == WindowGrid.Stride)
+        {
+            CloseColumn();
+        }
+    }
+
+    /// <summary>Closes a final partial column.</summary>
+    public void Complete()
+    {
+        if (_framesInColumn > 0)
+        {
+            CloseColumn();
+        }
+    }
+
+    /// <summary>dB value of preview cell (row, column); row 0 is the lowest frequency.</summary>
+    public float Decibels(int row, int column) => FloorDecibels + _columns[column][row] * RangeDecibels / 255f;
+
+    private void CloseColumn()
+    {
+        var column = new byte[Rows];
+        for (var row = 0; row < Rows; row++)
+        {
+            var mean = _sum[row] / (2 * _framesInColumn);
+            column[row] = (byte)Math.Clamp((mean - FloorDecibels) * 255f / RangeDecibels, 0f, 255f);
+        }
+
+        _columns.Add(column);
+        Array.Clear(_sum);
+        _framesInColumn = 0;
+    }
+}

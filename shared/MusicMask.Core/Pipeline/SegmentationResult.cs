@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using MusicMask.Outputs;
+using MusicMask.Segmentation;
+using MusicMask.Transforms;
+
+namespace MusicMask.Pipeline;
+
+/// <summary>A stitched result, ready to be written wherever the host keeps results.</summary>
+public sealed record SegmentationResult(
+    SourceInfo Source,
+    TilingSummary Tiling,
+    ProbabilityMap Map,
+    IReadOnlyList<Segment> Segments,
+    SpectrogramPreview Preview,
+    StageClock Clock,
+    Stopwatch Elapsed)
+{
+    /// <summary>Renders every output file, timing it, and the manifest (last in the list).</summary>
+    public IReadOnlyList<(string Name, byte[] Content)> RenderFiles(ModelInfo model)
+    {
+        var files = Clock.Time(Stages.Outputs, () => ResultFiles.Create(Map, Segments, Preview, Tiling.DurationSeconds, Source.Name)).ToList();
+        var stages = new Dictionary<string, double>(Clock.Seconds()) { [Stages.Total] = Math.Round(Elapsed.Elapsed.TotalSeconds, 4) };
+        var manifest = new ResultManifest
+        {
+            Source = Source,
+            DurationSeconds = Math.Round(Tiling.DurationSeconds, 6),
+            Frames = Tiling.Grid.RealFrames,
+            CellColumns = Map.Columns,
+            Model = model,
+            Parameters = Parameters(),
+            StageSeconds = stages,
+            Files = files.Select(f => f.Name).ToArray(),
+            MusicSegments = Segments.Count(s => s.Label == Segment.Music),
+            MusicSeconds = Math.Round(Segments.Where(s => s.Label == Segment.Music).Sum(s => s.End - s.Start), 3),
+        };
+        files.Add((ResultFiles.Manifest, ResultFiles.Serialize(manifest)));
+        return files;
+    }
+
+    private static IReadOnlyDictionary<string, double> Parameters() => new Dictionary<string, double>
+    {
+        ["sample_rate"] = SpectrogramParameters.SampleRate,
+        ["n_fft"] = SpectrogramParameters.FftSize,
+        ["hop"] = SpectrogramParameters.Hop,
+        ["bins"] = SpectrogramParameters.Bins,
+        ["window_height"] = WindowGrid.WindowHeight,
+        ["window_width"] = WindowGrid.WindowWidth,
+        ["stride"] = WindowGrid.Stride,
+        ["threshold"] = ProbabilityMap.Threshold,
+        ["cell_seconds"] = Math.Round(SegmentFinder.CellSeconds, 6),
+    };
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using MusicMask.Audio;
+using MusicMask.Outputs;
+using MusicMask.Scoring;
+using MusicMask.Segmentation;
+using MusicMask.Transforms;
+
+namespace MusicMask.Pipeline;
+
+/// <summary>
+/// The embedded pipeline: one file in, results out, all cores busy. Ingest streams tiles into a bounded queue
+/// while <see cref="SegmenterOptions.Threads"/> scorers drain it, so memory stays bounded for any length.
+/// </summary>
+public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = null)
+{
+    private readonly int _threads = Math.Max(1, (options ?? new SegmenterOptions()).Threads);
+    private readonly Lazy<ModelInfo> _model = new(() => DescribeModel(scorer));
+
+    public ModelInfo Model => _model.Value;
+
+    /// <summary>Decodes, scores and stitches one file. <paramref name="progress"/> gets the fraction read, when the length is known.</summary>
+    public SegmentationResult Run(string path, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var total = Stopwatch.StartNew();
+        var clock = new StageClock();
+        using var source = AudioDecoder.Open(path);
+        var preview = new SpectrogramPreview();
+        var builder = new ProbabilityMapBuilder();
+        using var tiles = new BlockingCollection<SpectrogramTile>(boundedCapacity: 2 * _threads);
+        var scorers = Enumerable.Range(0, _threads)
+            .Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    foreach (var tile in tiles.GetConsumingEnumerable(cancellationToken))
+                    {
+                        builder.Add(clock.Time(Stages.Scoring, () => scorer.Score(tile)));
+                    }
+                },
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default))
+            .ToArray();
+
+        TilingSummary summary;
+        try
+        {
+            var length = source.Length;
+            summary = SpectrogramTiler.Run(
+                source,
+                tile => tiles.Add(tile, cancellationToken),
+                preview,
+                clock,
+                samples => { if (length > 0) progress?.Report(Math.Min(1.0, (double)samples / length.Value)); },
+                cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            tiles.CompleteAdding();
+            Task.WaitAll(scorers, CancellationToken.None);
+        }
+
+        var map = clock.Time(Stages.Stitch, () => builder.Build(summary.Grid));
+        var segments = SegmentFinder.Find(map, summary.DurationSeconds);
+        progress?.Report(1.0);
+        var source1 = new SourceInfo(Path.GetFileName(path), null, null, new FileInfo(path).Length, summary.Format, summary.InputRate, summary.Channels);
+        return new SegmentationResult(source1, summary, map, segments, preview, clock, total);
+    }
+
+    private static ModelInfo DescribeModel(StripScorer scorer)
+    {
+        using var file = File.OpenRead(scorer.ModelPath);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(file));
+        return new ModelInfo(Path.GetFileName(scorer.ModelPath), scorer.Parameters.Version, hash);
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.ML.OnnxRuntime;
+using MusicMask.Models;
+using MusicMask.Segmentation;
+using MusicMask.Transforms;
+
+namespace MusicMask.Scoring;
+
+/// <summary>
+/// Scores spectrogram strips with the fully convolutional model: one ONNX run over a tile yields the music
+/// probability of every 64x256 window in it. Holds one InferenceSession; thread-safe.
+/// </summary>
+public sealed class StripScorer : IDisposable
+{
+    private const int Bins = SpectrogramParameters.Bins;
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+    private readonly string[] _inputNames = [OnnxModelWriter.InputName];
+    private readonly string[] _outputNames = [OnnxModelWriter.OutputName];
+
+    public StripScorer(string modelPath, StripScorerOptions? options = null)
+    {
+        if (!File.Exists(modelPath))
+        {
+            throw new FileNotFoundException($"model not found: {modelPath}", modelPath);
+        }
+
+        ModelPath = Path.GetFullPath(modelPath);
+        using var sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = (options ?? new StripScorerOptions()).IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        sessionOptions.AddSessionConfigEntry("session.set_denormal_as_zero", "1");
+        try
+        {
+            _session = new InferenceSession(modelPath, sessionOptions);
+        }
+        catch (OnnxRuntimeException error)
+        {
+            throw new InvalidDataException($"cannot load model {modelPath}: {error.Message}", error);
+        }
+
+        try
+        {
+            Parameters = ModelParameters.FromProperties(_session.ModelMetadata.CustomMetadataMap);
+            Parameters.EnsureMatchesPipeline();
+            EnsureContract();
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
+    }
+
+    public ModelParameters Parameters { get; }
+
+    public string ModelPath { get; }
+
+    /// <summary>Scores every window of a tile in one run.</summary>
+    public WindowScores Score(SpectrogramTile tile)
+    {
+        var frames = tile.FrameCount;
+        var input = new float[Bins * frames];
+        Transpose(tile.Frames, input, frames);
+        var output = Run(input, [1, 1, Bins, frames]);
+        var expected = WindowGrid.BandPositions * tile.Range.Windows;
+        if (output.Length != expected)
+        {
+            throw new InvalidDataException($"model returned {output.Length} probabilities for tile {tile.Range.Index}, expected {expected}");
+        }
+
+        return new WindowScores(tile.Range.Index, tile.Range.FirstWindow, tile.Range.Windows, output);
+    }
+
+    /// <summary>Runs the model on a batch of frequency-major inputs [count, 1, height, width]; returns the flat output.</summary>
+    public float[] Run(float[] input, long[] shape)
+    {
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var outputs = _session.Run(_runOptions, _inputNames, [inputValue], _outputNames);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    private void EnsureContract()
+    {
+        if (!_session.InputMetadata.ContainsKey(OnnxModelWriter.InputName) || !_session.OutputMetadata.ContainsKey(OnnxModelWriter.OutputName))
+        {
+            throw new InvalidDataException(
+                $"model must take '{OnnxModelWriter.InputName}' and return '{OnnxModelWriter.OutputName}'; it has inputs " +
+                $"[{string.Join(", ", _session.InputMetadata.Keys)}] and outputs [{string.Join(", ", _session.OutputMetadata.Keys)}]");
+        }
+    }
+
+    /// <summary>Time-major frames [frames, 256] to the model's frequency-major [256, frames].</summary>
+    private static void Transpose(float[] timeMajor, float[] frequencyMajor, int frames)
+    {
+        const int block = 32;
+        for (var f0 = 0; f0 < frames; f0 += block)
+        {
+            var f1 = Math.Min(frames, f0 + block);
+            for (var b0 = 0; b0 < Bins; b0 += block)
+            {
+                for (var f = f0; f < f1; f++)
+                {
+                    for (var b = b0; b < b0 + block; b++)
+                    {
+                        frequencyMajor[b * frames + f] = timeMajor[f * Bins + b];
+                    }
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
+}

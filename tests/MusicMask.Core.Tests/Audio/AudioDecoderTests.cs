@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using MusicMask.Audio;
+using MusicMask.Signals;
+using MusicMask.Tests.Support;
+
+namespace MusicMask.Tests.Audio;
+
+[Collection(nameof(ProcessEnvironment))]
+public class AudioDecoderTests
+{
+    [Fact]
+    public void EmptyFileIsNamedAsEmpty()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.File("empty.wav"), []);
+        Assert.Contains("empty file", Assert.Throws<AudioFormatException>(() => AudioDecoder.Open(temp.File("empty.wav"))).Message);
+    }
+
+    [Fact]
+    public void TextFileIsNamedAsText()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("notes.wav"), "this is not audio\nat all\n");
+        Assert.Contains("plain text", Assert.Throws<AudioFormatException>(() => AudioDecoder.Open(temp.File("notes.wav"))).Message);
+    }
+
+    [Fact]
+    public void MissingFileIsFileNotFound()
+    {
+        Assert.Throws<FileNotFoundException>(() => AudioDecoder.Open("/nonexistent/x.wav"));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'f', (byte)'L', (byte)'a', (byte)'C', 0, 0, 0, 0 }, "FLAC")]
+    [InlineData(new byte[] { (byte)'O', (byte)'g', (byte)'g', (byte)'S', 0, 2, 0, 0 }, "Ogg")]
+    [InlineData(new byte[] { (byte)'I', (byte)'D', (byte)'3', 4, 0, 0, 0, 0 }, "MP3")]
+    [InlineData(new byte[] { 0xFF, 0xFB, 0x90, 0x64, 0, 0, 0, 0 }, "MP3")]
+    [InlineData(new byte[] { 0, 0, 0, 0x20, (byte)'f', (byte)'t', (byte)'y', (byte)'p' }, "MP4/M4A")]
+    [InlineData(new byte[] { 0x00, 0x01, 0x02, 0x03, 0x80, 0x81, 0x82, 0x83 }, "unknown format")]
+    public void SniffNamesContainers(byte[] head, string expected) => Assert.Equal(expected, AudioDecoder.Sniff(head));
+
+    [Fact]
+    public void WithoutFfmpegOtherFormatsSayWhatIsMissing()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.File("a.flac"), "fLaC\0\0\0\"0123456789"u8.ToArray());
+        var path = Environment.GetEnvironmentVariable("PATH");
+        try
+        {
+            Environment.SetEnvironmentVariable("PATH", temp.Path);
+            var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Open(temp.File("a.flac")));
+            Assert.Contains("FLAC needs ffmpeg", error.Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+    }
+
+    [Theory]
+    [InlineData("flac")]
+    [InlineData("mp3")]
+    [InlineData("ogg")]
+    public void FfmpegDecodesOtherFormatsTo441Mono(string extension)
+    {
+        Assert.True(FfmpegAudioSource.IsAvailable, "these tests need ffmpeg on PATH (apt-get install ffmpeg; .ci/run installs it)");
+        using var temp = new TempDirectory();
+        var tone = SignalGenerator.Sine(48_000, 48_000, 1000, 0.5f);
+        WavWriter.Write(temp.File("tone.wav"), tone, 48_000);
+        Convert(temp.File("tone.wav"), temp.File($"tone.{extension}"));
+
+        using var source = AudioDecoder.Open(temp.File($"tone.{extension}"));
+        var samples = new List<float>();
+        var block = new float[4096];
+        int read;
+        while ((read = source.Read(block)) > 0)
+        {
+            samples.AddRange(block[..read]);
+        }
+
+        Assert.Equal(44_100, source.SampleRate);
+        Assert.Contains("via ffmpeg", source.Format);
+        Assert.InRange(samples.Count, 44_100 - 2_000, 44_100 + 3_000);
+        Assert.InRange(SignalGenerator.Rms(samples.ToArray()), 0.3, 0.4);
+    }
+
+    [Fact]
+    public void FfmpegFailureIsAClearError()
+    {
+        Assert.True(FfmpegAudioSource.IsAvailable, "this test needs ffmpeg on PATH");
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.File("broken.mp3"), [.. "ID3"u8, 4, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF]);
+        using var source = AudioDecoder.Open(temp.File("broken.mp3"));
+        var error = Assert.Throws<AudioFormatException>(() =>
+        {
+            var block = new float[4096];
+            while (source.Read(block) > 0)
+            {
+            }
+        });
+        Assert.Contains("ffmpeg could not decode", error.Message);
+    }
+
+    private static void Convert(string from, string to)
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
+        foreach (var arg in new[] { "-nostdin", "-v", "error", "-y", "-i", from, to })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, stderr);
+    }
+}
+
+[CollectionDefinition(nameof(ProcessEnvironment), DisableParallelization = true)]
+public sealed class ProcessEnvironment;

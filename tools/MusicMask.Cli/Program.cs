@@ -1,0 +1,8 @@
+using System.CommandLine;
+using MusicMask.Cli.Commands;
+
+var root = new RootCommand("MusicMask: finds where music is in a recording, in time and in frequency (Park & Lee, ISMIR 2015).");
+root.Subcommands.Add(SegmentCommand.Create());
+root.Subcommands.Add(SampleCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+return root.Parse(args).Invoke();
