@@ -71,7 +71,13 @@ public static class SignalGenerator
     /// <summary>music + noise scaled so that 20·log10(rms(music)/rms(noise)) = <paramref name="snrDecibels"/>.</summary>
     public static float[] Mix(ReadOnlySpan<float> music, ReadOnlySpan<float> noise, double snrDecibels)
     {
-        var gain = Rms(music) / (Rms(noise) * Math.Pow(10, snrDecibels / 20));
+        var noiseRms = Rms(noise);
+        if (noiseRms == 0)
+        {
+            throw new ArgumentException("cannot set an SNR against silent noise", nameof(noise));
+        }
+
+        var gain = Rms(music) / (noiseRms * Math.Pow(10, snrDecibels / 20));
         var output = new float[Math.Min(music.Length, noise.Length)];
         for (var i = 0; i < output.Length; i++)
         {

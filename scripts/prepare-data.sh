@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Builds the training/validation/test audio set from Debian packages of recorded game music and sound:
+#   DIR/{train,validation,test}/{music,noise,speech}/<package>__<path>.wav  (44.1 kHz mono 16-bit)
+#   DIR/sources.tsv (split, class, package, source path, output), DIR/skipped.tsv, DIR/licences/<package>.txt
+# Music is split by package; noise and speech by a hash of the file path (whole packages where there are
+# enough of them). Idempotent: existing outputs are kept, so a rerun only fills gaps.
+# Usage: scripts/prepare-data.sh [DIR]   (default: data/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(realpath -m "${1:-data}")
+cache="$out/.cache"
+mkdir -p "$cache/debs" "$cache/x" "$out/licences"
+
+command -v ffmpeg >/dev/null && command -v unzip >/dev/null && command -v sox >/dev/null || {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq ffmpeg sox libsox-fmt-all unzip >/dev/null
+}
+
+# class | split (train/validation/test, or "hash") | package | folder inside the package (zip:ARCHIVE:PREFIX for archives) | skip regex
+sources=$(cat <<'TABLE'
+music|train|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/music/|^$
+music|train|wesnoth-1.16-music|usr/share/games/wesnoth/1.16/data/core/music|^$
+music|train|ufoai-music|zip:usr/share/games/ufoai/base/0music.pk3:music/|^$
+music|train|hedgewars-data|usr/share/games/hedgewars/Data/Music|^$
+music|train|widelands-data|usr/share/games/widelands/data/music|^$
+music|train|colobot-common-sounds|usr/share/games/colobot/music|^$
+music|train|singularity-music|usr/share/games/singularity/music|^$
+music|train|freedroidrpg-data|usr/share/freedroidrpg/data/sound/music|^$
+music|validation|drascula-music|usr/share/scummvm/drascula/audio|^$
+music|validation|pushover-data|usr/share/pushover/themes|^$
+music|test|warzone2100-music|usr/share/games/warzone2100/music|^$
+music|test|planetblupi-music-ogg|usr/share/planetblupi/music|^$
+noise|hash|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/ambient/|^$
+noise|hash|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/actor/|^$
+noise|hash|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/resource/|^$
+noise|hash|ufoai-sound|zip:usr/share/games/ufoai/base/0snd.pk3:sound/ambience/|jingle|disco|radiomessage|tv_news
+noise|hash|ufoai-sound|zip:usr/share/games/ufoai/base/0snd.pk3:sound/footsteps/|^$
+noise|hash|lincity-ng-data|usr/share/games/lincity-ng/sounds|^$
+noise|hash|widelands-data|usr/share/games/widelands/data/sound|^$
+noise|hash|flightgear-data-base|usr/share/games/flightgear/Sounds|mk-viii|tcas|/atc/
+noise|hash|torcs-data|usr/share/games/torcs/data/sound|^$
+noise|hash|minetest-data|usr/share/games/minetest/games/minetest_game/mods|^$
+noise|validation|crrcsim-data|usr/share/games/crrcsim/sounds|^$
+noise|test|searchandrescue-data|usr/share/games/searchandrescue/sounds|^$
+speech|hash|fillets-ng-data-cs|usr/share/games/fillets-ng|^$
+speech|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices|^$
+speech|test|klettres-data|usr/share/klettres|^$
+TABLE
+)
+
+packages=$(cut -d'|' -f3 <<<"$sources" | sort -u)
+(cd "$cache/debs" && for p in $packages; do ls "${p}"_*.deb >/dev/null 2>&1 || apt-get download "$p" 2>&1 | grep -v '^W:' || true; done)
+for p in $packages; do
+  [ -d "$cache/x/$p" ] || dpkg-deb -x "$cache/debs/${p}"_*.deb "$cache/x/$p"
+  cp -f "$cache/x/$p/usr/share/doc/$p/copyright" "$out/licences/$p.txt" 2>/dev/null || true
+done
+
+split_of() { # hash split by path: 70% train, 15% validation, 15% test
+  local h=$(( 16#$(printf '%s' "$1" | sha1sum | cut -c1-4) % 100 ))
+  if [ $h -lt 70 ]; then echo train; elif [ $h -lt 85 ]; then echo validation; else echo test; fi
+}
+
+jobs="$cache/jobs.tsv"; : > "$jobs"
+while IFS='|' read -r class split package folder skip; do
+  root="$cache/x/$package"
+  if [[ $folder == zip:* ]]; then
+    IFS=: read -r _ archive prefix <<<"$folder"
+    unpacked="$cache/zip/$package/$(basename "$archive")"
+    marker="$unpacked/.unzipped-$(tr '/' '_' <<<"$prefix")"
+    if [ ! -e "$marker" ]; then mkdir -p "$unpacked"; unzip -qq -o "$root/$archive" "${prefix}*" -d "$unpacked" || true; touch "$marker"; fi
+    base="$unpacked"; folder="$prefix"
+  else
+    base="$root"
+  fi
+  [ -d "$base/$folder" ] || { echo "missing folder $package:$folder" >&2; continue; }
+  find "$base/$folder" -type f \( -iname '*.ogg' -o -iname '*.opus' -o -iname '*.wav' -o -iname '*.mp3' -o -iname '*.flac' \) | sort |
+  while read -r file; do
+    rel=${file#"$base/"}
+    [[ "$skip" != "^$" && "$rel" =~ $skip ]] && continue
+    s=$split; [ "$s" = hash ] && s=$(split_of "$package/$rel")
+    name="${package}__$(tr '/ ' '__' <<<"${rel%.*}").wav"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$s" "$class" "$package" "$file" "$out/$s/$class/$name" >> "$jobs"
+  done
+done <<<"$sources"
+
+convert() { # source, output: ffmpeg first, sox as the fallback; prints a skip line when neither decodes
+  local src=$1 dst=$2
+  [ -s "$dst" ] && return 0
+  mkdir -p "$(dirname "$dst")"
+  ffmpeg -nostdin -v error -y -i "$src" -vn -ac 1 -ar 44100 -c:a pcm_s16le "$dst.tmp.wav" 2>/dev/null ||
+    sox -q "$src" -c 1 -r 44100 -b 16 "$dst.tmp.wav" 2>/dev/null ||
+    { rm -f "$dst.tmp.wav"; printf '%s\tneither ffmpeg nor sox could decode it\n' "$src"; return 0; }
+  local seconds; seconds=$(soxi -D "$dst.tmp.wav" 2>/dev/null || echo 0)
+  if awk -v s="$seconds" 'BEGIN { exit !(s < 0.3) }'; then
+    rm -f "$dst.tmp.wav"; printf '%s\tshorter than 0.3 s (%s s)\n' "$src" "$seconds"; return 0
+  fi
+  mv "$dst.tmp.wav" "$dst"
+}
+export -f convert
+cut -f4,5 "$jobs" | tr '\t' '\n' | xargs -d '\n' -n 2 -P "$(nproc)" bash -c 'convert "$0" "$1"' > "$out/skipped.tsv"
+
+{ printf 'split\tclass\tpackage\tsource\toutput\n'; awk -F'\t' 'system("test -s \"" $5 "\"") == 0' "$jobs"; } > "$out/sources.tsv"
+echo "prepared $(($(wc -l < "$out/sources.tsv") - 1)) files in $out; skipped $(wc -l < "$out/skipped.tsv") (see skipped.tsv)"
+for s in train validation test; do for c in music noise speech; do
+  n=$(find "$out/$s/$c" -name '*.wav' 2>/dev/null | wc -l)
+  secs=$(find "$out/$s/$c" -name '*.wav' -exec soxi -D {} + 2>/dev/null | awk '{ t += $1 } END { printf "%.0f", t / 60 }')
+  echo "  $s/$c: $n files, ${secs:-0} min"
+done; done

@@ -1,0 +1,58 @@
+namespace MusicMask.Evaluation;
+
+/// <summary>A receiver operating characteristic: positives are music windows, the score is p(music).</summary>
+public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveRate, double Auc, int Positives, int Negatives)
+{
+    /// <summary>
+    /// The ROC over every distinct threshold, and its area by the trapezoid rule (equal to the Mann-Whitney
+    /// probability that a random positive outscores a random negative, ties counting one half).
+    /// </summary>
+    public static RocCurve Compute(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive)
+    {
+        if (scores.Count != isPositive.Count)
+        {
+            throw new ArgumentException("one label per score");
+        }
+
+        if (scores.Any(float.IsNaN))
+        {
+            throw new ArgumentException("scores contain NaN");
+        }
+
+        var positives = isPositive.Count(p => p);
+        var negatives = scores.Count - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            throw new ArgumentException($"an ROC needs both classes; got {positives} positives and {negatives} negatives");
+        }
+
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        var fpr = new List<double> { 0 };
+        var tpr = new List<double> { 0 };
+        double tp = 0, fp = 0, area = 0;
+        for (var k = 0; k < order.Length;)
+        {
+            var threshold = scores[order[k]];
+            double groupTp = 0, groupFp = 0;
+            for (; k < order.Length && scores[order[k]] == threshold; k++)
+            {
+                if (isPositive[order[k]])
+                {
+                    groupTp++;
+                }
+                else
+                {
+                    groupFp++;
+                }
+            }
+
+            area += groupFp / negatives * (tp + groupTp / 2) / positives;
+            tp += groupTp;
+            fp += groupFp;
+            fpr.Add(fp / negatives);
+            tpr.Add(tp / positives);
+        }
+
+        return new RocCurve(fpr.ToArray(), tpr.ToArray(), area, positives, negatives);
+    }
+}

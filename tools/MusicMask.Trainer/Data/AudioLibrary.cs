@@ -1,0 +1,44 @@
+namespace MusicMask.Training.Data;
+
+/// <summary>The prepared clips of one split, by class (music, noise, speech), drawn in proportion to their length.</summary>
+public sealed class AudioLibrary
+{
+    private readonly Dictionary<string, (AudioClip[] Clips, double[] Cumulative)> _classes = new();
+
+    public AudioLibrary(string splitFolder)
+    {
+        foreach (var name in new[] { "music", "noise", "speech" })
+        {
+            var folder = System.IO.Path.Combine(splitFolder, name);
+            var clips = Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*.wav").Order(StringComparer.Ordinal).Select(p => new AudioClip(p)).ToArray()
+                : [];
+            var cumulative = new double[clips.Length];
+            double total = 0;
+            for (var i = 0; i < clips.Length; i++)
+            {
+                // Square-root weighting: long tracks are drawn more, but not so much that a few dominate.
+                total += Math.Sqrt(clips[i].Length);
+                cumulative[i] = total;
+            }
+
+            _classes[name] = (clips, cumulative);
+        }
+    }
+
+    public int Count(string name) => _classes[name].Clips.Length;
+
+    public double Seconds(string name) => _classes[name].Clips.Sum(c => c.Length) / 44_100.0;
+
+    public AudioClip Draw(string name, Random random)
+    {
+        var (clips, cumulative) = _classes[name];
+        if (clips.Length == 0)
+        {
+            throw new InvalidOperationException($"no {name} clips in this split");
+        }
+
+        var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
+        return clips[index < 0 ? ~index : index];
+    }
+}

@@ -1,0 +1,196 @@
+using MusicMask.Filters;
+using MusicMask.Segmentation;
+using MusicMask.Signals;
+using MusicMask.Transforms;
+
+namespace MusicMask.Training.Data;
+
+public enum StripKind
+{
+    Music,
+    Noise,
+    Mixture,
+}
+
+/// <summary>One training example: a 256 x Width dB strip (frequency-major) and a class per window (0 music, 1 noise, -100 ignored).</summary>
+public sealed record Strip(float[] Decibels, long[] Targets, StripKind Kind, double Snr);
+
+/// <summary>
+/// Makes training strips from real recordings: pure music, pure noise (environmental noise, speech babble or
+/// both), or music plus noise at a random SNR (labelled music); random overall level, and random band-limiting
+/// of either source so an empty top octave cannot tell the classes apart.
+/// </summary>
+public sealed class StripSampler(AudioLibrary library, int windowColumns)
+{
+    public const long Ignore = -100;
+    public const long MusicClass = 0;
+    public const long NoiseClass = 1;
+    private const float SilentWindowDecibels = -75f;
+    private const double AudibleRms = 1e-4;
+    private static readonly int[] BandLimitRates = [8_000, 11_025, 16_000, 22_050, 32_000];
+
+    public int Width { get; } = WindowGrid.WindowWidth + (windowColumns - 1) * WindowGrid.Stride;
+
+    public int WindowColumns => windowColumns;
+
+    private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
+
+    public Strip Next(Random random, StripKind? kind = null, double? snr = null)
+    {
+        kind ??= random.NextDouble() switch { < 0.3 => StripKind.Music, < 0.7 => StripKind.Noise, _ => StripKind.Mixture };
+        float[] signal;
+        var mixtureSnr = double.NaN;
+        switch (kind)
+        {
+            case StripKind.Music:
+                signal = Music(random);
+                break;
+            case StripKind.Noise:
+                signal = Noise(random);
+                break;
+            default:
+                mixtureSnr = snr ?? -15 + 35 * random.NextDouble();
+                signal = SignalGenerator.Mix(Music(random), Noise(random), mixtureSnr);
+                break;
+        }
+
+        Scale(signal, Math.Pow(10, (-45 + 35 * random.NextDouble()) / 20) / Math.Max(1e-9, SignalGenerator.Rms(signal)));
+        var decibels = Spectrogram(signal);
+        return new Strip(decibels, Targets(decibels, kind == StripKind.Noise ? NoiseClass : MusicClass), kind.Value, mixtureSnr);
+    }
+
+    private float[] Music(Random random) => MaybeBandLimit(Excerpt("music", random), random);
+
+    private float[] Noise(Random random)
+    {
+        var choice = random.NextDouble();
+        var noise = choice < 0.25 ? Babble(random) : Excerpt("noise", random);
+        if (choice > 0.85)
+        {
+            noise = SignalGenerator.Mix(noise, Babble(random), -5 + 15 * random.NextDouble());
+        }
+
+        return MaybeBandLimit(noise, random);
+    }
+
+    private float[] Babble(Random random)
+    {
+        var talkers = random.Next(4, 9);
+        var sum = new float[SampleCount];
+        for (var t = 0; t < talkers; t++)
+        {
+            var voice = Excerpt("speech", random);
+            var gain = (float)(Math.Pow(10, (-6 + 6 * random.NextDouble()) / 20) / Math.Max(1e-9, SignalGenerator.Rms(voice)));
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += voice[i] * gain;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>A random excerpt that is not digital silence (files have silent gaps; a silent source teaches nothing).</summary>
+    private float[] Excerpt(string name, Random random)
+    {
+        var excerpt = new float[SampleCount];
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var clip = library.Draw(name, random);
+            clip.Read(random.NextInt64(clip.Length), excerpt);
+            if (SignalGenerator.Rms(excerpt) > AudibleRms)
+            {
+                break;
+            }
+        }
+
+        return excerpt;
+    }
+
+    private float[] MaybeBandLimit(float[] signal, Random random)
+    {
+        if (random.NextDouble() >= 0.3)
+        {
+            return signal;
+        }
+
+        var rate = BandLimitRates[random.Next(BandLimitRates.Length)];
+        var down = Resample(signal, SpectrogramParameters.SampleRate, rate);
+        var up = Resample(down, rate, SpectrogramParameters.SampleRate);
+        Array.Resize(ref up, signal.Length);
+        return up;
+    }
+
+    private static float[] Resample(float[] input, int from, int to)
+    {
+        var resampler = new PolyphaseResampler(from, to);
+        var output = new List<float>((int)resampler.OutputLength(input.Length));
+        resampler.Process(input, s => output.AddRange(s.ToArray()));
+        resampler.Flush(s => output.AddRange(s.ToArray()));
+        return output.ToArray();
+    }
+
+    /// <summary>The strip's spectrogram through the same STFT the pipeline uses, frequency-major [256, Width].</summary>
+    private float[] Spectrogram(float[] signal)
+    {
+        var bins = SpectrogramParameters.Bins;
+        var decibels = new float[bins * Width];
+        var frame = 0;
+        var framer = new StftFramer(values =>
+        {
+            if (frame < Width)
+            {
+                for (var b = 0; b < bins; b++)
+                {
+                    decibels[b * Width + frame] = values[b];
+                }
+            }
+
+            frame++;
+        });
+        framer.Process(signal);
+        return decibels;
+    }
+
+    private long[] Targets(float[] decibels, long label)
+    {
+        var cellColumns = Width / WindowGrid.Stride;
+        var cells = new double[WindowGrid.CellRows * cellColumns];
+        for (var b = 0; b < SpectrogramParameters.Bins; b++)
+        {
+            for (var t = 0; t < Width; t++)
+            {
+                cells[b / WindowGrid.Stride * cellColumns + t / WindowGrid.Stride] += decibels[b * Width + t];
+            }
+        }
+
+        var targets = new long[WindowGrid.BandPositions * windowColumns];
+        for (var band = 0; band < WindowGrid.BandPositions; band++)
+        {
+            for (var column = 0; column < windowColumns; column++)
+            {
+                double sum = 0;
+                for (var r = band; r < band + WindowGrid.CellsPerWindowRow; r++)
+                {
+                    for (var c = column; c < column + WindowGrid.CellsPerWindowColumn; c++)
+                    {
+                        sum += cells[r * cellColumns + c];
+                    }
+                }
+
+                var mean = sum / (WindowGrid.WindowHeight * WindowGrid.WindowWidth);
+                targets[band * windowColumns + column] = mean < SilentWindowDecibels ? Ignore : label;
+            }
+        }
+
+        return targets;
+    }
+
+    private static void Scale(float[] signal, double gain)
+    {
+        for (var i = 0; i < signal.Length; i++)
+        {
+            signal[i] = (float)(signal[i] * gain);
+        }
+    }
+}

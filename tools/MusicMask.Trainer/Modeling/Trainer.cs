@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using MusicMask.Evaluation;
+using MusicMask.Models;
+using MusicMask.Segmentation;
+using MusicMask.Training.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MusicMask.Training.Modeling;
+
+/// <summary>Trains <see cref="MusicMaskNet"/> on strips, fully convolutionally, with SGD and momentum.</summary>
+public sealed class Trainer(TrainerOptions options, Action<string> log)
+{
+    private const int Bins = 256;
+
+    public sealed record Checkpoint(int Step, double Seconds, double BestScore, double LastLoss);
+
+    public sealed record EpochReport(int Epoch, int Step, double Loss, double AucClean, double AucZeroDb, double AucMinus10Db, double Seconds);
+
+    public string CheckpointPath => Path.Combine(options.RunFolder, "checkpoint.bin");
+
+    public string BestPath => Path.Combine(options.RunFolder, "best.bin");
+
+    public string StatePath => Path.Combine(options.RunFolder, "checkpoint.json");
+
+    /// <summary>Trains until the time or step budget is spent; returns the per-epoch reports.</summary>
+    public IReadOnlyList<EpochReport> Run(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(options.RunFolder);
+        torch.random.manual_seed(options.Seed);
+        var model = new MusicMaskNet();
+        var state = new Checkpoint(0, 0, double.NegativeInfinity, double.NaN);
+        if (options.Resume && File.Exists(CheckpointPath) && File.Exists(StatePath))
+        {
+            model.load(CheckpointPath);
+            state = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllText(StatePath))!;
+            log($"resumed at step {state.Step} ({state.Seconds / 60:F1} min trained)");
+        }
+
+        var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
+        var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
+        log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
+        var validationSet = ValidationSet(new StripSampler(validation, options.WindowColumns));
+
+        var optimizer = torch.optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
+        var sampler = new StripSampler(train, options.WindowColumns);
+        using var batches = new BlockingCollection<(Tensor X, Tensor Y)>(boundedCapacity: 4);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => Produce(sampler, batches, options.Seed + state.Step, stop.Token));
+
+        var reports = new List<EpochReport>();
+        var budget = options.Minutes * 60;
+        var clock = Stopwatch.StartNew();
+        var step = state.Step;
+        var losses = new List<double>();
+        try
+        {
+            while (true)
+            {
+                var seconds = state.Seconds + clock.Elapsed.TotalSeconds;
+                if (seconds >= budget || (options.MaxSteps is { } max && step >= max))
+                {
+                    break;
+                }
+
+                SetLearningRate(optimizer, LearningRate(step, seconds / budget));
+                var (x, y) = batches.Take(stop.Token);
+                using (var scope = NewDisposeScope())
+                {
+                    model.train();
+                    optimizer.zero_grad();
+                    var loss = nn.functional.cross_entropy(model.call(x), y, ignore_index: StripSampler.Ignore);
+                    var value = loss.item<float>();
+                    if (float.IsFinite(value))
+                    {
+                        loss.backward();
+                        optimizer.step();
+                        losses.Add(value);
+                    }
+                }
+
+                x.Dispose();
+                y.Dispose();
+                step++;
+                if (step % options.StepsPerEpoch == 0 || (options.MaxSteps is { } last && step >= last))
+                {
+                    var report = Evaluate(model, validationSet, reports.Count + 1, step, losses.Average(), state.Seconds + clock.Elapsed.TotalSeconds);
+                    reports.Add(report);
+                    log($"epoch {report.Epoch,3}  step {step,6}  loss {report.Loss:F4}  val AUC clean {report.AucClean:F4}  0 dB {report.AucZeroDb:F4}  -10 dB {report.AucMinus10Db:F4}  {report.Seconds / 60:F1} min");
+                    var score = report.AucClean + report.AucZeroDb + report.AucMinus10Db;
+                    model.save(CheckpointPath);
+                    if (score > state.BestScore)
+                    {
+                        model.save(BestPath);
+                        state = state with { BestScore = score };
+                    }
+
+                    state = state with { Step = step, Seconds = report.Seconds, LastLoss = report.Loss };
+                    File.WriteAllText(StatePath, JsonSerializer.Serialize(state));
+                    losses.Clear();
+                }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                producer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>Loads the best checkpoint and writes it as the strip-contract ONNX model.</summary>
+    public NetworkWeights ExportBest(string onnxPath)
+    {
+        var model = new MusicMaskNet();
+        model.load(File.Exists(BestPath) ? BestPath : CheckpointPath);
+        model.eval();
+        var weights = model.ToWeights();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
+        File.WriteAllBytes(onnxPath, OnnxModelWriter.Write(weights, options.ModelVersion));
+        return weights;
+    }
+
+    private double LearningRate(int step, double progress)
+    {
+        var warmup = Math.Min(1.0, (step + 1) / 100.0);
+        var cosine = 0.05 + 0.95 * 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1, progress)));
+        return options.LearningRate * warmup * cosine;
+    }
+
+    private static void SetLearningRate(optim.Optimizer optimizer, double rate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+    }
+
+    private void Produce(StripSampler sampler, BlockingCollection<(Tensor, Tensor)> batches, int seed, CancellationToken token)
+    {
+        var random = new Random(seed);
+        while (!token.IsCancellationRequested)
+        {
+            var strips = Enumerable.Range(0, options.BatchSize).Select(_ => sampler.Next(random)).ToArray();
+            batches.Add(ToTensors(strips, sampler), token);
+        }
+    }
+
+    public static (Tensor X, Tensor Y) ToTensors(IReadOnlyList<Strip> strips, StripSampler sampler)
+    {
+        var x = new float[strips.Count * Bins * sampler.Width];
+        var y = new long[strips.Count * WindowGrid.BandPositions * sampler.WindowColumns];
+        for (var i = 0; i < strips.Count; i++)
+        {
+            strips[i].Decibels.CopyTo(x, i * Bins * sampler.Width);
+            strips[i].Targets.CopyTo(y, i * strips[i].Targets.Length);
+        }
+
+        return (tensor(x, [strips.Count, 1, Bins, sampler.Width]), tensor(y, [strips.Count, WindowGrid.BandPositions, sampler.WindowColumns]));
+    }
+
+    private (Strip[] Music, Strip[] Noise, Strip[] ZeroDb, Strip[] Minus10Db, StripSampler Sampler) ValidationSet(StripSampler sampler)
+    {
+        var random = new Random(12345);
+        Strip[] Make(StripKind kind, double? snr = null) =>
+            Enumerable.Range(0, options.ValidationStripsPerKind).Select(_ => sampler.Next(random, kind, snr)).ToArray();
+        return (Make(StripKind.Music), Make(StripKind.Noise), Make(StripKind.Mixture, 0), Make(StripKind.Mixture, -10), sampler);
+    }
+
+    private static EpochReport Evaluate(
+        MusicMaskNet model,
+        (Strip[] Music, Strip[] Noise, Strip[] ZeroDb, Strip[] Minus10Db, StripSampler Sampler) set,
+        int epoch,
+        int step,
+        double loss,
+        double seconds)
+    {
+        model.eval();
+        var noise = MusicProbabilities(model, set.Noise, set.Sampler);
+        double Auc(Strip[] positives)
+        {
+            var music = MusicProbabilities(model, positives, set.Sampler);
+            var scores = music.Concat(noise).ToArray();
+            var labels = music.Select(_ => true).Concat(noise.Select(_ => false)).ToArray();
+            return RocCurve.Compute(scores, labels).Auc;
+        }
+
+        return new EpochReport(epoch, step, loss, Auc(set.Music), Auc(set.ZeroDb), Auc(set.Minus10Db), seconds);
+    }
+
+    /// <summary>p(music) of every labelled (non-silent) window of the strips.</summary>
+    public static List<float> MusicProbabilities(MusicMaskNet model, IReadOnlyList<Strip> strips, StripSampler sampler)
+    {
+        var result = new List<float>();
+        using var noGrad = no_grad();
+        for (var start = 0; start < strips.Count; start += 8)
+        {
+            using var scope = NewDisposeScope();
+            var chunk = strips.Skip(start).Take(8).ToArray();
+            var (x, _) = ToTensors(chunk, sampler);
+            var probabilities = nn.functional.softmax(model.call(x), 1).select(1, 0).contiguous().data<float>().ToArray();
+            var targets = chunk.SelectMany(s => s.Targets).ToArray();
+            result.AddRange(probabilities.Where((_, i) => targets[i] != StripSampler.Ignore));
+        }
+
+        return result;
+    }
+}

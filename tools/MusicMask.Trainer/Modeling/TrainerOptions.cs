@@ -1,0 +1,35 @@
+namespace MusicMask.Training.Modeling;
+
+public sealed record TrainerOptions
+{
+    /// <summary>Folder made by scripts/prepare-data.sh (train/ and validation/ inside).</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary>Checkpoints, the training log and the exported model go here.</summary>
+    public required string RunFolder { get; init; }
+
+    public double Minutes { get; init; } = 40;
+
+    public int? MaxSteps { get; init; }
+
+    public int Seed { get; init; } = 1;
+
+    public int BatchSize { get; init; } = 12;
+
+    /// <summary>Window columns per training strip; every strip yields 13 x this many labelled windows.</summary>
+    public int WindowColumns { get; init; } = 16;
+
+    public int StepsPerEpoch { get; init; } = 100;
+
+    public double LearningRate { get; init; } = 0.02;
+
+    public double Momentum { get; init; } = 0.9;
+
+    public double WeightDecay { get; init; } = 1e-4;
+
+    public int ValidationStripsPerKind { get; init; } = 24;
+
+    public bool Resume { get; init; }
+
+    public string ModelVersion { get; init; } = "musicmask-v1";
+}

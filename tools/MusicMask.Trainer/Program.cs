@@ -1,0 +1,44 @@
+using System.CommandLine;
+using MusicMask.Training.Modeling;
+using MusicMask.Training.Native;
+
+TorchRuntime.Prepare();
+var data = new Option<DirectoryInfo>("--data") { Description = "folder made by scripts/prepare-data.sh", DefaultValueFactory = _ => new DirectoryInfo("data") };
+var run = new Option<DirectoryInfo>("--run") { Description = "folder for checkpoints and the training log", DefaultValueFactory = _ => new DirectoryInfo("runs/v1") };
+var output = new Option<FileInfo>("--output", "-o") { Description = "where to write the ONNX model", DefaultValueFactory = _ => new FileInfo("models/musicmask-v1.onnx") };
+var minutes = new Option<double>("--minutes") { Description = "training time budget", DefaultValueFactory = _ => 40 };
+var steps = new Option<int?>("--max-steps") { Description = "stop after this many steps" };
+var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount };
+var resume = new Option<bool>("--resume") { Description = "continue from the run folder's checkpoint" };
+var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
+{
+    data, run, output, minutes, steps, seed, threads, resume,
+};
+root.SetAction(parse =>
+{
+    TorchSharp.torch.set_num_threads(parse.GetValue(threads));
+    var options = new TrainerOptions
+    {
+        DataFolder = parse.GetValue(data)!.FullName,
+        RunFolder = parse.GetValue(run)!.FullName,
+        Minutes = parse.GetValue(minutes),
+        MaxSteps = parse.GetValue(steps),
+        Seed = parse.GetValue(seed),
+        Resume = parse.GetValue(resume),
+    };
+    var logPath = Path.Combine(options.RunFolder, "train.log");
+    Directory.CreateDirectory(options.RunFolder);
+    void Log(string line)
+    {
+        Console.WriteLine(line);
+        File.AppendAllText(logPath, line + Environment.NewLine);
+    }
+
+    var trainer = new Trainer(options, Log);
+    trainer.Run();
+    var target = parse.GetValue(output)!.FullName;
+    trainer.ExportBest(target);
+    Log($"exported the best checkpoint to {target}");
+});
+return root.Parse(args).Invoke();
