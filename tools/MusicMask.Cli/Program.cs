@@ -5,4 +5,5 @@ var root = new RootCommand("MusicMask: finds where music is in a recording, in t
 root.Subcommands.Add(SegmentCommand.Create());
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return root.Parse(args).Invoke();

@@ -18,7 +18,10 @@ public sealed class ProbabilityMapBuilder
     public bool Add(WindowScores scores) => _tiles.TryAdd(scores.TileIndex, scores);
 
     /// <summary>Checks every tile of <paramref name="grid"/> is present with the right extent, then stitches.</summary>
-    public ProbabilityMap Build(WindowGrid grid)
+    public ProbabilityMap Build(WindowGrid grid) => Stitch(grid, WindowProbabilities(grid));
+
+    /// <summary>Every window's probability, band-major [13, windowColumns], checked complete against the grid.</summary>
+    public float[] WindowProbabilities(WindowGrid grid)
     {
         var windows = new float[Bands * grid.WindowColumns];
         for (var index = 0; index < grid.TileCount; index++)
@@ -46,7 +49,7 @@ public sealed class ProbabilityMapBuilder
             throw new InvalidDataException($"scores exist for tiles beyond the {grid.TileCount} of this spectrogram");
         }
 
-        return Stitch(grid, windows);
+        return windows;
     }
 
     /// <summary>

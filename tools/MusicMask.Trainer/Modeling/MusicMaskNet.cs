@@ -8,7 +8,9 @@ namespace MusicMask.Training.Modeling;
 /// <summary>
 /// The network of the model contract in TorchSharp: fixed input normalisation, 4 x (valid 3x3 conv, ReLU,
 /// 2x2 max-pool), dropout, the dense layer as a 2x14 convolution, dropout, a 1x1 classifier. Returns logits
-/// [N, 2, bands, windows] with class 0 = music.
+/// [N, 2, bands, windows] with class 0 = music. Batch normalisation after each convolution speeds up SGD; in
+/// eval mode it is a per-channel affine map, which <see cref="ToWeights"/> folds into the convolution, so the
+/// exported graph is exactly the contract's.
 /// </summary>
 public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
 {
@@ -20,6 +22,11 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     private readonly Conv2d conv4;
     private readonly Conv2d dense;
     private readonly Conv2d classifier;
+    private readonly BatchNorm2d norm1;
+    private readonly BatchNorm2d norm2;
+    private readonly BatchNorm2d norm3;
+    private readonly BatchNorm2d norm4;
+    private readonly BatchNorm2d denseNorm;
     private readonly Dropout featureDropout;
     private readonly Dropout denseDropout;
 
@@ -35,6 +42,11 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         conv4 = nn.Conv2d(c, c, NetworkWeights.Kernel);
         dense = nn.Conv2d(c, hidden, (NetworkWeights.HeadHeight, NetworkWeights.HeadWidth));
         classifier = nn.Conv2d(hidden, NetworkWeights.Classes, 1);
+        norm1 = nn.BatchNorm2d(c);
+        norm2 = nn.BatchNorm2d(c);
+        norm3 = nn.BatchNorm2d(c);
+        norm4 = nn.BatchNorm2d(c);
+        denseNorm = nn.BatchNorm2d(hidden);
         featureDropout = nn.Dropout(dropout);
         denseDropout = nn.Dropout(dropout);
         RegisterComponents();
@@ -44,13 +56,13 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var x = (input - _inputMean) * _inputScale;
-        foreach (var conv in new[] { conv1, conv2, conv3, conv4 })
+        foreach (var (conv, norm) in Features)
         {
-            x = nn.functional.max_pool2d(nn.functional.relu(conv.call(x)), 2);
+            x = nn.functional.max_pool2d(nn.functional.relu(norm.call(conv.call(x))), 2);
         }
 
         x = featureDropout.call(x);
-        x = denseDropout.call(nn.functional.relu(dense.call(x)));
+        x = denseDropout.call(nn.functional.relu(denseNorm.call(dense.call(x))));
         return classifier.call(x).MoveToOuterDisposeScope();
     }
 
@@ -58,19 +70,37 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     public NetworkWeights ToWeights() => new(
         _inputMean,
         _inputScale,
-        [Export(conv1), Export(conv2), Export(conv3), Export(conv4)],
-        Export(dense),
-        Export(classifier));
+        Features.Select(f => Export(f.Conv, f.Norm)).ToArray(),
+        Export(dense, denseNorm),
+        Export(classifier, null));
 
-    private static ConvWeights Export(Conv2d conv)
+    private (Conv2d Conv, BatchNorm2d Norm)[] Features => [(conv1, norm1), (conv2, norm2), (conv3, norm3), (conv4, norm4)];
+
+    /// <summary>conv then eval-mode batch norm = conv with weight·s and bias (b − μ)·s + β, s = γ / √(σ² + ε).</summary>
+    private static ConvWeights Export(Conv2d conv, BatchNorm2d? norm)
     {
         var shape = conv.weight!.shape;
-        return new ConvWeights(
-            (int)shape[0],
-            (int)shape[1],
-            (int)shape[2],
-            (int)shape[3],
-            conv.weight.detach().cpu().data<float>().ToArray(),
-            conv.bias!.detach().cpu().data<float>().ToArray());
+        var weight = conv.weight.detach().cpu().data<float>().ToArray();
+        var bias = conv.bias!.detach().cpu().data<float>().ToArray();
+        if (norm is not null)
+        {
+            var gamma = norm.weight!.detach().cpu().data<float>().ToArray();
+            var beta = norm.bias!.detach().cpu().data<float>().ToArray();
+            var mean = norm.running_mean!.detach().cpu().data<float>().ToArray();
+            var variance = norm.running_var!.detach().cpu().data<float>().ToArray();
+            var perChannel = weight.Length / bias.Length;
+            for (var o = 0; o < bias.Length; o++)
+            {
+                var scale = gamma[o] / Math.Sqrt(variance[o] + norm.eps);
+                for (var i = o * perChannel; i < (o + 1) * perChannel; i++)
+                {
+                    weight[i] = (float)(weight[i] * scale);
+                }
+
+                bias[o] = (float)((bias[o] - mean[o]) * scale + beta[o]);
+            }
+        }
+
+        return new ConvWeights((int)shape[0], (int)shape[1], (int)shape[2], (int)shape[3], weight, bias);
     }
 }

@@ -21,7 +21,7 @@ public sealed record TrainerOptions
 
     public int StepsPerEpoch { get; init; } = 100;
 
-    public double LearningRate { get; init; } = 0.02;
+    public double LearningRate { get; init; } = 0.05;
 
     public double Momentum { get; init; } = 0.9;
 

@@ -16,6 +16,38 @@ public static class ElfVersionNeeds
     public static bool MarkWeak(string path, string version)
     {
         var elf = File.ReadAllBytes(path);
+        var changed = false;
+        foreach (var flagsOffset in FlagOffsets(elf, version, path))
+        {
+            var flags = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(flagsOffset));
+            if ((flags & VerFlagWeak) == 0)
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan(flagsOffset), (ushort)(flags | VerFlagWeak));
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            var temporary = path + ".patching";
+            File.WriteAllBytes(temporary, elf);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Whether the library requires <paramref name="version"/> weakly; null when it does not name it.</summary>
+    public static bool? IsWeak(string path, string version)
+    {
+        var elf = File.ReadAllBytes(path);
+        var offsets = FlagOffsets(elf, version, path).ToArray();
+        return offsets.Length == 0 ? null : offsets.All(o => (BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(o)) & VerFlagWeak) != 0);
+    }
+
+    /// <summary>File offsets of vna_flags of every Vernaux entry naming <paramref name="version"/>.</summary>
+    private static List<int> FlagOffsets(byte[] elf, string version, string path)
+    {
         if (elf.Length < 64 || elf[0] != 0x7F || elf[1] != (byte)'E' || elf[4] != 2 || elf[5] != 1)
         {
             throw new InvalidDataException($"{path} is not a little-endian ELF64 file");
@@ -26,7 +58,7 @@ public static class ElfVersionNeeds
         int count = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(0x3C));
         Span<byte> Section(int index) => elf.AsSpan(sectionTable + index * entrySize, entrySize);
 
-        var changed = false;
+        var found = new List<int>();
         for (var i = 0; i < count; i++)
         {
             var header = Section(i);
@@ -44,12 +76,9 @@ public static class ElfVersionNeeds
                 var aux = offset + (int)BinaryPrimitives.ReadUInt32LittleEndian(elf.AsSpan(offset + 8));
                 for (var a = 0; a < auxCount; a++)
                 {
-                    var name = ReadString(elf, strings + (int)BinaryPrimitives.ReadUInt32LittleEndian(elf.AsSpan(aux + 8)));
-                    var flags = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(aux + 4));
-                    if (name == version && (flags & VerFlagWeak) == 0)
+                    if (ReadString(elf, strings + (int)BinaryPrimitives.ReadUInt32LittleEndian(elf.AsSpan(aux + 8))) == version)
                     {
-                        BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan(aux + 4), (ushort)(flags | VerFlagWeak));
-                        changed = true;
+                        found.Add(aux + 4);
                     }
 
                     aux += (int)BinaryPrimitives.ReadUInt32LittleEndian(elf.AsSpan(aux + 12));
@@ -59,14 +88,7 @@ public static class ElfVersionNeeds
             }
         }
 
-        if (changed)
-        {
-            var temporary = path + ".patching";
-            File.WriteAllBytes(temporary, elf);
-            File.Move(temporary, path, overwrite: true);
-        }
-
-        return changed;
+        return found;
     }
 
     private static string ReadString(byte[] elf, int start)

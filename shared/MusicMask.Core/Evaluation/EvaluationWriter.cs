@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ScottPlot;
+
+namespace MusicMask.Evaluation;
+
+/// <summary>Writes an evaluation as auc.md, auc.json and roc.png (one curve per condition, as the paper's Figure 2).</summary>
+public static class EvaluationWriter
+{
+    public static void Write(EvaluationReport report, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "auc.md"), Markdown(report));
+        File.WriteAllText(Path.Combine(folder, "auc.json"), Json(report));
+        File.WriteAllBytes(Path.Combine(folder, "roc.png"), RocPng(report));
+    }
+
+    public static string Markdown(EvaluationReport report)
+    {
+        var text = new StringBuilder("| condition | ROC AUC | cell-mask IoU | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|\n");
+        foreach (var c in report.Conditions)
+        {
+            var iou = c.Iou is { } value ? value.ToString("F3", CultureInfo.InvariantCulture) : "-";
+            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Json(EvaluationReport report) => JsonSerializer.Serialize(
+        new
+        {
+            model = report.Model,
+            seed = report.Seed,
+            excerpt_seconds = report.ExcerptSeconds,
+            conditions = report.Conditions.Select(c => new
+            {
+                name = c.Name,
+                snr_db = c.Snr,
+                auc = Math.Round(c.Roc.Auc, 5),
+                iou = c.Iou is { } iou ? Math.Round(iou, 4) : (double?)null,
+                music_windows = c.Roc.Positives,
+                noise_windows = c.Roc.Negatives,
+                excerpts = c.Excerpts,
+            }),
+        },
+        new JsonSerializerOptions { WriteIndented = true });
+
+    public static byte[] RocPng(EvaluationReport report)
+    {
+        var plot = new Plot();
+        foreach (var c in report.Conditions)
+        {
+            var (fpr, tpr) = Thin(c.Roc, 400);
+            var line = plot.Add.ScatterLine(fpr, tpr);
+            line.LegendText = $"{c.Name} (AUC {c.Roc.Auc:F3})";
+            line.LineWidth = 2;
+        }
+
+        var chance = plot.Add.Line(0, 0, 1, 1);
+        chance.LinePattern = LinePattern.Dashed;
+        chance.Color = Colors.Gray;
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.Title($"ROC of single-window music detection ({report.Model})");
+        plot.XLabel("false positive rate (noise called music)");
+        plot.YLabel("true positive rate (music found)");
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot.GetImageBytes(800, 700, ImageFormat.Png);
+    }
+
+    private static (double[] X, double[] Y) Thin(RocCurve roc, int points)
+    {
+        var step = Math.Max(1, roc.FalsePositiveRate.Length / points);
+        var indices = Enumerable.Range(0, roc.FalsePositiveRate.Length).Where(i => i % step == 0 || i == roc.FalsePositiveRate.Length - 1).ToArray();
+        return (indices.Select(i => roc.FalsePositiveRate[i]).ToArray(), indices.Select(i => roc.TruePositiveRate[i]).ToArray());
+    }
+}

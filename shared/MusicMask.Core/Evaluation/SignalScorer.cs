@@ -1,0 +1,88 @@
+using MusicMask.Audio;
+using MusicMask.Pipeline;
+using MusicMask.Scoring;
+using MusicMask.Segmentation;
+using MusicMask.Transforms;
+
+namespace MusicMask.Evaluation;
+
+/// <summary>The pipeline's analysis of one in-memory signal: window probabilities, window levels and the cell map.</summary>
+public sealed record ScoredSignal(WindowGrid Grid, float[] WindowProbabilities, float[] WindowDecibels, ProbabilityMap Map);
+
+public static class SignalScorer
+{
+    /// <summary>Runs the signal through the same tiling, scoring and stitching as the pipeline.</summary>
+    public static ScoredSignal Score(StripScorer scorer, float[] signal)
+    {
+        var builder = new ProbabilityMapBuilder();
+        var levels = new Dictionary<int, float[]>();
+        var summary = SpectrogramTiler.Run(
+            new ArrayAudioSource(signal, SpectrogramParameters.SampleRate),
+            tile =>
+            {
+                builder.Add(scorer.Score(tile));
+                levels[tile.Range.Index] = WindowLevels(tile);
+            });
+        var grid = summary.Grid;
+        var probabilities = builder.WindowProbabilities(grid);
+        var decibels = new float[WindowGrid.BandPositions * grid.WindowColumns];
+        for (var index = 0; index < grid.TileCount; index++)
+        {
+            var range = grid.Tile(index);
+            for (var band = 0; band < WindowGrid.BandPositions; band++)
+            {
+                levels[index].AsSpan(band * range.Windows, range.Windows).CopyTo(decibels.AsSpan((int)(band * grid.WindowColumns + range.FirstWindow)));
+            }
+        }
+
+        return new ScoredSignal(grid, probabilities, decibels, ProbabilityMapBuilder.Stitch(grid, probabilities));
+    }
+
+    /// <summary>Power per 16x16 cell (linear, summed), [16, cellColumns]: the ground truth for ideal masks.</summary>
+    public static double[] CellPower(float[] signal, long cellColumns)
+    {
+        var power = new double[WindowGrid.CellRows * cellColumns];
+        var frame = 0L;
+        var framer = new StftFramer(decibels =>
+        {
+            var column = frame / WindowGrid.Stride;
+            if (column < cellColumns)
+            {
+                for (var b = 0; b < SpectrogramParameters.Bins; b++)
+                {
+                    power[b / WindowGrid.Stride * cellColumns + column] += Math.Pow(10, decibels[b] / 10);
+                }
+            }
+
+            frame++;
+        });
+        framer.Process(signal);
+        framer.Flush();
+        return power;
+    }
+
+    /// <summary>Mean dB of every window of a tile, band-major like the scores.</summary>
+    private static float[] WindowLevels(SpectrogramTile tile)
+    {
+        const int bins = SpectrogramParameters.Bins;
+        var levels = new float[WindowGrid.BandPositions * tile.Range.Windows];
+        for (var band = 0; band < WindowGrid.BandPositions; band++)
+        {
+            for (var w = 0; w < tile.Range.Windows; w++)
+            {
+                double sum = 0;
+                for (var t = w * WindowGrid.Stride; t < w * WindowGrid.Stride + WindowGrid.WindowWidth; t++)
+                {
+                    for (var b = band * WindowGrid.Stride; b < band * WindowGrid.Stride + WindowGrid.WindowHeight; b++)
+                    {
+                        sum += tile.Frames[t * bins + b];
+                    }
+                }
+
+                levels[band * tile.Range.Windows + w] = (float)(sum / (WindowGrid.WindowWidth * WindowGrid.WindowHeight));
+            }
+        }
+
+        return levels;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using MusicMask.Audio;
+using MusicMask.Evaluation;
+using MusicMask.Scoring;
+using MusicMask.Signals;
+using MusicMask.Tests.Support;
+using SkiaSharp;
+
+namespace MusicMask.Tests.Evaluation;
+
+public class EvaluatorTests
+{
+    [Fact]
+    public void ReportsEveryConditionDeterministicallyAndWritesTableJsonAndPlot()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("music"));
+        Directory.CreateDirectory(temp.File("noise"));
+        WavWriter.Write(temp.File("music/a.wav"), SignalGenerator.Melody(10 * 44_100, 44_100, seed: 1), 44_100);
+        WavWriter.Write(temp.File("music/b.wav"), SignalGenerator.Melody(8 * 48_000, 48_000, seed: 2), 48_000);
+        WavWriter.Write(temp.File("noise/n.wav"), SignalGenerator.WhiteNoise(2 * 44_100, seed: 3), 44_100);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        var options = new EvaluationOptions { Snrs = [null, 0, -10], WindowsPerCondition = 2000, ExcerptSeconds = 1.5, Seed = 5 };
+        string[] music = [temp.File("music/a.wav"), temp.File("music/b.wav")];
+        string[] noise = [temp.File("noise/n.wav")];
+
+        var report = new Evaluator(scorer, options).Run(music, noise);
+        var again = new Evaluator(scorer, options).Run(music, noise);
+
+        Assert.Equal(["clean", "0 dB", "-10 dB"], report.Conditions.Select(c => c.Name));
+        Assert.Equal(report.Conditions.Select(c => c.Roc.Auc), again.Conditions.Select(c => c.Roc.Auc));
+        Assert.All(report.Conditions, c => Assert.True(c.Roc.Positives + c.Roc.Negatives >= 2000));
+        Assert.Null(report.Conditions[0].Iou);
+        Assert.All(report.Conditions.Skip(1), c => Assert.InRange(c.Iou!.Value, 0, 1));
+
+        EvaluationWriter.Write(report, temp.File("eval"));
+        Assert.Contains("| 0 dB |", File.ReadAllText(temp.File("eval/auc.md")));
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.File("eval/auc.json")));
+        Assert.Equal(3, json.RootElement.GetProperty("conditions").GetArrayLength());
+        using var png = SKBitmap.Decode(temp.File("eval/roc.png"));
+        Assert.Equal((800, 700), (png.Width, png.Height));
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using MusicMask.Evaluation;
+using MusicMask.Scoring;
+
+namespace MusicMask.Cli.Commands;
+
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var music = new Option<DirectoryInfo>("--music") { Description = "folder of music WAV files the model did not train on", Required = true };
+        var noise = new Option<DirectoryInfo>("--noise") { Description = "folder of noise WAV files the model did not train on", Required = true };
+        var snr = new Option<string>("--snr") { Description = "conditions: 'clean' and/or SNRs in dB", DefaultValueFactory = _ => "clean,10,5,0,-5,-10" };
+        var windows = new Option<int>("--windows") { Description = "labelled windows per condition", DefaultValueFactory = _ => 20_000 };
+        var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder for auc.md, auc.json and roc.png", Required = true };
+        var model = CommonOptions.Model();
+        var command = new Command("eval", "Measure window-level ROC AUC per SNR and cell-mask IoU on held-out music and noise (the paper's Figure 2).")
+        {
+            music, noise, snr, windows, seed, output, model,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new EvaluationOptions
+            {
+                Snrs = ParseSnrs(parse.GetValue(snr)!),
+                WindowsPerCondition = parse.GetValue(windows),
+                Seed = parse.GetValue(seed),
+            };
+            using var scorer = new StripScorer(parse.GetValue(model)!.FullName);
+            var report = new Evaluator(scorer, options).Run(
+                WavFiles(parse.GetValue(music)!),
+                WavFiles(parse.GetValue(noise)!),
+                new Progress<string>(Console.WriteLine));
+            var folder = parse.GetValue(output)!.FullName;
+            EvaluationWriter.Write(report, folder);
+            Console.Write(EvaluationWriter.Markdown(report));
+            Console.WriteLine($"wrote auc.md, auc.json and roc.png to {folder}");
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<double?> ParseSnrs(string text) => text
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(part => part.Equals("clean", StringComparison.OrdinalIgnoreCase)
+            ? (double?)null
+            : double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var db) ? db : throw new ArgumentException($"--snr: '{part}' is neither 'clean' nor a number"))
+        .ToArray();
+
+    private static IReadOnlyList<string> WavFiles(DirectoryInfo folder)
+    {
+        if (!folder.Exists)
+        {
+            throw new DirectoryNotFoundException($"no such folder: {folder.FullName}");
+        }
+
+        return folder.EnumerateFiles("*.wav", SearchOption.AllDirectories).Select(f => f.FullName).Order(StringComparer.Ordinal).ToArray();
+    }
+}
