@@ -1,0 +1,118 @@
+using MusicMask.Audio;
+using MusicMask.Signals;
+using MusicMask.Training.Modeling;
+using MusicMask.Training.Native;
+
+namespace MusicMask.Training.Tests.Modeling;
+
+public sealed class TrainerTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"musicmask-trainer-{Guid.NewGuid():N}");
+
+    public TrainerTests() => TorchRuntime.Prepare();
+
+    /// <summary>A miniature prepared data set: melodies as music, white and brown-ish noise, noise bursts as "speech".</summary>
+    private void MakeData()
+    {
+        var seed = 0;
+        foreach (var split in new[] { "train", "validation" })
+        {
+            foreach (var name in new[] { "music", "noise", "speech" })
+            {
+                Directory.CreateDirectory(Path.Combine(_folder, split, name));
+                for (var i = 0; i < 3; i++)
+                {
+                    var samples = name switch
+                    {
+                        "music" => SignalGenerator.Melody(4 * 44_100, 44_100, ++seed, noteSeconds: 0.2 + 0.1 * i),
+                        "noise" => Smoothed(SignalGenerator.WhiteNoise(3 * 44_100, ++seed), i),
+                        _ => Bursts(SignalGenerator.WhiteNoise(2 * 44_100, ++seed)),
+                    };
+                    WavWriter.Write(Path.Combine(_folder, split, name, $"{name}{i}.wav"), samples, 44_100);
+                }
+            }
+        }
+    }
+
+    private static float[] Smoothed(float[] noise, int passes)
+    {
+        for (var p = 0; p < passes; p++)
+        {
+            for (var n = 1; n < noise.Length; n++)
+            {
+                noise[n] = 0.7f * noise[n - 1] + 0.3f * noise[n];
+            }
+        }
+
+        return noise;
+    }
+
+    private static float[] Bursts(float[] noise)
+    {
+        for (var n = 0; n < noise.Length; n++)
+        {
+            noise[n] *= (n / 4410) % 3 == 0 ? 0.1f : 1f;
+        }
+
+        return noise;
+    }
+
+    [Fact]
+    public void LossFallsAndTheBestCheckpointExports()
+    {
+        MakeData();
+        var options = new TrainerOptions
+        {
+            DataFolder = _folder,
+            RunFolder = Path.Combine(_folder, "run"),
+            MaxSteps = 60,
+            StepsPerEpoch = 20,
+            BatchSize = 8,
+            LearningRate = 0.01,
+            WindowColumns = 2,
+            ValidationStripsPerKind = 4,
+            Seed = 3,
+        };
+        var lines = new List<string>();
+        var trainer = new Trainer(options, lines.Add);
+
+        var reports = trainer.Run();
+
+        Assert.Equal(3, reports.Count);
+        Assert.True(reports[^1].Loss < reports[0].Loss, string.Join("\n", lines));
+        Assert.Contains(lines, l => l.Contains("val AUC clean", StringComparison.Ordinal));
+        var model = Path.Combine(_folder, "model.onnx");
+        trainer.ExportBest(model);
+        using var scorer = new MusicMask.Scoring.StripScorer(model);
+        Assert.Equal("musicmask-v1", scorer.Parameters.Version);
+    }
+
+    [Fact]
+    public void ResumingContinuesFromTheSavedStep()
+    {
+        MakeData();
+        var options = new TrainerOptions
+        {
+            DataFolder = _folder,
+            RunFolder = Path.Combine(_folder, "run"),
+            MaxSteps = 10,
+            StepsPerEpoch = 10,
+            BatchSize = 2,
+            WindowColumns = 2,
+            ValidationStripsPerKind = 2,
+        };
+        new Trainer(options, _ => { }).Run();
+        var lines = new List<string>();
+        var reports = new Trainer(options with { MaxSteps = 20, Resume = true }, lines.Add).Run();
+        Assert.Contains(lines, l => l.StartsWith("resumed at step 10", StringComparison.Ordinal));
+        Assert.Equal(20, Assert.Single(reports).Step);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
