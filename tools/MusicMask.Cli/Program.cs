@@ -6,4 +6,8 @@ root.Subcommands.Add(SegmentCommand.Create());
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(WorkerCommand.CreateServe());
+root.Subcommands.Add(WorkerCommand.CreateWorker());
+root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 return root.Parse(args).Invoke();

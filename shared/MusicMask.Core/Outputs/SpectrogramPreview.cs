@@ -43,6 +43,34 @@ public sealed class SpectrogramPreview
     /// <summary>dB value of preview cell (row, column); row 0 is the lowest frequency.</summary>
     public float Decibels(int row, int column) => FloorDecibels + _columns[column][row] * RangeDecibels / 255f;
 
+    /// <summary>The finished columns, column after column (what the distributed pipeline keeps for the aggregator).</summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[_columns.Count * Rows];
+        for (var column = 0; column < _columns.Count; column++)
+        {
+            _columns[column].CopyTo(bytes, column * Rows);
+        }
+
+        return bytes;
+    }
+
+    public static SpectrogramPreview FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % Rows != 0)
+        {
+            throw new InvalidDataException($"a preview is a whole number of {Rows}-byte columns, not {bytes.Length} bytes");
+        }
+
+        var preview = new SpectrogramPreview();
+        for (var offset = 0; offset < bytes.Length; offset += Rows)
+        {
+            preview._columns.Add(bytes.Slice(offset, Rows).ToArray());
+        }
+
+        return preview;
+    }
+
     private void CloseColumn()
     {
         var column = new byte[Rows];

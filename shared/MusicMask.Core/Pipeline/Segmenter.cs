@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using MusicMask.Audio;
 using MusicMask.Outputs;
 using MusicMask.Scoring;
@@ -16,9 +15,7 @@ namespace MusicMask.Pipeline;
 public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = null)
 {
     private readonly int _threads = Math.Max(1, (options ?? new SegmenterOptions()).Threads);
-    private readonly Lazy<ModelInfo> _model = new(() => DescribeModel(scorer));
-
-    public ModelInfo Model => _model.Value;
+    public ModelInfo Model => scorer.Model;
 
     /// <summary>Decodes, scores and stitches one file. <paramref name="progress"/> gets the fraction read, when the length is known.</summary>
     public SegmentationResult Run(string path, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -66,12 +63,5 @@ public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = nu
         progress?.Report(1.0);
         var source1 = new SourceInfo(Path.GetFileName(path), null, null, new FileInfo(path).Length, summary.Format, summary.InputRate, summary.Channels);
         return new SegmentationResult(source1, summary, map, segments, preview, clock, total);
-    }
-
-    private static ModelInfo DescribeModel(StripScorer scorer)
-    {
-        using var file = File.OpenRead(scorer.ModelPath);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(file));
-        return new ModelInfo(Path.GetFileName(scorer.ModelPath), scorer.Parameters.Version, hash);
     }
 }

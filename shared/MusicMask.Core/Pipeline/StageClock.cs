@@ -10,6 +10,8 @@ public sealed class StageClock
 
     public void Add(string stage, long stopwatchTicks) => _ticks.AddOrUpdate(stage, stopwatchTicks, (_, t) => t + stopwatchTicks);
 
+    public void AddSeconds(string stage, double seconds) => Add(stage, (long)(seconds * Stopwatch.Frequency));
+
     public T Time<T>(string stage, Func<T> work)
     {
         var start = Stopwatch.GetTimestamp();

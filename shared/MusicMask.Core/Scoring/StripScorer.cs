@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
+using MusicMask.Outputs;
 using MusicMask.Models;
 using MusicMask.Segmentation;
 using MusicMask.Transforms;
@@ -16,6 +18,7 @@ public sealed class StripScorer : IDisposable
     private readonly RunOptions _runOptions = new();
     private readonly string[] _inputNames = [OnnxModelWriter.InputName];
     private readonly string[] _outputNames = [OnnxModelWriter.OutputName];
+    private readonly Lazy<ModelInfo> _model;
 
     public StripScorer(string modelPath, StripScorerOptions? options = null)
     {
@@ -53,11 +56,17 @@ public sealed class StripScorer : IDisposable
             _session.Dispose();
             throw;
         }
+
+        var version = Parameters.Version;
+        _model = new Lazy<ModelInfo>(() => Describe(ModelPath, version));
     }
 
     public ModelParameters Parameters { get; }
 
     public string ModelPath { get; }
+
+    /// <summary>File name, version and SHA-256 of the model, as results name it.</summary>
+    public ModelInfo Model => _model.Value;
 
     /// <summary>Scores every window of a tile in one run.</summary>
     public WindowScores Score(SpectrogramTile tile)
@@ -111,6 +120,12 @@ public sealed class StripScorer : IDisposable
                 }
             }
         }
+    }
+
+    private static ModelInfo Describe(string path, string version)
+    {
+        using var file = File.OpenRead(path);
+        return new ModelInfo(Path.GetFileName(path), version, Convert.ToHexStringLower(SHA256.HashData(file)));
     }
 
     public void Dispose()

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MusicMask.Messaging;
+using MusicMask.Outputs;
+using MusicMask.Pipeline;
+using MusicMask.Segmentation;
+using MusicMask.Storage;
+
+namespace MusicMask.Jobs;
+
+/// <summary>
+/// Stage 3, the durable aggregator: records each BatchScored (and ingest's batch count) in work/{job}/progress.bin
+/// with one read and one conditional write, and when every batch is in, stitches exactly once: the first delivery
+/// to see the job complete takes the stitch claim (a conditional create), reads the scores, and publishes
+/// results/{name}/. Duplicates, any order and any number of concurrent aggregators give the same single stitch; a
+/// claim whose owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>.
+/// </summary>
+public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? options = null, ILogger? logger = null)
+{
+    private readonly AggregatorOptions _options = options ?? new AggregatorOptions();
+    private readonly JobStore _jobs = new(blobs);
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    public async Task<AggregateOutcome> HandleAsync(string body, CancellationToken cancellationToken = default)
+    {
+        var schema = MessageCodec.SchemaOf(body);
+        var (jobId, update) = schema switch
+        {
+            BatchScored.Version1 => Scored(MessageCodec.Decode<BatchScored>(body)),
+            IngestCompleted.Version1 => Sealed(MessageCodec.Decode<IngestCompleted>(body)),
+            _ => throw new MessageRejectedException($"schema \"{schema}\" is not one the aggregator reads"),
+        };
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = jobId });
+        var progress = await UpdateProgressAsync(jobId, update, cancellationToken).ConfigureAwait(false);
+        return progress.IsComplete ? await StitchOnceAsync(jobId, cancellationToken).ConfigureAwait(false) : AggregateOutcome.Pending;
+    }
+
+    private static (string, Func<JobProgress, bool>) Scored(BatchScored message) => (message.JobId, p => p.MarkScored(message.Batch));
+
+    private static (string, Func<JobProgress, bool>) Sealed(IngestCompleted message) => (message.JobId, p => p.SetBatches(message.Batches));
+
+    private async Task<JobProgress> UpdateProgressAsync(string jobId, Func<JobProgress, bool> update, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.Progress(jobId);
+        for (var attempt = 0; attempt < _options.MaxConflicts; attempt++)
+        {
+            var blob = await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false);
+            if (blob is null)
+            {
+                await _jobs.RequireJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+            }
+
+            var progress = blob is null ? JobProgress.Empty() : JobProgress.Parse(blob.Content);
+            bool changed;
+            try
+            {
+                changed = update(progress);
+            }
+            catch (InvalidDataException error)
+            {
+                throw new MessageRejectedException($"job {jobId}: {error.Message}", error);
+            }
+
+            if (!changed)
+            {
+                return progress;
+            }
+
+            var written = blob is null
+                ? await blobs.TryCreateAsync(name, progress.ToBytes(), cancellationToken).ConfigureAwait(false)
+                : await blobs.TryReplaceAsync(name, progress.ToBytes(), blob.ETag, cancellationToken).ConfigureAwait(false);
+            if (written)
+            {
+                return progress;
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 50)), cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new RetryLaterException($"job {jobId}: progress kept changing under {_options.MaxConflicts} attempts", TimeSpan.FromSeconds(1));
+    }
+
+    private async Task<AggregateOutcome> StitchOnceAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await _jobs.RequireJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (job.Status is JobStatus.Complete or JobStatus.Failed)
+        {
+            return AggregateOutcome.AlreadyFinished;
+        }
+
+        if (!await ClaimStitchAsync(jobId, cancellationToken).ConfigureAwait(false))
+        {
+            job = await _jobs.RequireJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+            return job.Status is JobStatus.Complete or JobStatus.Failed
+                ? AggregateOutcome.AlreadyFinished
+                : throw new RetryLaterException($"job {jobId} is being stitched by another aggregator", _options.ClaimTimeout / 4);
+        }
+
+        var elapsed = Stopwatch.StartNew();
+        await blobs.WriteAsync($"{BlobNames.StitchLog(jobId)}{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}", ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        var result = await StitchAsync(job, elapsed, cancellationToken).ConfigureAwait(false);
+        await _jobs.PublishResultsAsync(job.Name, result.Files, cancellationToken).ConfigureAwait(false);
+        await _jobs.WriteJobAsync(job with { Status = JobStatus.Complete }, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("job {JobId}: stitched {Batches} batches into results/{Name}/", jobId, job.Batches, job.Name);
+        return AggregateOutcome.Stitched;
+    }
+
+    /// <summary>Takes the job's stitch claim, or a stale one; false when a live claim belongs to someone else.</summary>
+    private async Task<bool> ClaimStitchAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.StitchClaim(jobId);
+        var claim = JsonSerializer.SerializeToUtf8Bytes(new StitchClaim(Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow), JsonOptions.Compact);
+        if (await blobs.TryCreateAsync(name, claim, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var existing = await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return false;
+        }
+
+        var held = JsonSerializer.Deserialize<StitchClaim>(existing.Content, JsonOptions.Compact);
+        if (held is not null && DateTimeOffset.UtcNow - held.Time < _options.ClaimTimeout)
+        {
+            return false;
+        }
+
+        _logger.LogWarning("job {JobId}: taking over a stitch claim from {Claim}", jobId, held);
+        return await blobs.TryReplaceAsync(name, claim, existing.ETag, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(IReadOnlyList<(string Name, byte[] Content)> Files, int Batches)> StitchAsync(JobManifest job, Stopwatch elapsed, CancellationToken cancellationToken)
+    {
+        var clock = new StageClock();
+        foreach (var (stage, seconds) in job.IngestSeconds ?? new Dictionary<string, double>())
+        {
+            clock.AddSeconds(stage, seconds);
+        }
+
+        var builder = new ProbabilityMapBuilder();
+        var models = new HashSet<ModelInfo>();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, job.Batches),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (batch, token) =>
+            {
+                var name = BlobNames.Scores(job.JobId, batch);
+                var blob = await blobs.ReadAsync(name, token).ConfigureAwait(false) ?? throw new InvalidDataException($"{name} is missing although batch {batch} was reported scored");
+                var (scores, model) = TileCodec.DecodeScores(blob.Content);
+                builder.Add(scores);
+                lock (models)
+                {
+                    models.Add(model);
+                }
+            }).ConfigureAwait(false);
+        if (models.Count != 1)
+        {
+            throw new InvalidDataException($"the job's batches were scored by {models.Count} different models: {string.Join(", ", models)}");
+        }
+
+        var tiling = job.Tiling();
+        var map = clock.Time(Stages.Stitch, () => builder.Build(tiling.Grid));
+        var preview = await blobs.ReadAsync(BlobNames.Preview(job.JobId), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"{BlobNames.Preview(job.JobId)} is missing");
+        var result = new SegmentationResult(job.Source(), tiling, map, SegmentFinder.Find(map, tiling.DurationSeconds), SpectrogramPreview.FromBytes(preview.Content), clock, elapsed);
+        return (result.RenderFiles(models.Single()), job.Batches);
+    }
+
+    private sealed record StitchClaim(string Host, int Process, DateTimeOffset Time);
+}

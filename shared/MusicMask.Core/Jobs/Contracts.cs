@@ -1,0 +1,80 @@
+using MusicMask.Segmentation;
+
+namespace MusicMask.Jobs;
+
+/// <summary>A message between stages. Each carries its schema name and version, ids, ranges and blob names: never pixels.</summary>
+public interface IStageMessage
+{
+    static abstract string CurrentSchema { get; }
+
+    string Schema { get; }
+
+    /// <summary>Null when the message is consistent, else why not.</summary>
+    string? Problem();
+}
+
+/// <summary>"Ingest this audio blob": sent by the watcher of the audio container (Event Grid does this in Azure).</summary>
+public sealed record IngestRequest(string Schema, string Container, string Name, string? ETag) : IStageMessage
+{
+    public const string Version1 = "musicmask.ingest-request.v1";
+
+    public static string CurrentSchema => Version1;
+
+    public static IngestRequest For(string container, string name, string? etag = null) => new(Version1, container, name, etag);
+
+    public string? Problem() => Container.Length == 0 || Name.Length == 0 ? "container and name are required" : null;
+}
+
+/// <summary>"Score tile <see cref="Batch"/> of job <see cref="JobId"/>": window columns [FirstWindow, FirstWindow + Windows).</summary>
+public sealed record PatchBatch(string Schema, string JobId, int Batch, string TileBlob, long FirstWindow, int Windows) : IStageMessage
+{
+    public const string Version1 = "musicmask.patch-batch.v1";
+
+    public static string CurrentSchema => Version1;
+    public const int MaxWindows = 4096;
+
+    public static PatchBatch For(string jobId, TileRange range, string tileBlob) => new(Version1, jobId, range.Index, tileBlob, range.FirstWindow, range.Windows);
+
+    public TileRange Range => new(Batch, FirstWindow, Windows);
+
+    public string? Problem() =>
+        JobIds.Problem(JobId) ??
+        (Batch < 0 ? $"batch index {Batch} is negative"
+        : Windows is < 1 or > MaxWindows ? $"window count {Windows} is outside 1..{MaxWindows}"
+        : FirstWindow < 0 ? $"first window {FirstWindow} is negative"
+        : TileBlob != Storage.BlobNames.Tile(JobId, Batch) ? $"tile blob \"{TileBlob}\" is not this batch's"
+        : null);
+}
+
+/// <summary>"Tile <see cref="Batch"/> of job <see cref="JobId"/> is scored; its window probabilities are in <see cref="ScoresBlob"/>".</summary>
+public sealed record BatchScored(string Schema, string JobId, int Batch, string ScoresBlob) : IStageMessage
+{
+    public const string Version1 = "musicmask.batch-scored.v1";
+
+    public static string CurrentSchema => Version1;
+
+    public static BatchScored For(string jobId, int batch) => new(Version1, jobId, batch, Storage.BlobNames.Scores(jobId, batch));
+
+    public string? Problem() =>
+        JobIds.Problem(JobId) ??
+        (Batch < 0 ? $"batch index {Batch} is negative"
+        : ScoresBlob != Storage.BlobNames.Scores(JobId, Batch) ? $"scores blob \"{ScoresBlob}\" is not this batch's"
+        : null);
+}
+
+/// <summary>
+/// "Ingest of job <see cref="JobId"/> is done and made <see cref="Batches"/> tiles": the batch count of a streamed
+/// file is known only at its end, so it travels to the aggregator beside the BatchScored messages.
+/// </summary>
+public sealed record IngestCompleted(string Schema, string JobId, int Batches) : IStageMessage
+{
+    public const string Version1 = "musicmask.ingest-completed.v1";
+
+    public static string CurrentSchema => Version1;
+    public const int MaxBatches = 1 << 22;
+
+    public static IngestCompleted For(string jobId, int batches) => new(Version1, jobId, batches);
+
+    public string? Problem() =>
+        JobIds.Problem(JobId) ?? (Batches is < 1 or > MaxBatches ? $"batch count {Batches} is outside 1..{MaxBatches}" : null);
+}

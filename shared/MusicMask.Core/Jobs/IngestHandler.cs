@@ -1,0 +1,153 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MusicMask.Audio;
+using MusicMask.Messaging;
+using MusicMask.Outputs;
+using MusicMask.Pipeline;
+using MusicMask.Segmentation;
+using MusicMask.Storage;
+
+namespace MusicMask.Jobs;
+
+/// <summary>
+/// Stage 1: audio blob -> work/{job}/tiles/{i} + one PatchBatch per tile, sent as soon as the tile is stored, then
+/// work/{job}/preview.bin, the sealed job.json and an IngestCompleted for the aggregator. The audio is copied to a
+/// temporary file and streamed from there, so memory stays bounded for any length. A file that cannot be decoded
+/// ends its job at once with results/{name}/error.json; a repeated request for a job already tiled does nothing.
+/// </summary>
+public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches, IMessageSender aggregation, ILogger? logger = null)
+{
+    private readonly JobStore _jobs = new(blobs);
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    public Task<string?> HandleAsync(string body, CancellationToken cancellationToken = default) =>
+        HandleAsync(MessageCodec.Decode<IngestRequest>(body), cancellationToken);
+
+    /// <summary>Ingests the blob as it is now; returns its job id, or null when the blob no longer exists.</summary>
+    public async Task<string?> HandleAsync(IngestRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Container != BlobNames.AudioContainer || !BlobNames.IsSafe(request.Name))
+        {
+            throw new MessageRejectedException($"\"{request.Container}/{request.Name}\" is not a safe name in the {BlobNames.AudioContainer} container");
+        }
+
+        var audioBlob = BlobNames.Audio(request.Name);
+        var temporary = Path.Combine(Path.GetTempPath(), $"musicmask-ingest-{Guid.NewGuid():N}");
+        try
+        {
+            BlobInfo info;
+            try
+            {
+                info = await blobs.DownloadToFileAsync(audioBlob, temporary, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FileNotFoundException)
+            {
+                _logger.LogWarning("{Blob} no longer exists; nothing to ingest", audioBlob);
+                return null;
+            }
+
+            var jobId = JobIds.For(request.Container, request.Name, info.ETag);
+            using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = jobId });
+            var existing = await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+            if (existing is { Status: not JobStatus.Ingesting })
+            {
+                _logger.LogInformation("job {JobId} for {Blob} is already {Status}", jobId, audioBlob, existing.Status);
+                return jobId;
+            }
+
+            var job = existing ?? new JobManifest
+            {
+                JobId = jobId, Container = request.Container, Name = request.Name, ETag = info.ETag, Bytes = info.Bytes, Created = DateTimeOffset.UtcNow,
+            };
+            await _jobs.WriteJobAsync(job, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                job = await TileAsync(job, temporary, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AudioFormatException error)
+            {
+                _logger.LogError("job {JobId}: {Blob} cannot be decoded: {Reason}", jobId, audioBlob, error.Message);
+                await _jobs.RecordFailureAsync(job, "ingest", error.Message, cancellationToken).ConfigureAwait(false);
+                return jobId;
+            }
+
+            await aggregation.SendAsync(MessageCodec.Encode(IngestCompleted.For(jobId, job.Batches)), cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("job {JobId}: {Blob} tiled into {Batches} batches", jobId, audioBlob, job.Batches);
+            return jobId;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private async Task<JobManifest> TileAsync(JobManifest job, string path, CancellationToken cancellationToken)
+    {
+        var clock = new StageClock();
+        var preview = new SpectrogramPreview();
+        var tiles = Channel.CreateBounded<SpectrogramTile>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var storing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var store = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await StoreTilesAsync(job.JobId, tiles.Reader, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await storing.CancelAsync().ConfigureAwait(false);
+                    throw;
+                }
+            },
+            CancellationToken.None);
+        TilingSummary summary;
+        try
+        {
+            summary = await Task.Run(
+                () =>
+                {
+                    using var source = AudioDecoder.Open(path);
+                    return SpectrogramTiler.Run(
+                        source,
+                        tile => tiles.Writer.WriteAsync(tile, storing.Token).AsTask().GetAwaiter().GetResult(),
+                        preview,
+                        clock,
+                        cancellationToken: storing.Token);
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            tiles.Writer.TryComplete();
+            await store.ConfigureAwait(false);
+        }
+
+        await blobs.WriteAsync(BlobNames.Preview(job.JobId), preview.ToBytes(), cancellationToken).ConfigureAwait(false);
+        var sealedJob = job with
+        {
+            Status = JobStatus.Tiled,
+            Format = summary.Format,
+            SampleRate = summary.InputRate,
+            Channels = summary.Channels,
+            InputSamples = summary.InputSamples,
+            RealFrames = summary.Grid.RealFrames,
+            WindowsPerTile = summary.Grid.WindowsPerTile,
+            Batches = summary.Grid.TileCount,
+            IngestSeconds = clock.Seconds(),
+        };
+        await _jobs.WriteJobAsync(sealedJob, cancellationToken).ConfigureAwait(false);
+        return sealedJob;
+    }
+
+    private async Task StoreTilesAsync(string jobId, ChannelReader<SpectrogramTile> tiles, CancellationToken cancellationToken)
+    {
+        await foreach (var tile in tiles.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var name = BlobNames.Tile(jobId, tile.Range.Index);
+            await blobs.WriteAsync(name, TileCodec.EncodeTile(tile), cancellationToken).ConfigureAwait(false);
+            await patchBatches.SendAsync(MessageCodec.Encode(PatchBatch.For(jobId, tile.Range, name)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using MusicMask.Storage;
+
+namespace MusicMask.Jobs;
+
+/// <summary>One line of `musicmask status`.</summary>
+public sealed record JobStatusLine(string JobId, string Name, JobStatus Status, int Scored, int Batches, DateTimeOffset Created, string? Error);
+
+public static class JobStatusReport
+{
+    /// <summary>Every job under work/, oldest first, with its progress.</summary>
+    public static async Task<IReadOnlyList<JobStatusLine>> ReadAsync(IBlobStore blobs, CancellationToken cancellationToken = default)
+    {
+        var jobs = new JobStore(blobs);
+        var lines = new List<JobStatusLine>();
+        await foreach (var blob in blobs.ListAsync($"{BlobNames.WorkContainer}/", cancellationToken).ConfigureAwait(false))
+        {
+            var parts = blob.Name.Split('/');
+            if (parts.Length != 3 || parts[2] != "job.json" || JobIds.Problem(parts[1]) is not null)
+            {
+                continue;
+            }
+
+            var job = await jobs.ReadJobAsync(parts[1], cancellationToken).ConfigureAwait(false);
+            if (job is null)
+            {
+                continue;
+            }
+
+            var progressBlob = await blobs.ReadAsync(BlobNames.Progress(job.JobId), cancellationToken).ConfigureAwait(false);
+            var progress = progressBlob is null ? JobProgress.Empty() : JobProgress.Parse(progressBlob.Content);
+            lines.Add(new JobStatusLine(job.JobId, job.Name, job.Status, progress.Scored, Math.Max(job.Batches, progress.Batches), job.Created, job.Error));
+        }
+
+        return lines.OrderBy(l => l.Created).ToList();
+    }
+}

@@ -1,0 +1,84 @@
+using MusicMask.Outputs;
+using MusicMask.Storage;
+
+namespace MusicMask.Jobs;
+
+/// <summary>The job-level reads and writes the stage handlers share: job manifests, results and error records.</summary>
+public sealed class JobStore(IBlobStore blobs)
+{
+    public IBlobStore Blobs => blobs;
+
+    public async Task<JobManifest?> ReadJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        var blob = await blobs.ReadAsync(BlobNames.Job(jobId), cancellationToken).ConfigureAwait(false);
+        return blob is null ? null : JobManifest.Deserialize(blob.Content);
+    }
+
+    public async Task<JobManifest> RequireJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        await ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false)
+        ?? throw new Messaging.MessageRejectedException($"job {jobId} does not exist (no {BlobNames.Job(jobId)})");
+
+    public Task WriteJobAsync(JobManifest job, CancellationToken cancellationToken = default) =>
+        blobs.WriteAsync(BlobNames.Job(job.JobId), job.Serialize(), cancellationToken);
+
+    /// <summary>
+    /// Publishes results/{name}/: the old manifest goes first and the new one last, so a folder with a manifest is
+    /// always whole; a stale error record and files the new result does not have are removed.
+    /// </summary>
+    public async Task PublishResultsAsync(string name, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default)
+    {
+        await blobs.DeleteAsync(BlobNames.Result(name, ResultFiles.Manifest), cancellationToken).ConfigureAwait(false);
+        await RemoveResultsExceptAsync(name, files.Select(f => f.Name).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        foreach (var (file, content) in files.Where(f => f.Name != ResultFiles.Manifest))
+        {
+            await blobs.WriteAsync(BlobNames.Result(name, file), content, cancellationToken).ConfigureAwait(false);
+        }
+
+        var manifest = files.Single(f => f.Name == ResultFiles.Manifest);
+        await blobs.WriteAsync(BlobNames.Result(name, manifest.Name), manifest.Content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends a job as failed: results/{name}/ holds only error.json, and job.json says why.</summary>
+    public async Task RecordFailureAsync(JobManifest job, string stage, string reason, CancellationToken cancellationToken = default)
+    {
+        await RecordSourceFailureAsync(job.Container, job.Name, stage, reason, cancellationToken).ConfigureAwait(false);
+        await WriteJobAsync(job with { Status = JobStatus.Failed, Error = $"{stage}: {reason}" }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Leaves results/{name}/ holding only an error record: for a source whose job could not even start.</summary>
+    public async Task RecordSourceFailureAsync(string container, string name, string stage, string reason, CancellationToken cancellationToken = default)
+    {
+        var record = new ErrorRecord($"{container}/{name}", stage, reason, DateTimeOffset.UtcNow);
+        await RemoveResultsExceptAsync(name, new HashSet<string> { ResultFiles.Error }, cancellationToken).ConfigureAwait(false);
+        await blobs.WriteAsync(BlobNames.Result(name, ResultFiles.Error), ResultFiles.Serialize(record), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a failure for the job a poisoned message belongs to, when the message names one that exists.</summary>
+    public async Task RecordFailureAsync(string? jobId, string stage, string reason, CancellationToken cancellationToken = default)
+    {
+        if (JobIds.Problem(jobId) is null && await ReadJobAsync(jobId!, cancellationToken).ConfigureAwait(false) is { } job &&
+            job.Status != JobStatus.Complete)
+        {
+            await RecordFailureAsync(job, stage, reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RemoveResultsExceptAsync(string name, IReadOnlySet<string> keep, CancellationToken cancellationToken)
+    {
+        var prefix = BlobNames.ResultPrefix(name);
+        var stale = new List<string>();
+        await foreach (var blob in blobs.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        {
+            var file = blob.Name[prefix.Length..];
+            if (!file.Contains('/') && !keep.Contains(file))
+            {
+                stale.Add(blob.Name);
+            }
+        }
+
+        foreach (var blob in stale)
+        {
+            await blobs.DeleteAsync(blob, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

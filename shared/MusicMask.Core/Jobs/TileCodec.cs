@@ -1,0 +1,106 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+using MusicMask.Outputs;
+using MusicMask.Scoring;
+using MusicMask.Segmentation;
+using MusicMask.Transforms;
+
+namespace MusicMask.Jobs;
+
+/// <summary>
+/// The blobs between ingest, scoring and aggregation: a tile (float32 dB frames, time-major) and its window scores
+/// (float32 probabilities, band-major, plus the model that made them). Little-endian, with a header that is checked
+/// against the message, so a wrong or truncated blob is an error and never a wrong result.
+/// </summary>
+public static class TileCodec
+{
+    private const uint TileMagic = 0x31544D4D; // "MMT1"
+    private const uint ScoresMagic = 0x31534D4D; // "MMS1"
+    private const int TileHeader = 4 + 4 + 8 + 4 + 4;
+
+    public static byte[] EncodeTile(SpectrogramTile tile)
+    {
+        var bytes = new byte[TileHeader + tile.Frames.Length * sizeof(float)];
+        var header = bytes.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(header, TileMagic);
+        BinaryPrimitives.WriteInt32LittleEndian(header[4..], tile.Range.Index);
+        BinaryPrimitives.WriteInt64LittleEndian(header[8..], tile.Range.FirstWindow);
+        BinaryPrimitives.WriteInt32LittleEndian(header[16..], tile.Range.Windows);
+        BinaryPrimitives.WriteInt32LittleEndian(header[20..], SpectrogramParameters.Bins);
+        MemoryMarshal.AsBytes(tile.Frames.AsSpan()).CopyTo(bytes.AsSpan(TileHeader));
+        return bytes;
+    }
+
+    public static SpectrogramTile DecodeTile(ReadOnlySpan<byte> bytes, TileRange expected)
+    {
+        if (bytes.Length < TileHeader || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != TileMagic)
+        {
+            throw new InvalidDataException("not a MusicMask tile blob");
+        }
+
+        var range = new TileRange(BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]), BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]), BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]));
+        var bins = BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]);
+        if (range != expected || bins != SpectrogramParameters.Bins)
+        {
+            throw new InvalidDataException($"tile blob holds {range} with {bins} bins, the message asked for {expected}");
+        }
+
+        var frames = new float[range.Frames * bins];
+        var payload = bytes[TileHeader..];
+        if (payload.Length != frames.Length * sizeof(float))
+        {
+            throw new InvalidDataException($"tile blob has {payload.Length} bytes of frames, {frames.Length * sizeof(float)} expected");
+        }
+
+        payload.CopyTo(MemoryMarshal.AsBytes(frames.AsSpan()));
+        return new SpectrogramTile(range, frames);
+    }
+
+    public static byte[] EncodeScores(WindowScores scores, ModelInfo model)
+    {
+        var modelBytes = Encoding.UTF8.GetBytes($"{model.Name}\n{model.Version}\n{model.Sha256}");
+        var header = 4 + 4 + 8 + 4 + 4 + 4;
+        var bytes = new byte[header + modelBytes.Length + scores.Probabilities.Length * sizeof(float)];
+        var span = bytes.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(span, ScoresMagic);
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], scores.TileIndex);
+        BinaryPrimitives.WriteInt64LittleEndian(span[8..], scores.FirstWindow);
+        BinaryPrimitives.WriteInt32LittleEndian(span[16..], scores.Windows);
+        BinaryPrimitives.WriteInt32LittleEndian(span[20..], scores.Probabilities.Length / scores.Windows);
+        BinaryPrimitives.WriteInt32LittleEndian(span[24..], modelBytes.Length);
+        modelBytes.CopyTo(span[header..]);
+        MemoryMarshal.AsBytes(scores.Probabilities.AsSpan()).CopyTo(span[(header + modelBytes.Length)..]);
+        return bytes;
+    }
+
+    public static (WindowScores Scores, ModelInfo Model) DecodeScores(ReadOnlySpan<byte> bytes)
+    {
+        const int header = 28;
+        if (bytes.Length < header || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != ScoresMagic)
+        {
+            throw new InvalidDataException("not a MusicMask scores blob");
+        }
+
+        var index = BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]);
+        var firstWindow = BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]);
+        var windows = BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]);
+        var bands = BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]);
+        var modelLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[24..]);
+        if (bands != WindowGrid.BandPositions || windows < 1 || modelLength is < 0 or > 1024 ||
+            bytes.Length != header + modelLength + (long)bands * windows * sizeof(float))
+        {
+            throw new InvalidDataException($"scores blob of tile {index} is malformed or truncated");
+        }
+
+        var model = Encoding.UTF8.GetString(bytes.Slice(header, modelLength)).Split('\n');
+        if (model.Length != 3)
+        {
+            throw new InvalidDataException($"scores blob of tile {index} does not name its model");
+        }
+
+        var probabilities = new float[bands * windows];
+        bytes[(header + modelLength)..].CopyTo(MemoryMarshal.AsBytes(probabilities.AsSpan()));
+        return (new WindowScores(index, firstWindow, windows, probabilities), new ModelInfo(model[0], model[1], model[2]));
+    }
+}

@@ -1,0 +1,12 @@
+namespace MusicMask.Messaging;
+
+/// <summary>Queue names shared by every host (Service Bus queues in Azure, storage queues on Azurite).</summary>
+public static class QueueNames
+{
+    public const string Ingest = "ingest-requests";
+    public const string PatchBatches = "patch-batches";
+    public const string BatchScored = "batch-scored";
+    public const string PoisonSuffix = "-poison";
+
+    public static string Poison(string queue) => queue + PoisonSuffix;
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using MusicMask.Outputs;
+
+namespace MusicMask.Messaging;
+
+/// <summary><see cref="IMessageQueue"/> on Azure Storage Queues (and Azurite), with a "{name}-poison" queue beside it.</summary>
+public sealed class StorageMessageQueue : IMessageQueue
+{
+    private readonly QueueClient _queue;
+    private readonly QueueClient _poison;
+    private readonly Lazy<Task> _created;
+
+    public StorageMessageQueue(QueueServiceClient service, string name)
+    {
+        Name = name;
+        _queue = service.GetQueueClient(name);
+        _poison = service.GetQueueClient(QueueNames.Poison(name));
+        _created = new Lazy<Task>(() => Task.WhenAll(_queue.CreateIfNotExistsAsync(), _poison.CreateIfNotExistsAsync()));
+    }
+
+    public string Name { get; }
+
+    public async Task SendAsync(string body, CancellationToken cancellationToken = default)
+    {
+        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _queue.SendMessageAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    {
+        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var received = await _queue.ReceiveMessagesAsync(Math.Clamp(maxMessages, 1, 32), visibilityTimeout, cancellationToken).ConfigureAwait(false);
+        return received.Value.Select(m => new QueueMessage(m.MessageId, m.Body.ToString(), m.DequeueCount, m.PopReceipt)).ToArray();
+    }
+
+    public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken = default) =>
+        _queue.DeleteMessageAsync(message.Id, message.Receipt, cancellationToken);
+
+    public Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        _queue.UpdateMessageAsync(message.Id, message.Receipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+
+    public async Task DeadLetterAsync(QueueMessage message, string reason, CancellationToken cancellationToken = default)
+    {
+        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var letter = new DeadLetter(Name, reason, message.DeliveryCount, DateTimeOffset.UtcNow, message.Body);
+        await _poison.SendMessageAsync(JsonSerializer.Serialize(letter, JsonOptions.Compact), cancellationToken).ConfigureAwait(false);
+        await _queue.DeleteMessageAsync(message.Id, message.Receipt, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken = default)
+    {
+        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var properties = await _queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+        return properties.Value.ApproximateMessagesCount;
+    }
+}

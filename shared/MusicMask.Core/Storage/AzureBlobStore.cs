@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace MusicMask.Storage;
+
+/// <summary><see cref="IBlobStore"/> on Azure Blob storage (or Azurite); containers are created on first use.</summary>
+public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
+{
+    private static readonly BlobRequestConditions IfNone = new() { IfNoneMatch = ETag.All };
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
+
+    public Uri Uri => service.Uri;
+
+    public async Task<StoredBlob?> ReadAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return new StoredBlob(result.Value.Content.ToArray(), result.Value.Details.ETag.ToString());
+        }
+        catch (RequestFailedException error) when (error.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
+        var result = await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken).ConfigureAwait(false);
+        return result.Value.ETag.ToString();
+    }
+
+    public Task<bool> TryCreateAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        ConditionalUploadAsync(name, content, IfNone, cancellationToken);
+
+    public Task<bool> TryReplaceAsync(string name, ReadOnlyMemory<byte> content, string etag, CancellationToken cancellationToken = default) =>
+        ConditionalUploadAsync(name, content, new BlobRequestConditions { IfMatch = new ETag(etag) }, cancellationToken);
+
+    public async Task<BlobInfo?> GetInfoAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new BlobInfo(name, properties.Value.ETag.ToString(), properties.Value.ContentLength, properties.Value.LastModified);
+        }
+        catch (RequestFailedException error) when (error.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<BlobInfo> DownloadToFileAsync(string name, string path, CancellationToken cancellationToken = default)
+    {
+        var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var conditions = new BlobRequestConditions { IfMatch = properties.Value.ETag };
+            await blob.DownloadToAsync(path, new BlobDownloadToOptions { Conditions = conditions }, cancellationToken).ConfigureAwait(false);
+            return new BlobInfo(name, properties.Value.ETag.ToString(), properties.Value.ContentLength, properties.Value.LastModified);
+        }
+        catch (RequestFailedException error) when (error.Status == (int)HttpStatusCode.NotFound)
+        {
+            throw new FileNotFoundException($"blob {name} does not exist", name, error);
+        }
+    }
+
+    public async Task<BlobInfo> UploadFileAsync(string name, string path, CancellationToken cancellationToken = default)
+    {
+        var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
+        var result = await blob.UploadAsync(path, overwrite: true, cancellationToken).ConfigureAwait(false);
+        return new BlobInfo(name, result.Value.ETag.ToString(), new FileInfo(path).Length, result.Value.LastModified);
+    }
+
+    public async IAsyncEnumerable<BlobInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (containerName, path) = SplitPrefix(prefix);
+        var container = await ContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = path }, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new BlobInfo($"{containerName}/{item.Name}", item.Properties.ETag?.ToString() ?? "", item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default);
+        }
+    }
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
+        await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ConditionalUploadAsync(string name, ReadOnlyMemory<byte> content, BlobRequestConditions conditions, CancellationToken cancellationToken)
+    {
+        var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions { Conditions = conditions }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private async Task<BlobClient> BlobAsync(string name, CancellationToken cancellationToken)
+    {
+        var (containerName, path) = BlobNames.Split(name);
+        var container = await ContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
+        return container.GetBlobClient(path);
+    }
+
+    private async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
+    {
+        var created = _containers.GetOrAdd(name, n => new Lazy<Task<BlobContainerClient>>(async () =>
+        {
+            var container = service.GetBlobContainerClient(n);
+            await container.CreateIfNotExistsAsync().ConfigureAwait(false);
+            return container;
+        }));
+        try
+        {
+            return await created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            _containers.TryRemove(name, out _);
+            throw;
+        }
+    }
+
+    private static (string Container, string Path) SplitPrefix(string prefix)
+    {
+        var slash = prefix.IndexOf('/');
+        return slash < 0 ? (prefix, "") : (prefix[..slash], prefix[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,92 @@
+namespace MusicMask.Storage;
+
+/// <summary>
+/// The pipeline's blob layout, and the rule that a user's blob name is data: it is checked once (no traversal,
+/// no empty or dot segments, no control characters) and then used verbatim, so "a/b.wav" and "a_b.wav" stay apart.
+/// </summary>
+public static class BlobNames
+{
+    public const string AudioContainer = "audio";
+    public const string WorkContainer = "work";
+    public const string ResultsContainer = "results";
+    public const int MaxLength = 1024;
+
+    public static string Audio(string name) => $"{AudioContainer}/{Checked(name)}";
+
+    public static string Result(string name, string file) => $"{ResultsContainer}/{Checked(name)}/{file}";
+
+    public static string ResultPrefix(string name) => $"{ResultsContainer}/{Checked(name)}/";
+
+    public static string Job(string jobId) => $"{WorkContainer}/{jobId}/job.json";
+
+    public static string Tile(string jobId, int index) => $"{WorkContainer}/{jobId}/tiles/{index:D6}";
+
+    public static string Scores(string jobId, int index) => $"{WorkContainer}/{jobId}/scores/{index:D6}";
+
+    public static string Preview(string jobId) => $"{WorkContainer}/{jobId}/preview.bin";
+
+    public static string Progress(string jobId) => $"{WorkContainer}/{jobId}/progress.bin";
+
+    public static string StitchClaim(string jobId) => $"{WorkContainer}/{jobId}/stitch.claim";
+
+    public static string StitchLog(string jobId) => $"{WorkContainer}/{jobId}/stitches/";
+
+    public static string Receipt(string receiptId) => $"{WorkContainer}/receipts/{receiptId}";
+
+    /// <summary>Returns <paramref name="name"/> unchanged when it is a safe relative blob name, else throws.</summary>
+    public static string Checked(string name)
+    {
+        var problem = Problem(name);
+        return problem is null ? name : throw new ArgumentException($"unsafe blob name \"{Printable(name)}\": {problem}", nameof(name));
+    }
+
+    public static bool IsSafe(string name) => Problem(name) is null;
+
+    /// <summary>Splits "container/path" into its two parts.</summary>
+    public static (string Container, string Path) Split(string fullName)
+    {
+        var slash = fullName.IndexOf('/');
+        if (slash <= 0 || slash == fullName.Length - 1)
+        {
+            throw new ArgumentException($"\"{Printable(fullName)}\" is not of the form container/path", nameof(fullName));
+        }
+
+        return (fullName[..slash], Checked(fullName[(slash + 1)..]));
+    }
+
+    private static string? Problem(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "it is empty";
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return $"it is longer than {MaxLength} characters";
+        }
+
+        if (name.Any(c => char.IsControl(c) || c == '\\'))
+        {
+            return "it contains a control character or a backslash";
+        }
+
+        foreach (var segment in name.Split('/'))
+        {
+            if (segment.Length == 0)
+            {
+                return "it has an empty path segment (leading, trailing or double slash)";
+            }
+
+            if (segment is "." or "..")
+            {
+                return "it has a '.' or '..' segment";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Printable(string? name) =>
+        name is null ? "" : new string(name.Take(120).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+}

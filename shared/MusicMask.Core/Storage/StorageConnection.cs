@@ -1,0 +1,58 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace MusicMask.Storage;
+
+/// <summary>
+/// Turns what a user types after --storage into service clients: a connection string (Azurite, or a key-based
+/// account), or a blob endpoint URL (https://account.blob.core.windows.net) used with DefaultAzureCredential.
+/// </summary>
+public sealed class StorageConnection
+{
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    private StorageConnection(BlobServiceClient blobs, QueueServiceClient queues)
+    {
+        Blobs = blobs;
+        Queues = queues;
+    }
+
+    public BlobServiceClient Blobs { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public static StorageConnection Create(string connection, TokenCredential? credential = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connection);
+        if (Uri.TryCreate(connection, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+        {
+            credential ??= new DefaultAzureCredential();
+            var queueUri = new Uri(uri.GetLeftPart(UriPartial.Authority).Replace(".blob.", ".queue.", StringComparison.OrdinalIgnoreCase));
+            return new StorageConnection(new BlobServiceClient(uri, credential), new QueueServiceClient(queueUri, credential, QueueOptions()));
+        }
+
+        if (!connection.Contains('=', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("--storage takes a connection string (e.g. UseDevelopmentStorage=true) or a blob endpoint URL (https://<account>.blob.core.windows.net)");
+        }
+
+        var blobOptions = IsEmulator(connection) ? new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06) : new BlobClientOptions();
+        var queueOptions = IsEmulator(connection) ? new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) : new QueueClientOptions();
+        return new StorageConnection(new BlobServiceClient(connection, blobOptions), new QueueServiceClient(connection, queueOptions));
+    }
+
+    /// <summary>A connection string for an Azurite listening on loopback with the well-known development account.</summary>
+    public static string ForAzurite(int blobPort, int queuePort) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
+
+    private static QueueClientOptions QueueOptions() => new();
+
+    private static bool IsEmulator(string connection) =>
+        connection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase) ||
+        connection.Contains("127.0.0.1", StringComparison.Ordinal) ||
+        connection.Contains("localhost", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using MusicMask.Jobs;
+using MusicMask.Messaging;
+using MusicMask.Outputs;
+using MusicMask.Pipeline.Tests.Support;
+using MusicMask.Storage;
+using MusicMask.Tests.Support;
+
+namespace MusicMask.Pipeline.Tests.Jobs;
+
+/// <summary>The whole distributed flow on a real Azurite: the same results as the embedded CLI whatever the delivery does.</summary>
+public sealed class DistributedPipelineTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task SeveralFilesEndToEndEqualTheEmbeddedResults()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var files = new[]
+        {
+            ("long.wav", TestAudio.Write(_temp.Path, "long.wav", 40, rate: 48_000, seed: 1)),
+            ("archive/2026/a.wav", TestAudio.Write(_temp.Path, "a.wav", 7, seed: 2)),
+            ("archive_2026_a.wav", TestAudio.Write(_temp.Path, "b.wav", 0.5, seed: 3)),
+        };
+        var jobs = new List<string>();
+        foreach (var (name, path) in files)
+        {
+            jobs.Add(await pipeline.UploadAsync(name, path));
+        }
+
+        Assert.Equal(3, await pipeline.ScanAsync());
+        Assert.Equal(0, await pipeline.ScanAsync());
+        await pipeline.RunUntilFinishedAsync();
+
+        foreach (var ((name, path), job) in files.Zip(jobs))
+        {
+            var results = await pipeline.ResultsAsync(name);
+            AssertSameResults(pipeline.EmbeddedResults(path, name), results);
+            using var manifest = JsonDocument.Parse(results[ResultFiles.Manifest]);
+            Assert.Equal(name, manifest.RootElement.GetProperty("source").GetProperty("name").GetString());
+            Assert.Equal(BlobNames.AudioContainer, manifest.RootElement.GetProperty("source").GetProperty("container").GetString());
+            Assert.Equal(1, await pipeline.StitchCountAsync(job));
+        }
+    }
+
+    [Fact]
+    public async Task EveryMessageDeliveredTwiceStillStitchesOnceWithTheSameResult()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(wrapQueue: queue => new DuplicatingQueue(queue));
+        var path = TestAudio.Write(_temp.Path, "twice.wav", 30);
+        var job = await pipeline.UploadAsync("twice.wav", path);
+        await pipeline.ScanAsync();
+
+        await pipeline.RunUntilFinishedAsync();
+
+        AssertSameResults(pipeline.EmbeddedResults(path, "twice.wav"), await pipeline.ResultsAsync("twice.wav"));
+        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+    }
+
+    [Fact]
+    public async Task MessagesHandledInReverseOrderGiveTheSameResult()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var path = TestAudio.Write(_temp.Path, "reverse.wav", 30);
+        var job = await pipeline.UploadAsync("reverse.wav", path);
+        await pipeline.ScanAsync();
+        Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
+
+        var scorer = pipeline.Workers.Score(pipeline.Scorer);
+        var batches = await ReceiveAllAsync(pipeline.Queue(QueueNames.PatchBatches));
+        Assert.True(batches.Count > 3);
+        foreach (var message in Enumerable.Reverse(batches))
+        {
+            await scorer.HandleAsync(message);
+        }
+
+        var aggregator = pipeline.Workers.Aggregate();
+        var completions = await ReceiveAllAsync(pipeline.Queue(QueueNames.BatchScored));
+        Assert.Equal(batches.Count + 1, completions.Count);
+        foreach (var message in Enumerable.Reverse(completions))
+        {
+            await aggregator.HandleAsync(message);
+        }
+
+        await pipeline.WaitUntilFinishedAsync(TimeSpan.FromSeconds(10));
+        AssertSameResults(pipeline.EmbeddedResults(path, "reverse.wav"), await pipeline.ResultsAsync("reverse.wav"));
+        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentScorersAndFourAggregatorsStitchExactlyOnce()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var path = TestAudio.Write(_temp.Path, "crowd.wav", 150);
+        var job = await pipeline.UploadAsync("crowd.wav", path);
+        await pipeline.ScanAsync();
+        Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
+
+        using var stop = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, 20).Select(_ => pipeline.Workers.Score(pipeline.Scorer).RunAsync(stop.Token))
+            .Concat(Enumerable.Range(0, 4).Select(_ => pipeline.Workers.Aggregate(new AggregatorOptions { ClaimTimeout = TimeSpan.FromSeconds(30) }).RunAsync(stop.Token)))
+            .ToArray();
+        try
+        {
+            await pipeline.WaitUntilFinishedAsync(TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(workers);
+        }
+
+        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+        AssertSameResults(pipeline.EmbeddedResults(path, "crowd.wav"), await pipeline.ResultsAsync("crowd.wav"));
+    }
+
+    [Fact]
+    public async Task MalformedMessagesAndCorruptAudioEndAsClearErrorsWhileOtherJobsComplete()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var good = TestAudio.Write(_temp.Path, "good.wav", 10);
+        await pipeline.UploadAsync("good.wav", good);
+        await File.WriteAllTextAsync(_temp.File("corrupt.wav"), "this is a text file, not audio");
+        await pipeline.UploadAsync("corrupt.wav", _temp.File("corrupt.wav"));
+        await pipeline.RawQueue(QueueNames.PatchBatches).SendAsync(
+            "{\"schema\":\"musicmask.patch-batch.v1\",\"job_id\":\"0123456789abcdef\",\"batch\":-4,\"tile_blob\":\"work/x\",\"first_window\":0,\"windows\":128}");
+        await pipeline.RawQueue(QueueNames.BatchScored).SendAsync("not json at all");
+        await pipeline.RawQueue(QueueNames.Ingest).SendAsync("{\"schema\":\"musicmask.ingest-request.v1\",\"container\":\"audio\",\"name\":\"../../etc/passwd\",\"e_tag\":null}");
+        await pipeline.ScanAsync();
+
+        await pipeline.RunUntilFinishedAsync();
+
+        Assert.Contains(ResultFiles.Manifest, (await pipeline.ResultsAsync("good.wav")).Keys);
+        var failed = await pipeline.ResultsAsync("corrupt.wav");
+        Assert.Equal([ResultFiles.Error], failed.Keys);
+        using var error = JsonDocument.Parse(failed[ResultFiles.Error]);
+        Assert.Equal("ingest", error.RootElement.GetProperty("stage").GetString());
+        Assert.Contains("plain text", error.RootElement.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        var poisoned = new Dictionary<string, DeadLetter>();
+        foreach (var queue in new[] { QueueNames.PatchBatches, QueueNames.BatchScored, QueueNames.Ingest })
+        {
+            var letters = await ReceiveAllAsync(pipeline.RawQueue(QueueNames.Poison(queue)));
+            poisoned[queue] = Assert.Single(letters.Select(m => JsonSerializer.Deserialize<DeadLetter>(m.Body, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!));
+        }
+
+        Assert.Contains("batch index -4", poisoned[QueueNames.PatchBatches].Reason, StringComparison.Ordinal);
+        Assert.Contains("not JSON", poisoned[QueueNames.BatchScored].Reason, StringComparison.Ordinal);
+        Assert.Contains("safe name", poisoned[QueueNames.Ingest].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AzuriteRestartedMidJobWithDiskPersistenceLosesNothing()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(location: _temp.File("azurite-data"));
+        var path = TestAudio.Write(_temp.Path, "restart.wav", 60);
+        var job = await pipeline.UploadAsync("restart.wav", path);
+        await pipeline.ScanAsync();
+        Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
+        var scorer = pipeline.Workers.Score(pipeline.Scorer);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await scorer.ProcessOneAsync());
+        }
+
+        await pipeline.Azurite.RestartAsync();
+
+        await pipeline.RunUntilFinishedAsync();
+        AssertSameResults(pipeline.EmbeddedResults(path, "restart.wav"), await pipeline.ResultsAsync("restart.wav"));
+        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+    }
+
+    internal static void AssertSameResults(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
+    {
+        Assert.Contains(ResultFiles.Manifest, actual.Keys);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Where(k => k != ResultFiles.Manifest).Order());
+        foreach (var (file, content) in expected)
+        {
+            Assert.True(content.AsSpan().SequenceEqual(actual[file]), $"{file} differs from the embedded result");
+        }
+    }
+
+    internal static async Task<List<QueueMessage>> ReceiveAllAsync(IMessageQueue queue)
+    {
+        var all = new List<QueueMessage>();
+        while (true)
+        {
+            var batch = await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5));
+            if (batch.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(batch);
+        }
+    }
+}

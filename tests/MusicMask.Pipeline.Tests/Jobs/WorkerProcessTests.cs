@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using MusicMask.Messaging;
+using MusicMask.Pipeline.Tests.Support;
+using MusicMask.Storage;
+using MusicMask.Tests.Support;
+
+namespace MusicMask.Pipeline.Tests.Jobs;
+
+/// <summary>Workers as separate `musicmask worker` processes, as the local host scales out.</summary>
+public sealed class WorkerProcessTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task AScoringProcessKilledMidJobHasItsBatchesRedoneAndTheResultIsUnchanged()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var path = TestAudio.Write(_temp.Path, "killed.wav", 180);
+        var job = await pipeline.UploadAsync("killed.wav", path);
+        await pipeline.ScanAsync();
+        Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
+        var batches = await pipeline.RawQueue(QueueNames.PatchBatches).ApproximateCountAsync();
+
+        using (var worker = StartWorker(pipeline, "score"))
+        {
+            await WaitForAsync(async () => await CountAsync(pipeline.Blobs, $"{BlobNames.WorkContainer}/{job}/scores/") >= 3, worker);
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+
+        var scoredBeforeKill = await CountAsync(pipeline.Blobs, $"{BlobNames.WorkContainer}/{job}/scores/");
+        Assert.InRange(scoredBeforeKill, 3, batches - 1);
+
+        await pipeline.RunUntilFinishedAsync();
+        DistributedPipelineTests.AssertSameResults(pipeline.EmbeddedResults(path, "killed.wav"), await pipeline.ResultsAsync("killed.wav"));
+        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+    }
+
+    private static Process StartWorker(PipelineHarness pipeline, string role)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "musicmask.dll"), "worker", "--role", role, "--storage", pipeline.Azurite.ConnectionString,
+                     "--model", TestModels.RandomModel(), "--threads", "2", "--visibility-timeout", "00:00:03",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, Process worker)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.False(worker.HasExited, $"the worker exited early with code {(worker.HasExited ? worker.ExitCode : 0)}");
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the worker scored nothing within a minute");
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<int> CountAsync(IBlobStore blobs, string prefix)
+    {
+        var count = 0;
+        await foreach (var unused in blobs.ListAsync(prefix))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

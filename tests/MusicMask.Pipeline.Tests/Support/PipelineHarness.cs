@@ -1,0 +1,158 @@
+using MusicMask.Jobs;
+using MusicMask.Messaging;
+using MusicMask.Outputs;
+using MusicMask.Pipeline;
+using MusicMask.Scoring;
+using MusicMask.Storage;
+using MusicMask.Tests.Support;
+
+namespace MusicMask.Pipeline.Tests.Support;
+
+/// <summary>A pipeline on its own Azurite: real blob containers and queues, with the stage workers run in this process.</summary>
+public sealed class PipelineHarness : IAsyncDisposable
+{
+    public static readonly QueueWorkerOptions FastRetries = new()
+    {
+        VisibilityTimeout = TimeSpan.FromSeconds(3), RetryDelay = TimeSpan.FromMilliseconds(200), IdleDelay = TimeSpan.FromMilliseconds(50), MaxDeliveries = 4,
+    };
+
+    private readonly Dictionary<string, IMessageQueue> _queues = [];
+
+    private PipelineHarness(Azurite azurite, Func<IMessageQueue, IMessageQueue>? wrapQueue)
+    {
+        Azurite = azurite;
+        Connection = StorageConnection.Create(azurite.ConnectionString);
+        Blobs = new AzureBlobStore(Connection.Blobs);
+        WrapQueue = wrapQueue ?? (q => q);
+        Workers = new StageWorkers(Blobs, Queue, FastRetries);
+    }
+
+    public Azurite Azurite { get; }
+
+    public StorageConnection Connection { get; }
+
+    public AzureBlobStore Blobs { get; }
+
+    public StageWorkers Workers { get; }
+
+    public StripScorer Scorer { get; } = new(TestModels.RandomModel());
+
+    private Func<IMessageQueue, IMessageQueue> WrapQueue { get; }
+
+    public static async Task<PipelineHarness> StartAsync(string? location = null, Func<IMessageQueue, IMessageQueue>? wrapQueue = null) =>
+        new(await Azurite.StartAsync(location), wrapQueue);
+
+    public IMessageQueue Queue(string name)
+    {
+        lock (_queues)
+        {
+            if (!_queues.TryGetValue(name, out var queue))
+            {
+                _queues[name] = queue = WrapQueue(new StorageMessageQueue(Connection.Queues, name));
+            }
+
+            return queue;
+        }
+    }
+
+    /// <summary>The queue without any test wrapper (to inspect or inject messages).</summary>
+    public IMessageQueue RawQueue(string name) => new StorageMessageQueue(Connection.Queues, name);
+
+    public async Task<string> UploadAsync(string name, string path)
+    {
+        var info = await Blobs.UploadFileAsync(BlobNames.Audio(name), path);
+        return JobIds.For(BlobNames.AudioContainer, name, info.ETag);
+    }
+
+    public Task<int> ScanAsync() => new AudioWatcher(Blobs, Queue(QueueNames.Ingest)).ScanAsync();
+
+    /// <summary>Runs every stage (scoring with <paramref name="scorers"/> loops) until every job is complete or failed.</summary>
+    public async Task RunUntilFinishedAsync(int scorers = 2, TimeSpan? timeout = null)
+    {
+        using var stop = new CancellationTokenSource();
+        var scoreOptions = new QueueWorkerOptions
+        {
+            VisibilityTimeout = FastRetries.VisibilityTimeout, RetryDelay = FastRetries.RetryDelay, IdleDelay = FastRetries.IdleDelay,
+            MaxDeliveries = FastRetries.MaxDeliveries, Concurrency = scorers,
+        };
+        var running = new[]
+        {
+            Workers.Ingest().RunAsync(stop.Token),
+            Workers.Score(Scorer, scoreOptions).RunAsync(stop.Token),
+            Workers.Aggregate(new AggregatorOptions { ClaimTimeout = TimeSpan.FromSeconds(5) }).RunAsync(stop.Token),
+        };
+        try
+        {
+            await WaitUntilFinishedAsync(timeout ?? TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(running);
+        }
+    }
+
+    public async Task WaitUntilFinishedAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var uploads = 0;
+            await foreach (var unused in Blobs.ListAsync($"{BlobNames.AudioContainer}/"))
+            {
+                uploads++;
+            }
+
+            var jobs = await JobStatusReport.ReadAsync(Blobs);
+            if (jobs.Count >= uploads && jobs.All(j => j.Status is JobStatus.Complete or JobStatus.Failed))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("jobs not finished: " + string.Join("; ", jobs.Select(j => $"{j.Name} {j.Status} {j.Scored}/{j.Batches}")));
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>results/{name}/ as file name -> bytes.</summary>
+    public async Task<Dictionary<string, byte[]>> ResultsAsync(string name)
+    {
+        var prefix = BlobNames.ResultPrefix(name);
+        var files = new Dictionary<string, byte[]>();
+        await foreach (var blob in Blobs.ListAsync(prefix))
+        {
+            files[blob.Name[prefix.Length..]] = (await Blobs.ReadAsync(blob.Name))!.Content;
+        }
+
+        return files;
+    }
+
+    public async Task<int> StitchCountAsync(string jobId)
+    {
+        var count = 0;
+        await foreach (var unused in Blobs.ListAsync(BlobNames.StitchLog(jobId)))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>What `musicmask segment` writes for the same file under the same name, manifest aside.</summary>
+    public Dictionary<string, byte[]> EmbeddedResults(string path, string name)
+    {
+        var segmenter = new Segmenter(Scorer, new SegmenterOptions { Threads = 2 });
+        var result = segmenter.Run(path) with { Source = new SourceInfo(name, null, null, 0, "", 0, 0) };
+        return result.RenderFiles(segmenter.Model).Where(f => f.Name != ResultFiles.Manifest).ToDictionary(f => f.Name, f => f.Content);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Scorer.Dispose();
+        await Azurite.DisposeAsync();
+    }
+}

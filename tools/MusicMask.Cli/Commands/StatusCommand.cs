@@ -1,0 +1,36 @@
+using System.CommandLine;
+using MusicMask.Jobs;
+using MusicMask.Messaging;
+using MusicMask.Storage;
+
+namespace MusicMask.Cli.Commands;
+
+/// <summary>`musicmask status`: every job with its state and progress, and the depth of every queue.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var storage = StorageOptions.Storage();
+        var command = new Command("status", "List jobs with their progress, and the queues' depths.") { storage };
+        command.SetAction(async (parse, token) =>
+        {
+            var (blobs, queues) = StorageOptions.Open(parse.GetValue(storage)!);
+            var report = await JobStatusReport.ReadAsync(blobs, token).ConfigureAwait(false);
+            Console.WriteLine($"{"job",-16}  {"status",-9}  {"batches",11}  name");
+            foreach (var job in report)
+            {
+                Console.WriteLine($"{job.JobId,-16}  {job.Status,-9}  {job.Scored,5}/{(job.Batches > 0 ? job.Batches.ToString() : "?"),-5}  {job.Name}{(job.Error is null ? "" : $"  ({job.Error})")}");
+            }
+
+            foreach (var name in new[] { QueueNames.Ingest, QueueNames.PatchBatches, QueueNames.BatchScored })
+            {
+                var queue = queues(name);
+                var poison = queues(QueueNames.Poison(name));
+                Console.WriteLine($"queue {name}: {await queue.ApproximateCountAsync(token).ConfigureAwait(false)} waiting, {await poison.ApproximateCountAsync(token).ConfigureAwait(false)} poisoned");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
