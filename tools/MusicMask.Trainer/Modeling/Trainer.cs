@@ -44,7 +44,9 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(new StripSampler(validation, options.WindowColumns));
 
-        var optimizer = torch.optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
+        optim.Optimizer optimizer = options.Optimizer == "adam"
+            ? torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay * 100)
+            : torch.optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
         var sampler = new StripSampler(train, options.WindowColumns);
         using var batches = new BlockingCollection<(Tensor X, Tensor Y)>(boundedCapacity: 4);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

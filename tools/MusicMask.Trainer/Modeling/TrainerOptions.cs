@@ -23,6 +23,9 @@ public sealed record TrainerOptions
 
     public double LearningRate { get; init; } = 0.05;
 
+    /// <summary>"sgd" (with momentum, as the paper) or "adam" (AdamW; use a learning rate near 1e-3).</summary>
+    public string Optimizer { get; init; } = "sgd";
+
     public double Momentum { get; init; } = 0.9;
 
     public double WeightDecay { get; init; } = 1e-4;

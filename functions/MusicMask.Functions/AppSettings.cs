@@ -1,0 +1,19 @@
+using MusicMask.Messaging;
+using MusicMask.Storage;
+
+namespace MusicMask.Functions;
+
+/// <summary>The app settings and binding names the functions use; infra/app/function-app.bicep sets every one.</summary>
+public static class AppSettings
+{
+    /// <summary>Identity-based connection to the data storage account: PipelineStorage__blobServiceUri, __queueServiceUri, __credential, __clientId.</summary>
+    public const string Storage = "PipelineStorage";
+
+    /// <summary>Identity-based connection to Service Bus: ServiceBus__fullyQualifiedNamespace, __credential, __clientId.</summary>
+    public const string ServiceBus = "ServiceBus";
+
+    public const string AudioPath = BlobNames.AudioContainer + "/{name}";
+    public const string PatchBatchesQueue = QueueNames.PatchBatches;
+    public const string BatchScoredQueue = QueueNames.BatchScored;
+    public const string DeadLetterSuffix = "/$DeadLetterQueue";
+}
