@@ -10,4 +10,5 @@ root.Subcommands.Add(WorkerCommand.CreateServe());
 root.Subcommands.Add(WorkerCommand.CreateWorker());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(PipelineBenchCommand.Create());
 return root.Parse(args).Invoke();

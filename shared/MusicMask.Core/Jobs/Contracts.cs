@@ -14,7 +14,7 @@ public interface IStageMessage
 }
 
 /// <summary>"Ingest this audio blob": sent by the watcher of the audio container (Event Grid does this in Azure).</summary>
-public sealed record IngestRequest(string Schema, string Container, string Name, string? ETag) : IStageMessage
+public sealed record IngestRequest(string Schema, string Container, string Name, string? ETag = null) : IStageMessage
 {
     public const string Version1 = "musicmask.ingest-request.v1";
 
@@ -35,6 +35,7 @@ public sealed record PatchBatch(string Schema, string JobId, int Batch, string T
 
     public static PatchBatch For(string jobId, TileRange range, string tileBlob) => new(Version1, jobId, range.Index, tileBlob, range.FirstWindow, range.Windows);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public TileRange Range => new(Batch, FirstWindow, Windows);
 
     public string? Problem() =>

@@ -19,6 +19,9 @@ public interface IMessageQueue : IMessageSender
     Task DeadLetterAsync(QueueMessage message, string reason, CancellationToken cancellationToken = default);
 
     Task<int> ApproximateCountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Bodies of up to <paramref name="maxMessages"/> visible messages, without receiving them.</summary>
+    Task<IReadOnlyList<string>> PeekAsync(int maxMessages, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Where a stage sends its messages: a queue here, a Service Bus sender or output binding in Azure.</summary>

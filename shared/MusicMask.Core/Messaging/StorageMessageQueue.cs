@@ -54,4 +54,11 @@ public sealed class StorageMessageQueue : IMessageQueue
         var properties = await _queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
         return properties.Value.ApproximateMessagesCount;
     }
+
+    public async Task<IReadOnlyList<string>> PeekAsync(int maxMessages, CancellationToken cancellationToken = default)
+    {
+        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var peeked = await _queue.PeekMessagesAsync(Math.Clamp(maxMessages, 1, 32), cancellationToken).ConfigureAwait(false);
+        return peeked.Value.Select(m => m.Body.ToString()).ToArray();
+    }
 }

@@ -23,4 +23,6 @@ public sealed class DuplicatingQueue(IMessageQueue inner) : IMessageQueue
     public Task DeadLetterAsync(QueueMessage message, string reason, CancellationToken cancellationToken = default) => inner.DeadLetterAsync(message, reason, cancellationToken);
 
     public Task<int> ApproximateCountAsync(CancellationToken cancellationToken = default) => inner.ApproximateCountAsync(cancellationToken);
+
+    public Task<IReadOnlyList<string>> PeekAsync(int maxMessages, CancellationToken cancellationToken = default) => inner.PeekAsync(maxMessages, cancellationToken);
 }

@@ -27,6 +27,10 @@ internal static class StatusCommand
                 var queue = queues(name);
                 var poison = queues(QueueNames.Poison(name));
                 Console.WriteLine($"queue {name}: {await queue.ApproximateCountAsync(token).ConfigureAwait(false)} waiting, {await poison.ApproximateCountAsync(token).ConfigureAwait(false)} poisoned");
+                foreach (var letter in await poison.PeekAsync(5, token).ConfigureAwait(false))
+                {
+                    Console.WriteLine($"  poisoned: {letter}");
+                }
             }
 
             return 0;

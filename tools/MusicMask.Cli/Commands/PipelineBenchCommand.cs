@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Diagnostics;
+using MusicMask.Audio;
+using MusicMask.Jobs;
+using MusicMask.Messaging;
+using MusicMask.Scoring;
+using MusicMask.Signals;
+using MusicMask.Storage;
+
+namespace MusicMask.Cli.Commands;
+
+/// <summary>
+/// `musicmask bench-pipeline`: the distributed pipeline against real storage (Azurite by default). Prints storage
+/// transactions and bytes per audio hour, then throughput and queue drain time with 1, 2 and 4 scoring processes.
+/// </summary>
+internal static class PipelineBenchCommand
+{
+    public static Command Create()
+    {
+        var minutes = new Option<double>("--minutes") { Description = "length of the benchmark audio", DefaultValueFactory = _ => 30 };
+        var workers = new Option<int[]>("--workers") { Description = "scoring process counts to time", DefaultValueFactory = _ => [1, 2, 4], AllowMultipleArgumentsPerToken = true };
+        var storage = StorageOptions.Storage();
+        var model = CommonOptions.Model();
+        var command = new Command("bench-pipeline", "Measure the distributed pipeline on real storage: transactions and bytes per audio hour, and scale-out over scoring processes.")
+        {
+            minutes, workers, storage, model,
+        };
+        command.SetAction((parse, token) => RunAsync(parse.GetValue(storage)!, parse.GetValue(model)!.FullName, parse.GetValue(minutes), parse.GetValue(workers)!, token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string connection, string modelPath, double minutes, int[] workerCounts, CancellationToken token)
+    {
+        var audio = Path.Combine(Path.GetTempPath(), $"musicmask-pipeline-bench-{minutes}min.wav");
+        var samples = (int)(minutes * 60 * 44_100);
+        WavWriter.Write(audio, SignalGenerator.Mix(SignalGenerator.Melody(samples, 44_100, 1), SignalGenerator.WhiteNoise(samples, 2), 3), 44_100);
+        var hours = minutes / 60;
+        var run = $"{DateTime.UtcNow:HHmmss}";
+        Console.WriteLine($"input: {minutes} min of 44.1 kHz mono audio; storage: {connection.Split(';').FirstOrDefault(p => p.StartsWith("BlobEndpoint", StringComparison.Ordinal)) ?? connection}");
+
+        using var scorer = new StripScorer(modelPath);
+        await MeterAsync(connection, scorer, audio, $"bench/{run}/metered.wav", hours, token).ConfigureAwait(false);
+        foreach (var count in workerCounts)
+        {
+            await ScaleAsync(connection, modelPath, audio, $"bench/{run}/workers-{count}.wav", minutes * 60, count, token).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task MeterAsync(string connection, StripScorer scorer, string audio, string name, double hours, CancellationToken token)
+    {
+        var meter = new StorageMeter();
+        var (blobs, queues) = StorageOptions.Open(connection);
+        var store = new MeteredBlobStore(blobs, meter);
+        var workers = new StageWorkers(store, q => new MeteredQueue(queues(q), meter), new QueueWorkerOptions { IdleDelay = TimeSpan.FromMilliseconds(100) });
+        var jobId = JobIds.For(BlobNames.AudioContainer, name, (await store.UploadFileAsync(BlobNames.Audio(name), audio, token).ConfigureAwait(false)).ETag);
+        await queues(QueueNames.Ingest).SendAsync(MessageCodec.Encode(IngestRequest.For(BlobNames.AudioContainer, name)), token).ConfigureAwait(false);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var running = new[] { workers.Ingest().RunAsync(stop.Token), workers.Score(scorer, new QueueWorkerOptions { Concurrency = 2 }).RunAsync(stop.Token), workers.Aggregate().RunAsync(stop.Token) };
+        await WaitForJobAsync(blobs, jobId, token).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(running).ConfigureAwait(false);
+
+        Console.WriteLine();
+        Console.WriteLine("storage per audio hour (one job, every stage in this process; polling of empty queues included):");
+        Console.WriteLine($"{"category",-16} {"operation",-11} {"ops/hour",10} {"MB written/h",13} {"MB read/h",10}");
+        var rows = meter.Snapshot();
+        foreach (var (category, operation, operations, written, read) in rows)
+        {
+            Console.WriteLine($"{category,-16} {operation,-11} {operations / hours,10:F0} {written / 1e6 / hours,13:F1} {read / 1e6 / hours,10:F1}");
+        }
+
+        Console.WriteLine($"{"total",-28} {rows.Sum(r => r.Operations) / hours,10:F0} {rows.Sum(r => r.BytesWritten) / 1e6 / hours,13:F1} {rows.Sum(r => r.BytesRead) / 1e6 / hours,10:F1}");
+    }
+
+    private static async Task ScaleAsync(string connection, string modelPath, string audio, string name, double audioSeconds, int count, CancellationToken token)
+    {
+        var (blobs, queues) = StorageOptions.Open(connection);
+        var processes = Enumerable.Range(0, count).Select(_ => StartWorker(connection, modelPath)).ToList();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3), token).ConfigureAwait(false);
+            var workers = new StageWorkers(blobs, queues, new QueueWorkerOptions { IdleDelay = TimeSpan.FromMilliseconds(100) });
+            var clock = Stopwatch.StartNew();
+            var jobId = JobIds.For(BlobNames.AudioContainer, name, (await blobs.UploadFileAsync(BlobNames.Audio(name), audio, token).ConfigureAwait(false)).ETag);
+            await queues(QueueNames.Ingest).SendAsync(MessageCodec.Encode(IngestRequest.For(BlobNames.AudioContainer, name)), token).ConfigureAwait(false);
+            await workers.Ingest().ProcessOneAsync(token).ConfigureAwait(false);
+            var ingested = clock.Elapsed;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+            var aggregator = workers.Aggregate().RunAsync(stop.Token);
+            await WaitForJobAsync(blobs, jobId, token).ConfigureAwait(false);
+            var done = clock.Elapsed;
+            await stop.CancelAsync().ConfigureAwait(false);
+            await aggregator.ConfigureAwait(false);
+            Console.WriteLine(
+                $"{count} scoring process(es): ingest {ingested.TotalSeconds:F1} s, queue drained and stitched {(done - ingested).TotalSeconds:F1} s after ingest, " +
+                $"total {done.TotalSeconds:F1} s = {audioSeconds / done.TotalSeconds:F0}x real time");
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                process.Kill(entireProcessTree: true);
+                process.Dispose();
+            }
+        }
+    }
+
+    private static async Task WaitForJobAsync(IBlobStore blobs, string jobId, CancellationToken token)
+    {
+        var jobs = new JobStore(blobs);
+        var deadline = Stopwatch.StartNew();
+        while ((await jobs.ReadJobAsync(jobId, token).ConfigureAwait(false))?.Status is not (JobStatus.Complete or JobStatus.Failed))
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(20))
+            {
+                throw new TimeoutException($"job {jobId} did not finish in 20 minutes; `musicmask status` shows where it stands");
+            }
+
+            await Task.Delay(50, token).ConfigureAwait(false);
+        }
+    }
+
+    private static Process StartWorker(string connection, string modelPath)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "musicmask.dll"));
+        }
+
+        foreach (var argument in new[] { "worker", "--role", "score", "--threads", "1", "--storage", connection, "--model", modelPath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
