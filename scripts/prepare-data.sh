@@ -5,6 +5,7 @@
 # Music is split by package; noise and speech by a hash of the file path (whole packages where there are
 # enough of them). Idempotent: existing outputs are kept, so a rerun only fills gaps.
 # Usage: scripts/prepare-data.sh [DIR]   (default: data/)
+# Packages already unpacked under DIR/.cache/x/<package>/ are used as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-data}")
@@ -17,7 +18,8 @@ command -v ffmpeg >/dev/null && command -v unzip >/dev/null && command -v sox >/
 }
 
 # class | split (train/validation/test, or "hash") | package | folder inside the package (zip:ARCHIVE:PREFIX for archives) | skip regex
-sources=$(cat <<'TABLE'
+# MUSICMASK_DATA_SOURCES may name a file holding another table (the tests use one over fake packages).
+sources=$(cat "${MUSICMASK_DATA_SOURCES:-/dev/stdin}" <<'TABLE'
 music|train|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/music/|^$
 music|train|wesnoth-1.16-music|usr/share/games/wesnoth/1.16/data/core/music|^$
 music|train|ufoai-music|zip:usr/share/games/ufoai/base/0music.pk3:music/|^$
@@ -49,7 +51,7 @@ TABLE
 )
 
 packages=$(cut -d'|' -f3 <<<"$sources" | sort -u)
-(cd "$cache/debs" && for p in $packages; do ls "${p}"_*.deb >/dev/null 2>&1 || apt-get download "$p" 2>&1 | grep -v '^W:' || true; done)
+(cd "$cache/debs" && for p in $packages; do [ -d "$cache/x/$p" ] || ls "${p}"_*.deb >/dev/null 2>&1 || apt-get download "$p" 2>&1 | grep -v '^W:' || true; done)
 for p in $packages; do
   [ -d "$cache/x/$p" ] || dpkg-deb -x "$cache/debs/${p}"_*.deb "$cache/x/$p"
   cp -f "$cache/x/$p/usr/share/doc/$p/copyright" "$out/licences/$p.txt" 2>/dev/null || true
@@ -102,7 +104,8 @@ cut -f4,5 "$jobs" | tr '\t' '\n' | xargs -d '\n' -n 2 -P "$(nproc)" bash -c 'con
 { printf 'split\tclass\tpackage\tsource\toutput\n'; awk -F'\t' 'system("test -s \"" $5 "\"") == 0' "$jobs"; } > "$out/sources.tsv"
 echo "prepared $(($(wc -l < "$out/sources.tsv") - 1)) files in $out; skipped $(wc -l < "$out/skipped.tsv") (see skipped.tsv)"
 for s in train validation test; do for c in music noise speech; do
-  n=$(find "$out/$s/$c" -name '*.wav' 2>/dev/null | wc -l)
+  [ -d "$out/$s/$c" ] || continue
+  n=$(find "$out/$s/$c" -name '*.wav' | wc -l)
   secs=$(find "$out/$s/$c" -name '*.wav' -exec soxi -D {} + 2>/dev/null | awk '{ t += $1 } END { printf "%.0f", t / 60 }')
   echo "  $s/$c: $n files, ${secs:-0} min"
 done; done

@@ -69,21 +69,9 @@ public sealed class DistributedPipelineTests : IDisposable
         await pipeline.ScanAsync();
         Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
 
-        var scorer = pipeline.Workers.Score(pipeline.Scorer);
-        var batches = await ReceiveAllAsync(pipeline.Queue(QueueNames.PatchBatches));
-        Assert.True(batches.Count > 3);
-        foreach (var message in Enumerable.Reverse(batches))
-        {
-            await scorer.HandleAsync(message);
-        }
-
-        var aggregator = pipeline.Workers.Aggregate();
-        var completions = await ReceiveAllAsync(pipeline.Queue(QueueNames.BatchScored));
-        Assert.Equal(batches.Count + 1, completions.Count);
-        foreach (var message in Enumerable.Reverse(completions))
-        {
-            await aggregator.HandleAsync(message);
-        }
+        var batches = await HandleAllInReverseAsync(pipeline.Workers.Score(pipeline.Scorer));
+        Assert.True(batches > 3);
+        Assert.Equal(batches + 1, await HandleAllInReverseAsync(pipeline.Workers.Aggregate()));
 
         await pipeline.WaitUntilFinishedAsync(TimeSpan.FromSeconds(10));
         AssertSameResults(pipeline.EmbeddedResults(path, "reverse.wav"), await pipeline.ResultsAsync("reverse.wav"));
@@ -181,6 +169,17 @@ public sealed class DistributedPipelineTests : IDisposable
         {
             Assert.True(content.AsSpan().SequenceEqual(actual[file]), $"{file} differs from the embedded result");
         }
+    }
+
+    private static async Task<int> HandleAllInReverseAsync(QueueWorker worker)
+    {
+        var messages = await ReceiveAllAsync(worker.Queue);
+        foreach (var message in Enumerable.Reverse(messages))
+        {
+            await worker.HandleAsync(message);
+        }
+
+        return messages.Count;
     }
 
     internal static async Task<List<QueueMessage>> ReceiveAllAsync(IMessageQueue queue)

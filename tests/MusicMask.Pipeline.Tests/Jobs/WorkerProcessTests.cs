@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MusicMask.Cli.Commands;
 using MusicMask.Messaging;
 using MusicMask.Pipeline.Tests.Support;
 using MusicMask.Storage;
@@ -23,7 +24,7 @@ public sealed class WorkerProcessTests : IDisposable
         Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
         var batches = await pipeline.RawQueue(QueueNames.PatchBatches).ApproximateCountAsync();
 
-        using (var worker = StartWorker(pipeline, "score"))
+        using (var worker = WorkerProcess.Start(pipeline.Azurite.ConnectionString, TestModels.RandomModel(), "score", threads: 2, TimeSpan.FromSeconds(3)))
         {
             await WaitForAsync(async () => await CountAsync(pipeline.Blobs, $"{BlobNames.WorkContainer}/{job}/scores/") >= 3, worker);
             worker.Kill(entireProcessTree: true);
@@ -36,26 +37,6 @@ public sealed class WorkerProcessTests : IDisposable
         await pipeline.RunUntilFinishedAsync();
         DistributedPipelineTests.AssertSameResults(pipeline.EmbeddedResults(path, "killed.wav"), await pipeline.ResultsAsync("killed.wav"));
         Assert.Equal(1, await pipeline.StitchCountAsync(job));
-    }
-
-    private static Process StartWorker(PipelineHarness pipeline, string role)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "musicmask.dll"), "worker", "--role", role, "--storage", pipeline.Azurite.ConnectionString,
-                     "--model", TestModels.RandomModel(), "--threads", "2", "--visibility-timeout", "00:00:03",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, Process worker)

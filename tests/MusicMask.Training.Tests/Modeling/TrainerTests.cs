@@ -57,22 +57,17 @@ public sealed class TrainerTests : IDisposable
         return noise;
     }
 
+    /// <summary>Makes the miniature data set and options for a run of a few steps on it.</summary>
+    private TrainerOptions SmallRun()
+    {
+        MakeData();
+        return new TrainerOptions { DataFolder = _folder, RunFolder = Path.Combine(_folder, "run"), WindowColumns = 2 };
+    }
+
     [Fact]
     public void LossFallsAndTheBestCheckpointExports()
     {
-        MakeData();
-        var options = new TrainerOptions
-        {
-            DataFolder = _folder,
-            RunFolder = Path.Combine(_folder, "run"),
-            MaxSteps = 60,
-            StepsPerEpoch = 20,
-            BatchSize = 8,
-            LearningRate = 0.01,
-            WindowColumns = 2,
-            ValidationStripsPerKind = 4,
-            Seed = 3,
-        };
+        var options = SmallRun() with { MaxSteps = 60, StepsPerEpoch = 20, BatchSize = 8, LearningRate = 0.01, ValidationStripsPerKind = 4, Seed = 3 };
         var lines = new List<string>();
         var trainer = new Trainer(options, lines.Add);
 
@@ -90,17 +85,7 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void ResumingContinuesFromTheSavedStep()
     {
-        MakeData();
-        var options = new TrainerOptions
-        {
-            DataFolder = _folder,
-            RunFolder = Path.Combine(_folder, "run"),
-            MaxSteps = 10,
-            StepsPerEpoch = 10,
-            BatchSize = 2,
-            WindowColumns = 2,
-            ValidationStripsPerKind = 2,
-        };
+        var options = SmallRun() with { MaxSteps = 10, StepsPerEpoch = 10, BatchSize = 2, ValidationStripsPerKind = 2 };
         new Trainer(options, _ => { }).Run();
         var lines = new List<string>();
         var reports = new Trainer(options with { MaxSteps = 20, Resume = true }, lines.Add).Run();

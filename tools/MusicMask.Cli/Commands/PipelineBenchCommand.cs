@@ -77,28 +77,44 @@ internal static class PipelineBenchCommand
     private static async Task ScaleAsync(string connection, string modelPath, string audio, string name, double audioSeconds, int count, CancellationToken token)
     {
         var (blobs, queues) = StorageOptions.Open(connection);
-        var processes = Enumerable.Range(0, count).Select(_ => StartWorker(connection, modelPath)).ToList();
+        var workers = new StageWorkers(blobs, queues, new QueueWorkerOptions { IdleDelay = TimeSpan.FromMilliseconds(100) });
+        var jobId = JobIds.For(BlobNames.AudioContainer, name, (await blobs.UploadFileAsync(BlobNames.Audio(name), audio, token).ConfigureAwait(false)).ETag);
+        await queues(QueueNames.Ingest).SendAsync(MessageCodec.Encode(IngestRequest.For(BlobNames.AudioContainer, name)), token).ConfigureAwait(false);
+        var ingest = Stopwatch.StartNew();
+        await workers.Ingest().ProcessOneAsync(token).ConfigureAwait(false);
+        var ingestSeconds = ingest.Elapsed.TotalSeconds;
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var aggregator = workers.Aggregate().RunAsync(stop.Token);
+        var processes = Enumerable.Range(0, count).Select(_ => WorkerProcess.Start(connection, modelPath, "score", threads: 1)).ToList();
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(3), token).ConfigureAwait(false);
-            var workers = new StageWorkers(blobs, queues, new QueueWorkerOptions { IdleDelay = TimeSpan.FromMilliseconds(100) });
             var clock = Stopwatch.StartNew();
-            var jobId = JobIds.For(BlobNames.AudioContainer, name, (await blobs.UploadFileAsync(BlobNames.Audio(name), audio, token).ConfigureAwait(false)).ETag);
-            await queues(QueueNames.Ingest).SendAsync(MessageCodec.Encode(IngestRequest.For(BlobNames.AudioContainer, name)), token).ConfigureAwait(false);
-            await workers.Ingest().ProcessOneAsync(token).ConfigureAwait(false);
-            var ingested = clock.Elapsed;
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-            var aggregator = workers.Aggregate().RunAsync(stop.Token);
-            await WaitForJobAsync(blobs, jobId, token).ConfigureAwait(false);
-            var done = clock.Elapsed;
-            await stop.CancelAsync().ConfigureAwait(false);
-            await aggregator.ConfigureAwait(false);
+            TimeSpan? firstScored = null;
+            var batches = 0;
+            while (true)
+            {
+                var job = (await JobStatusReport.ReadAsync(blobs, token).ConfigureAwait(false)).Single(j => j.JobId == jobId);
+                batches = job.Batches;
+                firstScored ??= job.Scored > 0 ? clock.Elapsed : null;
+                if (job.Status is JobStatus.Complete or JobStatus.Failed)
+                {
+                    break;
+                }
+
+                await Task.Delay(50, token).ConfigureAwait(false);
+            }
+
+            var drained = clock.Elapsed;
+            var steady = (drained - firstScored!.Value).TotalSeconds;
             Console.WriteLine(
-                $"{count} scoring process(es): ingest {ingested.TotalSeconds:F1} s, queue drained and stitched {(done - ingested).TotalSeconds:F1} s after ingest, " +
-                $"total {done.TotalSeconds:F1} s = {audioSeconds / done.TotalSeconds:F0}x real time");
+                $"{count} scoring process(es): {batches} batches drained {drained.TotalSeconds:F1} s after the processes started (first score at {firstScored.Value.TotalSeconds:F1} s); " +
+                $"steady scoring {audioSeconds * (batches - 1) / batches / steady:F0}x real time; ingest alone before: {ingestSeconds:F1} s ({audioSeconds / ingestSeconds:F0}x)");
         }
         finally
         {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await aggregator.ConfigureAwait(false);
             foreach (var process in processes)
             {
                 process.Kill(entireProcessTree: true);
@@ -120,27 +136,5 @@ internal static class PipelineBenchCommand
 
             await Task.Delay(50, token).ConfigureAwait(false);
         }
-    }
-
-    private static Process StartWorker(string connection, string modelPath)
-    {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "musicmask.dll"));
-        }
-
-        foreach (var argument in new[] { "worker", "--role", "score", "--threads", "1", "--storage", connection, "--model", modelPath })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using MusicMask.Audio;
+using MusicMask.Signals;
+
+namespace MusicMask.Training.Tests.Data;
+
+/// <summary>Runs scripts/prepare-data.sh on fake, already unpacked packages and checks the split it makes.</summary>
+public sealed class PrepareDataScriptTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"musicmask-data-{Guid.NewGuid():N}");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void SplitsBySourceWithNoSourceInTwoSplitsAndIsIdempotent()
+    {
+        var seed = 0;
+        void Package(string package, string folder, int files, double seconds = 0.5)
+        {
+            for (var i = 0; i < files; i++)
+            {
+                var path = Path.Combine(_folder, ".cache", "x", package, folder, $"clip {i:D2}.wav");
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                WavWriter.Write(path, SignalGenerator.WhiteNoise((int)(seconds * 22_050), ++seed), 22_050);
+            }
+        }
+
+        Package("fake-music-a", "usr/share/a", 3);
+        Package("fake-music-b", "usr/share/b", 2);
+        Package("fake-noise", "usr/share/noise", 40);
+        Package("fake-short", "usr/share/short", 1, seconds: 0.1);
+        var table = Path.Combine(_folder, "sources.txt");
+        File.WriteAllLines(table,
+        [
+            "music|train|fake-music-a|usr/share/a|^$",
+            "music|test|fake-music-b|usr/share/b|^$",
+            "noise|hash|fake-noise|usr/share/noise|clip 39",
+            "noise|hash|fake-short|usr/share/short|^$",
+        ]);
+
+        RunScript(table);
+        var first = File.ReadAllText(Path.Combine(_folder, "sources.tsv"));
+        RunScript(table);
+        Assert.Equal(first, File.ReadAllText(Path.Combine(_folder, "sources.tsv")));
+
+        var rows = first.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(3 + 2 + 39, rows.Count);
+        Assert.Equal(rows.Count, rows.Select(r => r[3]).Distinct().Count());
+        Assert.All(rows.Where(r => r[2] == "fake-music-a"), r => Assert.Equal("train", r[0]));
+        Assert.All(rows.Where(r => r[2] == "fake-music-b"), r => Assert.Equal("test", r[0]));
+        var noiseSplits = rows.Where(r => r[2] == "fake-noise").GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(["test", "train", "validation"], noiseSplits.Keys.Order());
+        Assert.True(noiseSplits["train"] > noiseSplits["test"]);
+        Assert.All(rows, r =>
+        {
+            Assert.True(File.Exists(r[4]), r[4]);
+            Assert.StartsWith(Path.Combine(_folder, r[0], r[1]) + "/", r[4], StringComparison.Ordinal);
+        });
+        var outputs = Directory.EnumerateFiles(_folder, "*.wav", SearchOption.AllDirectories).Where(p => !p.Contains("/.cache/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(rows.Count, outputs.Count);
+        Assert.Contains("shorter than 0.3 s", File.ReadAllText(Path.Combine(_folder, "skipped.tsv")), StringComparison.Ordinal);
+        using var converted = AudioDecoder.Open(rows[0][4]);
+        Assert.Equal((44_100, 1), (converted.SampleRate, converted.Channels));
+    }
+
+    private void RunScript(string table)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "scripts", "prepare-data.sh")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new FileNotFoundException("scripts/prepare-data.sh not found above the test folder");
+        }
+
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(root, "scripts", "prepare-data.sh"));
+        start.ArgumentList.Add(_folder);
+        start.Environment["MUSICMASK_DATA_SOURCES"] = table;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"prepare-data.sh failed: {output.Result}\n{error.Result}");
+    }
+}
