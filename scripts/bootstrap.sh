@@ -7,6 +7,7 @@ need_apt=()
 for tool in ffmpeg sox unzip; do
   command -v "$tool" >/dev/null 2>&1 || need_apt+=("$tool")
 done
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]} (apt)"
   export DEBIAN_FRONTEND=noninteractive

@@ -85,12 +85,17 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void ResumingContinuesFromTheSavedStep()
     {
-        var options = SmallRun() with { MaxSteps = 10, StepsPerEpoch = 10, BatchSize = 2, ValidationStripsPerKind = 2 };
-        new Trainer(options, _ => { }).Run();
+        var options = SmallRun() with { MaxSteps = 20, StepsPerEpoch = 5, BatchSize = 2, ValidationStripsPerKind = 2 };
+        var first = new Trainer(options, _ => { }).Run();
         var lines = new List<string>();
-        var reports = new Trainer(options with { MaxSteps = 20, Resume = true }, lines.Add).Run();
-        Assert.Contains(lines, l => l.StartsWith("resumed at step 10", StringComparison.Ordinal));
-        Assert.Equal(20, Assert.Single(reports).Step);
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var reports = new Trainer(options with { MaxSteps = 40, Resume = true }, lines.Add).Run();
+        wall.Stop();
+
+        Assert.Contains(lines, l => l.StartsWith("resumed at step 20", StringComparison.Ordinal));
+        Assert.Equal([25, 30, 35, 40], reports.Select(r => r.Step));
+        var trainedBefore = first[^1].Seconds;
+        Assert.True(reports[^1].Seconds - trainedBefore <= wall.Elapsed.TotalSeconds + 0.5, $"time budget counted {reports[^1].Seconds - trainedBefore:F1} s for {wall.Elapsed.TotalSeconds:F1} s of training");
     }
 
     public void Dispose()

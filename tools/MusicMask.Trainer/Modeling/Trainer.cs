@@ -55,13 +55,14 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         var reports = new List<EpochReport>();
         var budget = options.Minutes * 60;
         var clock = Stopwatch.StartNew();
+        var secondsBefore = state.Seconds;
         var step = state.Step;
         var losses = new List<double>();
         try
         {
             while (true)
             {
-                var seconds = state.Seconds + clock.Elapsed.TotalSeconds;
+                var seconds = secondsBefore + clock.Elapsed.TotalSeconds;
                 if (seconds >= budget || (options.MaxSteps is { } max && step >= max))
                 {
                     break;
@@ -88,7 +89,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
                 step++;
                 if (step % options.StepsPerEpoch == 0 || (options.MaxSteps is { } last && step >= last))
                 {
-                    var report = Evaluate(model, validationSet, reports.Count + 1, step, losses.Average(), state.Seconds + clock.Elapsed.TotalSeconds);
+                    var report = Evaluate(model, validationSet, reports.Count + 1, step, losses.Average(), secondsBefore + clock.Elapsed.TotalSeconds);
                     reports.Add(report);
                     log($"epoch {report.Epoch,3}  step {step,6}  loss {report.Loss:F4}  val AUC clean {report.AucClean:F4}  0 dB {report.AucZeroDb:F4}  -10 dB {report.AucMinus10Db:F4}  {report.Seconds / 60:F1} min");
                     var score = report.AucClean + report.AucZeroDb + report.AucMinus10Db;
