@@ -38,7 +38,7 @@ public sealed class DistributedPipelineTests : IDisposable
         foreach (var ((name, path), job) in files.Zip(jobs))
         {
             var results = await pipeline.ResultsAsync(name);
-            AssertSameResults(pipeline.EmbeddedResults(path, name), results);
+            PipelineHarness.AssertSameResults(pipeline.EmbeddedResults(path, name), results);
             using var manifest = JsonDocument.Parse(results[ResultFiles.Manifest]);
             Assert.Equal(name, manifest.RootElement.GetProperty("source").GetProperty("name").GetString());
             Assert.Equal(BlobNames.AudioContainer, manifest.RootElement.GetProperty("source").GetProperty("container").GetString());
@@ -50,42 +50,32 @@ public sealed class DistributedPipelineTests : IDisposable
     public async Task EveryMessageDeliveredTwiceStillStitchesOnceWithTheSameResult()
     {
         await using var pipeline = await PipelineHarness.StartAsync(wrapQueue: queue => new DuplicatingQueue(queue));
-        var path = TestAudio.Write(_temp.Path, "twice.wav", 30);
-        var job = await pipeline.UploadAsync("twice.wav", path);
-        await pipeline.ScanAsync();
+        var (path, job) = await pipeline.SubmitAsync(_temp.Path, "twice.wav", 30);
 
         await pipeline.RunUntilFinishedAsync();
 
-        AssertSameResults(pipeline.EmbeddedResults(path, "twice.wav"), await pipeline.ResultsAsync("twice.wav"));
-        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+        await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "twice.wav", job);
     }
 
     [Fact]
     public async Task MessagesHandledInReverseOrderGiveTheSameResult()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
-        var path = TestAudio.Write(_temp.Path, "reverse.wav", 30);
-        var job = await pipeline.UploadAsync("reverse.wav", path);
-        await pipeline.ScanAsync();
-        Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
+        var (path, job) = await pipeline.SubmitAsync(_temp.Path, "reverse.wav", 30, ingest: true);
 
         var batches = await HandleAllInReverseAsync(pipeline.Workers.Score(pipeline.Scorer));
         Assert.True(batches > 3);
         Assert.Equal(batches + 1, await HandleAllInReverseAsync(pipeline.Workers.Aggregate()));
 
         await pipeline.WaitUntilFinishedAsync(TimeSpan.FromSeconds(10));
-        AssertSameResults(pipeline.EmbeddedResults(path, "reverse.wav"), await pipeline.ResultsAsync("reverse.wav"));
-        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+        await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "reverse.wav", job);
     }
 
     [Fact]
     public async Task TwentyConcurrentScorersAndFourAggregatorsStitchExactlyOnce()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
-        var path = TestAudio.Write(_temp.Path, "crowd.wav", 150);
-        var job = await pipeline.UploadAsync("crowd.wav", path);
-        await pipeline.ScanAsync();
-        Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
+        var (path, job) = await pipeline.SubmitAsync(_temp.Path, "crowd.wav", 150, ingest: true);
 
         using var stop = new CancellationTokenSource();
         var workers = Enumerable.Range(0, 20).Select(_ => pipeline.Workers.Score(pipeline.Scorer).RunAsync(stop.Token))
@@ -101,8 +91,7 @@ public sealed class DistributedPipelineTests : IDisposable
             await Task.WhenAll(workers);
         }
 
-        Assert.Equal(1, await pipeline.StitchCountAsync(job));
-        AssertSameResults(pipeline.EmbeddedResults(path, "crowd.wav"), await pipeline.ResultsAsync("crowd.wav"));
+        await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "crowd.wav", job);
     }
 
     [Fact]
@@ -144,10 +133,7 @@ public sealed class DistributedPipelineTests : IDisposable
     public async Task AzuriteRestartedMidJobWithDiskPersistenceLosesNothing()
     {
         await using var pipeline = await PipelineHarness.StartAsync(location: _temp.File("azurite-data"));
-        var path = TestAudio.Write(_temp.Path, "restart.wav", 60);
-        var job = await pipeline.UploadAsync("restart.wav", path);
-        await pipeline.ScanAsync();
-        Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
+        var (path, job) = await pipeline.SubmitAsync(_temp.Path, "restart.wav", 60, ingest: true);
         var scorer = pipeline.Workers.Score(pipeline.Scorer);
         for (var i = 0; i < 5; i++)
         {
@@ -157,18 +143,7 @@ public sealed class DistributedPipelineTests : IDisposable
         await pipeline.Azurite.RestartAsync();
 
         await pipeline.RunUntilFinishedAsync();
-        AssertSameResults(pipeline.EmbeddedResults(path, "restart.wav"), await pipeline.ResultsAsync("restart.wav"));
-        Assert.Equal(1, await pipeline.StitchCountAsync(job));
-    }
-
-    internal static void AssertSameResults(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
-    {
-        Assert.Contains(ResultFiles.Manifest, actual.Keys);
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Where(k => k != ResultFiles.Manifest).Order());
-        foreach (var (file, content) in expected)
-        {
-            Assert.True(content.AsSpan().SequenceEqual(actual[file]), $"{file} differs from the embedded result");
-        }
+        await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "restart.wav", job);
     }
 
     private static async Task<int> HandleAllInReverseAsync(QueueWorker worker)

@@ -18,10 +18,7 @@ public sealed class WorkerProcessTests : IDisposable
     public async Task AScoringProcessKilledMidJobHasItsBatchesRedoneAndTheResultIsUnchanged()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
-        var path = TestAudio.Write(_temp.Path, "killed.wav", 180);
-        var job = await pipeline.UploadAsync("killed.wav", path);
-        await pipeline.ScanAsync();
-        Assert.True(await pipeline.Workers.Ingest().ProcessOneAsync());
+        var (path, job) = await pipeline.SubmitAsync(_temp.Path, "killed.wav", 180, ingest: true);
         var batches = await pipeline.RawQueue(QueueNames.PatchBatches).ApproximateCountAsync();
 
         using (var worker = WorkerProcess.Start(pipeline.Azurite.ConnectionString, TestModels.RandomModel(), "score", threads: 2, TimeSpan.FromSeconds(3)))
@@ -35,8 +32,7 @@ public sealed class WorkerProcessTests : IDisposable
         Assert.InRange(scoredBeforeKill, 3, batches - 1);
 
         await pipeline.RunUntilFinishedAsync();
-        DistributedPipelineTests.AssertSameResults(pipeline.EmbeddedResults(path, "killed.wav"), await pipeline.ResultsAsync("killed.wav"));
-        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+        await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "killed.wav", job);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, Process worker)

@@ -64,6 +64,37 @@ public sealed class PipelineHarness : IAsyncDisposable
         return JobIds.For(BlobNames.AudioContainer, name, info.ETag);
     }
 
+    /// <summary>Writes a melody-in-noise WAV, uploads it, lets the watcher see it and, if asked, ingests it.</summary>
+    public async Task<(string Path, string JobId)> SubmitAsync(string folder, string name, double seconds, bool ingest = false)
+    {
+        var path = TestAudio.Write(folder, name, seconds);
+        var job = await UploadAsync(name, path);
+        await ScanAsync();
+        if (ingest)
+        {
+            Assert.True(await Workers.Ingest().ProcessOneAsync());
+        }
+
+        return (path, job);
+    }
+
+    /// <summary>The job stitched exactly once, into results equal to the embedded CLI's for the same file.</summary>
+    public async Task AssertStitchedOnceLikeTheEmbeddedCliAsync(string path, string name, string jobId)
+    {
+        AssertSameResults(EmbeddedResults(path, name), await ResultsAsync(name));
+        Assert.Equal(1, await StitchCountAsync(jobId));
+    }
+
+    public static void AssertSameResults(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
+    {
+        Assert.Contains(ResultFiles.Manifest, actual.Keys);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Where(k => k != ResultFiles.Manifest).Order());
+        foreach (var (file, content) in expected)
+        {
+            Assert.True(content.AsSpan().SequenceEqual(actual[file]), $"{file} differs from the embedded result");
+        }
+    }
+
     public Task<int> ScanAsync() => new AudioWatcher(Blobs, Queue(QueueNames.Ingest)).ScanAsync();
 
     /// <summary>Runs every stage (scoring with <paramref name="scorers"/> loops) until every job is complete or failed.</summary>
