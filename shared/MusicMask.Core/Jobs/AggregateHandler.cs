@@ -100,8 +100,8 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
 
         var elapsed = Stopwatch.StartNew();
         await blobs.WriteAsync($"{BlobNames.StitchLog(jobId)}{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}", ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-        var result = await StitchAsync(job, elapsed, cancellationToken).ConfigureAwait(false);
-        await _jobs.PublishResultsAsync(job.Name, result.Files, cancellationToken).ConfigureAwait(false);
+        var files = await StitchAsync(job, elapsed, cancellationToken).ConfigureAwait(false);
+        await _jobs.PublishResultsAsync(job.Name, files, cancellationToken).ConfigureAwait(false);
         await _jobs.WriteJobAsync(job with { Status = JobStatus.Complete }, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("job {JobId}: stitched {Batches} batches into results/{Name}/", jobId, job.Batches, job.Name);
         return AggregateOutcome.Stitched;
@@ -133,7 +133,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         return await blobs.TryReplaceAsync(name, claim, existing.ETag, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(IReadOnlyList<(string Name, byte[] Content)> Files, int Batches)> StitchAsync(JobManifest job, Stopwatch elapsed, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(string Name, byte[] Content)>> StitchAsync(JobManifest job, Stopwatch elapsed, CancellationToken cancellationToken)
     {
         var clock = new StageClock();
         foreach (var (stage, seconds) in job.IngestSeconds ?? new Dictionary<string, double>())
@@ -167,7 +167,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         var preview = await blobs.ReadAsync(BlobNames.Preview(job.JobId), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"{BlobNames.Preview(job.JobId)} is missing");
         var result = new SegmentationResult(job.Source(), tiling, map, SegmentFinder.Find(map, tiling.DurationSeconds), SpectrogramPreview.FromBytes(preview.Content), clock, elapsed);
-        return (result.RenderFiles(models.Single()), job.Batches);
+        return result.RenderFiles(models.Single());
     }
 
     private sealed record StitchClaim(string Host, int Process, DateTimeOffset Time);

@@ -30,8 +30,9 @@ public sealed record PatchBatch(string Schema, string JobId, int Batch, string T
 {
     public const string Version1 = "musicmask.patch-batch.v1";
 
-    public static string CurrentSchema => Version1;
     public const int MaxWindows = 4096;
+
+    public static string CurrentSchema => Version1;
 
     public static PatchBatch For(string jobId, TileRange range, string tileBlob) => new(Version1, jobId, range.Index, tileBlob, range.FirstWindow, range.Windows);
 
@@ -71,8 +72,9 @@ public sealed record IngestCompleted(string Schema, string JobId, int Batches) :
 {
     public const string Version1 = "musicmask.ingest-completed.v1";
 
-    public static string CurrentSchema => Version1;
     public const int MaxBatches = 1 << 22;
+
+    public static string CurrentSchema => Version1;
 
     public static IngestCompleted For(string jobId, int batches) => new(Version1, jobId, batches);
 

@@ -33,6 +33,22 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
         }
 
         var audioBlob = BlobNames.Audio(request.Name);
+        var current = await blobs.GetInfoAsync(audioBlob, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            _logger.LogWarning("{Blob} no longer exists; nothing to ingest", audioBlob);
+            return null;
+        }
+
+        var jobId = JobIds.For(request.Container, request.Name, current.ETag);
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = jobId });
+        var existing = await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (existing is { Status: not JobStatus.Ingesting })
+        {
+            _logger.LogInformation("job {JobId} for {Blob} is already {Status}", jobId, audioBlob, existing.Status);
+            return jobId;
+        }
+
         var temporary = Path.Combine(Path.GetTempPath(), $"musicmask-ingest-{Guid.NewGuid():N}");
         try
         {
@@ -43,17 +59,13 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
             }
             catch (FileNotFoundException)
             {
-                _logger.LogWarning("{Blob} no longer exists; nothing to ingest", audioBlob);
+                _logger.LogWarning("{Blob} was deleted before it could be read; nothing to ingest", audioBlob);
                 return null;
             }
 
-            var jobId = JobIds.For(request.Container, request.Name, info.ETag);
-            using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = jobId });
-            var existing = await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false);
-            if (existing is { Status: not JobStatus.Ingesting })
+            if (info.ETag != current.ETag)
             {
-                _logger.LogInformation("job {JobId} for {Blob} is already {Status}", jobId, audioBlob, existing.Status);
-                return jobId;
+                throw new RetryLaterException($"{audioBlob} was replaced while ingest started; its new upload is a new job", TimeSpan.Zero);
             }
 
             var job = existing ?? new JobManifest

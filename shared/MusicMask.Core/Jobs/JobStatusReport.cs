@@ -10,7 +10,6 @@ public static class JobStatusReport
     /// <summary>Every job under work/, oldest first, with its progress.</summary>
     public static async Task<IReadOnlyList<JobStatusLine>> ReadAsync(IBlobStore blobs, CancellationToken cancellationToken = default)
     {
-        var jobs = new JobStore(blobs);
         var lines = new List<JobStatusLine>();
         await foreach (var blob in blobs.ListAsync($"{BlobNames.WorkContainer}/", cancellationToken).ConfigureAwait(false))
         {
@@ -20,17 +19,26 @@ public static class JobStatusReport
                 continue;
             }
 
-            var job = await jobs.ReadJobAsync(parts[1], cancellationToken).ConfigureAwait(false);
-            if (job is null)
+            if (await ReadAsync(blobs, parts[1], cancellationToken).ConfigureAwait(false) is { } line)
             {
-                continue;
+                lines.Add(line);
             }
-
-            var progressBlob = await blobs.ReadAsync(BlobNames.Progress(job.JobId), cancellationToken).ConfigureAwait(false);
-            var progress = progressBlob is null ? JobProgress.Empty() : JobProgress.Parse(progressBlob.Content);
-            lines.Add(new JobStatusLine(job.JobId, job.Name, job.Status, progress.Scored, Math.Max(job.Batches, progress.Batches), job.Created, job.Error));
         }
 
         return lines.OrderBy(l => l.Created).ToList();
+    }
+
+    /// <summary>One job's state and progress (two reads), or null when it does not exist.</summary>
+    public static async Task<JobStatusLine?> ReadAsync(IBlobStore blobs, string jobId, CancellationToken cancellationToken = default)
+    {
+        var job = await new JobStore(blobs).ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var progressBlob = await blobs.ReadAsync(BlobNames.Progress(jobId), cancellationToken).ConfigureAwait(false);
+        var progress = progressBlob is null ? JobProgress.Empty() : JobProgress.Parse(progressBlob.Content);
+        return new JobStatusLine(job.JobId, job.Name, job.Status, progress.Scored, Math.Max(job.Batches, progress.Batches), job.Created, job.Error);
     }
 }

@@ -18,11 +18,15 @@ public sealed class Azurite : IAsyncDisposable
         Location = location;
         BlobPort = FreePort();
         QueuePort = FreePort();
+        TablePort = FreePort();
     }
 
     public int BlobPort { get; }
 
     public int QueuePort { get; }
+
+    /// <summary>Unused by the pipeline, but azurite.js starts the table service too, so it needs a free port as well.</summary>
+    public int TablePort { get; }
 
     /// <summary>The folder Azurite keeps its data in, or null for in-memory.</summary>
     public string? Location { get; }
@@ -43,6 +47,7 @@ public sealed class Azurite : IAsyncDisposable
         var arguments = new List<string>
         {
             Executable(), "--blobHost", "127.0.0.1", "--blobPort", $"{BlobPort}", "--queueHost", "127.0.0.1", "--queuePort", $"{QueuePort}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{TablePort}",
             "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
         };
         arguments.AddRange(Location is null ? ["--inMemoryPersistence"] : ["--location", Location]);

@@ -94,7 +94,7 @@ internal static class PipelineBenchCommand
             var batches = 0;
             while (true)
             {
-                var job = (await JobStatusReport.ReadAsync(blobs, token).ConfigureAwait(false)).Single(j => j.JobId == jobId);
+                var job = (await JobStatusReport.ReadAsync(blobs, jobId, token).ConfigureAwait(false))!;
                 batches = job.Batches;
                 firstScored ??= job.Scored > 0 ? clock.Elapsed : null;
                 if (job.Status is JobStatus.Complete or JobStatus.Failed)
