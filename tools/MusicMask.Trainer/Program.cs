@@ -11,12 +11,13 @@ var steps = new Option<int?>("--max-steps") { Description = "stop after this man
 var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
 var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount };
 var resume = new Option<bool>("--resume") { Description = "continue from the run folder's checkpoint" };
+var init = new Option<FileInfo?>("--init") { Description = "start a new run from these weights (a checkpoint file of an earlier run)" };
 var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9) or adam (AdamW)", DefaultValueFactory = _ => "sgd" };
 optimizer.AcceptOnlyFromAmong("sgd", "adam");
 var rate = new Option<double?>("--learning-rate") { Description = "peak learning rate (default 0.05 for sgd, 0.001 for adam)" };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, optimizer, rate,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate,
 };
 root.SetAction(parse =>
 {
@@ -29,6 +30,7 @@ root.SetAction(parse =>
         MaxSteps = parse.GetValue(steps),
         Seed = parse.GetValue(seed),
         Resume = parse.GetValue(resume),
+        InitialWeights = parse.GetValue(init)?.FullName,
         Optimizer = parse.GetValue(optimizer)!,
         LearningRate = parse.GetValue(rate) ?? (parse.GetValue(optimizer) == "adam" ? 0.001 : 0.05),
     };

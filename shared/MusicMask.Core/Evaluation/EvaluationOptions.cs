@@ -6,7 +6,7 @@ public sealed class EvaluationOptions
     public IReadOnlyList<double?> Snrs { get; init; } = [null, 10, 5, 0, -5, -10];
 
     /// <summary>Labelled windows to score per condition (positives and negatives together, roughly).</summary>
-    public int WindowsPerCondition { get; init; } = 20_000;
+    public int WindowsPerCondition { get; init; } = 60_000;
 
     public double ExcerptSeconds { get; init; } = 3;
 

@@ -25,8 +25,30 @@ public static class EvaluationWriter
             text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
         }
 
+        text.Append("\nAUC by band (lowest frequency of the 5.5 kHz window, kHz):\n\n| condition |");
+        var bands = report.Conditions.Count == 0 ? 0 : report.Conditions[0].BandAuc.Count;
+        for (var band = 0; band < bands; band++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {BandLowKilohertz(band):F1} |");
+        }
+
+        text.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", bands))).Append('\n');
+        foreach (var c in report.Conditions)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} |");
+            foreach (var auc in c.BandAuc)
+            {
+                text.Append(double.IsNaN(auc) ? " - |" : string.Create(CultureInfo.InvariantCulture, $" {auc:F2} |"));
+            }
+
+            text.Append('\n');
+        }
+
         return text.ToString();
     }
+
+    private static double BandLowKilohertz(int band) =>
+        band * Segmentation.WindowGrid.Stride * Transforms.SpectrogramParameters.BinHz / 1000;
 
     public static string Json(EvaluationReport report) => JsonSerializer.Serialize(
         new
@@ -43,6 +65,7 @@ public static class EvaluationWriter
                 music_windows = c.Roc.Positives,
                 noise_windows = c.Roc.Negatives,
                 excerpts = c.Excerpts,
+                band_auc = c.BandAuc.Select(a => double.IsNaN(a) ? (double?)null : Math.Round(a, 4)),
             }),
         },
         new JsonSerializerOptions { WriteIndented = true });

@@ -26,6 +26,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
             var random = new Random(HashCode.Combine(options.Seed, snr ?? 999));
             var scores = new List<float>();
             var labels = new List<bool>();
+            var bands = new List<int>();
             double intersection = 0, union = 0;
             var excerpts = 0;
             while (scores.Count < options.WindowsPerCondition)
@@ -38,8 +39,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                 }
 
                 var positive = snr is { } db ? SignalGenerator.Mix(musicExcerpt, noiseExcerpt, db) : musicExcerpt;
-                AddWindows(SignalScorer.Score(scorer, positive), true, scores, labels, out var mixture);
-                AddWindows(SignalScorer.Score(scorer, noiseExcerpt), false, scores, labels, out _);
+                AddWindows(SignalScorer.Score(scorer, positive), true, scores, labels, bands, out var mixture);
+                AddWindows(SignalScorer.Score(scorer, noiseExcerpt), false, scores, labels, bands, out _);
                 if (snr is { } level)
                 {
                     var (i, u) = MaskOverlap(mixture, musicExcerpt, noiseExcerpt, level);
@@ -52,7 +53,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
 
             var name = snr is { } value ? $"{value:+0;-0;0} dB" : "clean";
             var roc = RocCurve.Compute(scores, labels);
-            results.Add(new ConditionResult(name, snr, roc, snr is null ? null : union == 0 ? 1 : intersection / union, excerpts));
+            results.Add(new ConditionResult(name, snr, roc, snr is null ? null : union == 0 ? 1 : intersection / union, excerpts, RocCurve.AucByGroup(scores, labels, bands, WindowGrid.BandPositions)));
             progress?.Report($"{name}: AUC {roc.Auc:F4} over {roc.Positives} music and {roc.Negatives} noise windows");
         }
 
@@ -80,7 +81,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
         return looped;
     }
 
-    private void AddWindows(ScoredSignal signal, bool label, List<float> scores, List<bool> labels, out ScoredSignal scored)
+    private void AddWindows(ScoredSignal signal, bool label, List<float> scores, List<bool> labels, List<int> bands, out ScoredSignal scored)
     {
         scored = signal;
         for (var i = 0; i < signal.WindowProbabilities.Length; i++)
@@ -89,6 +90,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
             {
                 scores.Add(signal.WindowProbabilities[i]);
                 labels.Add(label);
+                bands.Add((int)(i / signal.Grid.WindowColumns));
             }
         }
     }

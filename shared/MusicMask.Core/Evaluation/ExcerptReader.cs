@@ -46,15 +46,6 @@ public static class ExcerptReader
             filled += read;
         }
 
-        return source.SampleRate == SpectrogramParameters.SampleRate ? excerpt : Resample(excerpt, source.SampleRate);
-    }
-
-    private static float[] Resample(float[] input, int rate)
-    {
-        var resampler = new PolyphaseResampler(rate, SpectrogramParameters.SampleRate);
-        var output = new List<float>((int)resampler.OutputLength(input.Length));
-        resampler.Process(input, s => output.AddRange(s.ToArray()));
-        resampler.Flush(s => output.AddRange(s.ToArray()));
-        return output.ToArray();
+        return source.SampleRate == SpectrogramParameters.SampleRate ? excerpt : PolyphaseResampler.Resample(excerpt, source.SampleRate, SpectrogramParameters.SampleRate);
     }
 }

@@ -7,6 +7,24 @@ public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveR
     /// The ROC over every distinct threshold, and its area by the trapezoid rule (equal to the Mann-Whitney
     /// probability that a random positive outscores a random negative, ties counting one half).
     /// </summary>
+    /// <summary>The AUC among the scores of each group 0..groupCount-1 alone; NaN for a group lacking either class.</summary>
+    public static double[] AucByGroup(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive, IReadOnlyList<int> groups, int groupCount)
+    {
+        var members = Enumerable.Range(0, groupCount).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            members[groups[i]].Add(i);
+        }
+
+        return members.Select(m =>
+        {
+            var positives = m.Count(i => isPositive[i]);
+            return positives == 0 || positives == m.Count
+                ? double.NaN
+                : Compute(m.Select(i => scores[i]).ToArray(), m.Select(i => isPositive[i]).ToArray()).Auc;
+        }).ToArray();
+    }
+
     public static RocCurve Compute(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive)
     {
         if (scores.Count != isPositive.Count)

@@ -58,6 +58,16 @@ public sealed class PolyphaseResampler
     /// <summary>Output samples the whole input of <paramref name="inputSamples"/> yields: ceil(n·L/M).</summary>
     public long OutputLength(long inputSamples) => (inputSamples * _up + _down - 1) / _down;
 
+    /// <summary>Resamples a whole in-memory signal in one call (stream with <see cref="Process"/> for long inputs).</summary>
+    public static float[] Resample(ReadOnlySpan<float> input, int inputRate, int outputRate)
+    {
+        var resampler = new PolyphaseResampler(inputRate, outputRate);
+        var output = new List<float>((int)resampler.OutputLength(input.Length));
+        resampler.Process(input, s => output.AddRange(s));
+        resampler.Flush(s => output.AddRange(s));
+        return output.ToArray();
+    }
+
     /// <summary>Feeds input; calls <paramref name="sink"/> with each run of finished output samples.</summary>
     public void Process(ReadOnlySpan<float> input, Action<ReadOnlySpan<float>> sink)
     {

@@ -32,11 +32,16 @@ public class EvaluatorTests
         Assert.All(report.Conditions, c => Assert.True(c.Roc.Positives + c.Roc.Negatives >= 2000));
         Assert.Null(report.Conditions[0].Iou);
         Assert.All(report.Conditions.Skip(1), c => Assert.InRange(c.Iou!.Value, 0, 1));
+        Assert.All(report.Conditions, c => Assert.Equal(13, c.BandAuc.Count));
+        Assert.Contains(report.Conditions[0].BandAuc, auc => auc is >= 0 and <= 1);
 
         EvaluationWriter.Write(report, temp.File("eval"));
-        Assert.Contains("| 0 dB |", File.ReadAllText(temp.File("eval/auc.md")));
+        var markdown = File.ReadAllText(temp.File("eval/auc.md"));
+        Assert.Contains("| 0 dB |", markdown);
+        Assert.Contains("| condition | 0.0 | 1.4 | 2.8 |", markdown);
         using var json = JsonDocument.Parse(File.ReadAllText(temp.File("eval/auc.json")));
         Assert.Equal(3, json.RootElement.GetProperty("conditions").GetArrayLength());
+        Assert.Equal(13, json.RootElement.GetProperty("conditions")[0].GetProperty("band_auc").GetArrayLength());
         using var png = SKBitmap.Decode(temp.File("eval/roc.png"));
         Assert.Equal((800, 700), (png.Width, png.Height));
     }

@@ -29,6 +29,22 @@ public class RocCurveTests
     }
 
     [Fact]
+    public void AucByGroupScoresEachGroupAlone()
+    {
+        // Group 0 separates perfectly, group 1 is inverted, group 2 has one tie and one won pair, group 3 only
+        // positives, group 4 nothing. Pooled, the same scores give neither 1 nor 0.
+        float[] scores = [0.9f, 0.2f, 0.1f, 0.8f, 0.5f, 0.6f, 0.5f, 0.7f];
+        bool[] positive = [true, false, true, false, true, true, false, true];
+        int[] groups = [0, 0, 1, 1, 2, 2, 2, 3];
+
+        var auc = RocCurve.AucByGroup(scores, positive, groups, 5);
+
+        Assert.Equal([1.0, 0.0, 0.75], auc[..3]);
+        Assert.True(double.IsNaN(auc[3]) && double.IsNaN(auc[4]));
+        Assert.NotEqual(1.0, RocCurve.Compute(scores, positive).Auc);
+    }
+
+    [Fact]
     public void OneClassOrNaNIsRefused()
     {
         Assert.Throws<ArgumentException>(() => RocCurve.Compute([0.1f, 0.2f], [true, true]));

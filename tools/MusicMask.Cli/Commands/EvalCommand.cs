@@ -12,7 +12,7 @@ internal static class EvalCommand
         var music = new Option<DirectoryInfo>("--music") { Description = "folder of music WAV files the model did not train on", Required = true };
         var noise = new Option<DirectoryInfo>("--noise") { Description = "folder of noise WAV files the model did not train on", Required = true };
         var snr = new Option<string>("--snr") { Description = "conditions: 'clean' and/or SNRs in dB", DefaultValueFactory = _ => "clean,10,5,0,-5,-10" };
-        var windows = new Option<int>("--windows") { Description = "labelled windows per condition", DefaultValueFactory = _ => 20_000 };
+        var windows = new Option<int>("--windows") { Description = "labelled windows per condition", DefaultValueFactory = _ => 60_000 };
         var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder for auc.md, auc.json and roc.png", Required = true };
         var model = CommonOptions.Model();

@@ -26,6 +26,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public const long MusicClass = 0;
     public const long NoiseClass = 1;
     private const float SilentWindowDecibels = -75f;
+    private const double RelativeFloorDecibels = 50;
+    private const double InaudibleMusicDecibels = 20;
     private const double AudibleRms = 1e-4;
     private static readonly int[] BandLimitRates = [8_000, 11_025, 16_000, 22_050, 32_000];
 
@@ -39,6 +41,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     {
         kind ??= random.NextDouble() switch { < 0.3 => StripKind.Music, < 0.7 => StripKind.Noise, _ => StripKind.Mixture };
         float[] signal;
+        float[]? music = null;
         var mixtureSnr = double.NaN;
         switch (kind)
         {
@@ -50,13 +53,23 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
                 break;
             default:
                 mixtureSnr = snr ?? -15 + 35 * random.NextDouble();
-                signal = SignalGenerator.Mix(Music(random), Noise(random), mixtureSnr);
+                music = Music(random);
+                signal = SignalGenerator.Mix(music, Noise(random), mixtureSnr);
                 break;
         }
 
-        Scale(signal, Math.Pow(10, (-45 + 35 * random.NextDouble()) / 20) / Math.Max(1e-9, SignalGenerator.Rms(signal)));
+        var gain = Math.Pow(10, (-45 + 35 * random.NextDouble()) / 20) / Math.Max(1e-9, SignalGenerator.Rms(signal));
+        Scale(signal, gain);
         var decibels = Spectrogram(signal);
-        return new Strip(decibels, Targets(decibels, kind == StripKind.Noise ? NoiseClass : MusicClass), kind.Value, mixtureSnr);
+        var targets = Targets(decibels, kind == StripKind.Noise ? NoiseClass : MusicClass);
+        if (music is not null)
+        {
+            Scale(music, gain);
+            IgnoreWhereMusicIsInaudible(targets, music, signal);
+        }
+
+        Equalise(decibels, random);
+        return new Strip(decibels, targets, kind.Value, mixtureSnr);
     }
 
     private float[] Music(Random random) => MaybeBandLimit(Excerpt("music", random), random);
@@ -115,19 +128,10 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         }
 
         var rate = BandLimitRates[random.Next(BandLimitRates.Length)];
-        var down = Resample(signal, SpectrogramParameters.SampleRate, rate);
-        var up = Resample(down, rate, SpectrogramParameters.SampleRate);
+        var down = PolyphaseResampler.Resample(signal, SpectrogramParameters.SampleRate, rate);
+        var up = PolyphaseResampler.Resample(down, rate, SpectrogramParameters.SampleRate);
         Array.Resize(ref up, signal.Length);
         return up;
-    }
-
-    private static float[] Resample(float[] input, int from, int to)
-    {
-        var resampler = new PolyphaseResampler(from, to);
-        var output = new List<float>((int)resampler.OutputLength(input.Length));
-        resampler.Process(input, s => output.AddRange(s.ToArray()));
-        resampler.Flush(s => output.AddRange(s.ToArray()));
-        return output.ToArray();
     }
 
     /// <summary>The strip's spectrogram through the same STFT the pipeline uses, frequency-major [256, Width].</summary>
@@ -152,7 +156,51 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         return decibels;
     }
 
+    /// <summary>
+    /// The class of every window, except windows that carry no evidence: digital silence, and windows more than
+    /// <see cref="RelativeFloorDecibels"/> below the strip's loudest (the empty top band of a low-passed recording
+    /// is neither music nor noise, and labelling it either way teaches the model to read band limits).
+    /// </summary>
     private long[] Targets(float[] decibels, long label)
+    {
+        var meanDecibels = WindowMeans(decibels, d => d);
+        var power = WindowMeans(decibels, d => Math.Pow(10, d / 10));
+        var loudest = power.Max();
+        var targets = new long[power.Length];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var tooQuiet = meanDecibels[i] < SilentWindowDecibels || power[i] < loudest * Math.Pow(10, -RelativeFloorDecibels / 10);
+            targets[i] = tooQuiet ? Ignore : label;
+        }
+
+        return targets;
+    }
+
+    /// <summary>
+    /// In a mixture, a window where the music is more than <see cref="InaudibleMusicDecibels"/> below the noise is
+    /// noise to any listener; it is left unlabelled rather than called music.
+    /// </summary>
+    private void IgnoreWhereMusicIsInaudible(long[] targets, float[] music, float[] mixture)
+    {
+        var noise = new float[mixture.Length];
+        for (var i = 0; i < noise.Length; i++)
+        {
+            noise[i] = mixture[i] - music[i];
+        }
+
+        var musicPower = WindowMeans(Spectrogram(music), d => Math.Pow(10, d / 10));
+        var noisePower = WindowMeans(Spectrogram(noise), d => Math.Pow(10, d / 10));
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (musicPower[i] < noisePower[i] * Math.Pow(10, -InaudibleMusicDecibels / 10))
+            {
+                targets[i] = Ignore;
+            }
+        }
+    }
+
+    /// <summary>The mean of f(dB) over every window, band-major [13, WindowColumns].</summary>
+    private double[] WindowMeans(float[] decibels, Func<double, double> f)
     {
         var cellColumns = Width / WindowGrid.Stride;
         var cells = new double[WindowGrid.CellRows * cellColumns];
@@ -160,11 +208,11 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         {
             for (var t = 0; t < Width; t++)
             {
-                cells[b / WindowGrid.Stride * cellColumns + t / WindowGrid.Stride] += decibels[b * Width + t];
+                cells[b / WindowGrid.Stride * cellColumns + t / WindowGrid.Stride] += f(decibels[b * Width + t]);
             }
         }
 
-        var targets = new long[WindowGrid.BandPositions * windowColumns];
+        var means = new double[WindowGrid.BandPositions * windowColumns];
         for (var band = 0; band < WindowGrid.BandPositions; band++)
         {
             for (var column = 0; column < windowColumns; column++)
@@ -178,12 +226,38 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
                     }
                 }
 
-                var mean = sum / (WindowGrid.WindowHeight * WindowGrid.WindowWidth);
-                targets[band * windowColumns + column] = mean < SilentWindowDecibels ? Ignore : label;
+                means[band * windowColumns + column] = sum / (WindowGrid.WindowHeight * WindowGrid.WindowWidth);
             }
         }
 
-        return targets;
+        return means;
+    }
+
+    /// <summary>
+    /// Half the strips get a random spectral tilt (±3 dB per octave about 2 kHz), as a different microphone,
+    /// room or mastering chain would give, so the model cannot key on one recording chain's spectral balance.
+    /// </summary>
+    private static void Equalise(float[] decibels, Random random)
+    {
+        if (random.NextDouble() >= 0.5)
+        {
+            return;
+        }
+
+        var slope = -3 + 6 * random.NextDouble();
+        var width = decibels.Length / SpectrogramParameters.Bins;
+        for (var b = 0; b < SpectrogramParameters.Bins; b++)
+        {
+            var shift = (float)(slope * Math.Log2(Math.Max(1, b) * SpectrogramParameters.BinHz / 2000));
+            var row = decibels.AsSpan(b * width, width);
+            for (var t = 0; t < row.Length; t++)
+            {
+                if (row[t] > SpectrogramParameters.SilenceDecibels + 1)
+                {
+                    row[t] += shift;
+                }
+            }
+        }
     }
 
     private static void Scale(float[] signal, double gain)

@@ -38,6 +38,11 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             state = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllText(StatePath))!;
             log($"resumed at step {state.Step} ({state.Seconds / 60:F1} min trained)");
         }
+        else if (options.InitialWeights is { } initial)
+        {
+            model.load(initial);
+            log($"started from the weights in {initial}");
+        }
 
         var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));

@@ -30,9 +30,12 @@ public sealed record TrainerOptions
 
     public double WeightDecay { get; init; } = 1e-4;
 
-    public int ValidationStripsPerKind { get; init; } = 24;
+    public int ValidationStripsPerKind { get; init; } = 48;
 
     public bool Resume { get; init; }
+
+    /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>
+    public string? InitialWeights { get; init; }
 
     public string ModelVersion { get; init; } = "musicmask-v1";
 }

@@ -1,0 +1,92 @@
+using MusicMask.Audio;
+using MusicMask.Filters;
+using MusicMask.Signals;
+using MusicMask.Training.Data;
+
+namespace MusicMask.Training.Tests.Data;
+
+/// <summary>
+/// Which windows a strip labels. The "music" here is noise low-passed below 4 kHz with a faint broadband hiss
+/// 55 dB under it, as a recording's noise floor: bands from 5.5 kHz up hold only that hiss.
+/// </summary>
+public sealed class StripSamplerTests : IDisposable
+{
+    private const int Columns = 4;
+    private const int FirstEmptyBand = 4;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"musicmask-sampler-{Guid.NewGuid():N}");
+    private readonly StripSampler _sampler;
+
+    public StripSamplerTests()
+    {
+        Write("music", BandLimitedWithHiss(seed: 1));
+        Write("noise", SignalGenerator.WhiteNoise(5 * 44_100, seed: 2));
+        Write("speech", SignalGenerator.WhiteNoise(5 * 44_100, seed: 3));
+        _sampler = new StripSampler(new AudioLibrary(_folder), Columns);
+    }
+
+    [Fact]
+    public void MusicLabelsItsBandsAndLeavesTheEmptyUpperBandsUnlabelled()
+    {
+        var random = new Random(4);
+        for (var i = 0; i < 10; i++)
+        {
+            var strip = _sampler.Next(random, StripKind.Music);
+
+            Assert.All(Band(strip, 0), t => Assert.Equal(StripSampler.MusicClass, t));
+            Assert.All(Bands(strip, FirstEmptyBand), t => Assert.Equal(StripSampler.Ignore, t));
+        }
+    }
+
+    [Fact]
+    public void MixtureWindowsWhereTheMusicIsInaudibleAreNotCalledMusic()
+    {
+        var random = new Random(5);
+        for (var i = 0; i < 10; i++)
+        {
+            // -15 dB overall is about -9 dB in the 0-5.5 kHz band, where all the music is: still audible there.
+            var strip = _sampler.Next(random, StripKind.Mixture, snr: -15);
+
+            Assert.All(Band(strip, 0), t => Assert.Equal(StripSampler.MusicClass, t));
+            Assert.All(Bands(strip, FirstEmptyBand), t => Assert.Equal(StripSampler.Ignore, t));
+        }
+    }
+
+    [Fact]
+    public void NoiseIsNeverLabelledMusic()
+    {
+        var random = new Random(6);
+        for (var i = 0; i < 10; i++)
+        {
+            var strip = _sampler.Next(random, StripKind.Noise);
+
+            Assert.DoesNotContain(StripSampler.MusicClass, strip.Targets);
+            Assert.All(Band(strip, 0), t => Assert.Equal(StripSampler.NoiseClass, t));
+        }
+    }
+
+    private static long[] Band(Strip strip, int band) => strip.Targets.AsSpan(band * Columns, Columns).ToArray();
+
+    private static long[] Bands(Strip strip, int from) => strip.Targets[(from * Columns)..];
+
+    private static float[] BandLimitedWithHiss(int seed)
+    {
+        var noise = SignalGenerator.WhiteNoise(5 * 44_100, seed);
+        var low = PolyphaseResampler.Resample(PolyphaseResampler.Resample(noise, 44_100, 8_000), 8_000, 44_100);
+        var hiss = SignalGenerator.WhiteNoise(low.Length, seed + 100, level: (float)(SignalGenerator.Rms(low) * Math.Pow(10, -55 / 20.0)));
+        return low.Select((s, i) => s + hiss[i]).ToArray();
+    }
+
+    private void Write(string name, float[] samples)
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, name));
+        WavWriter.Write(Path.Combine(_folder, name, $"{name}.wav"), samples, 44_100);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
