@@ -7,19 +7,19 @@ public sealed record JobStatusLine(string JobId, string Name, JobStatus Status, 
 
 public static class JobStatusReport
 {
-    /// <summary>Every job under work/, oldest first, with its progress.</summary>
+    /// <summary>Every job under work/, oldest first, with its progress: one folder listing, two reads per job.</summary>
     public static async Task<IReadOnlyList<JobStatusLine>> ReadAsync(IBlobStore blobs, CancellationToken cancellationToken = default)
     {
         var lines = new List<JobStatusLine>();
-        await foreach (var blob in blobs.ListAsync($"{BlobNames.WorkContainer}/", cancellationToken).ConfigureAwait(false))
+        await foreach (var folder in blobs.ListFoldersAsync($"{BlobNames.WorkContainer}/", cancellationToken).ConfigureAwait(false))
         {
-            var parts = blob.Name.Split('/');
-            if (parts.Length != 3 || parts[2] != "job.json" || JobIds.Problem(parts[1]) is not null)
+            var jobId = folder.Split('/')[1];
+            if (JobIds.Problem(jobId) is not null)
             {
                 continue;
             }
 
-            if (await ReadAsync(blobs, parts[1], cancellationToken).ConfigureAwait(false) is { } line)
+            if (await ReadAsync(blobs, jobId, cancellationToken).ConfigureAwait(false) is { } line)
             {
                 lines.Add(line);
             }

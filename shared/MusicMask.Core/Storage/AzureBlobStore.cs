@@ -89,6 +89,20 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
         }
     }
 
+    public async IAsyncEnumerable<string> ListFoldersAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (containerName, path) = SplitPrefix(prefix);
+        var container = await ContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
+        var options = new GetBlobsByHierarchyOptions { Prefix = path, Delimiter = "/" };
+        await foreach (var item in container.GetBlobsByHierarchyAsync(options, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.IsPrefix)
+            {
+                yield return $"{containerName}/{item.Prefix}";
+            }
+        }
+    }
+
     public async Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
         var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,12 @@ public interface IBlobStore
 
     IAsyncEnumerable<BlobInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The virtual folders directly under <paramref name="prefix"/> ("container/" or "container/path/"), as
+    /// "container/path/folder/": one page per 5,000 folders, however many blobs they hold.
+    /// </summary>
+    IAsyncEnumerable<string> ListFoldersAsync(string prefix, CancellationToken cancellationToken = default);
+
     Task DeleteAsync(string name, CancellationToken cancellationToken = default);
 }
 

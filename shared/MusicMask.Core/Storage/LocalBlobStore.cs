@@ -140,6 +140,28 @@ public sealed class LocalBlobStore(string root) : IBlobStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    public async IAsyncEnumerable<string> ListFoldersAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!prefix.EndsWith('/'))
+        {
+            throw new ArgumentException($"a folder prefix ends with '/': '{prefix}'", nameof(prefix));
+        }
+
+        var folder = Path.Combine(Root, prefix.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar));
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var child in Directory.EnumerateDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return $"{prefix}{child}/";
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
         var path = PathOf(name);

@@ -59,6 +59,12 @@ public sealed class MeteredBlobStore(IBlobStore inner, StorageMeter meter) : IBl
         }
     }
 
+    public IAsyncEnumerable<string> ListFoldersAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        meter.Record(StorageMeter.CategoryOf(prefix), "list");
+        return inner.ListFoldersAsync(prefix, cancellationToken);
+    }
+
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
         meter.Record(StorageMeter.CategoryOf(name), "delete");
