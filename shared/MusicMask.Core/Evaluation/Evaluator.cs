@@ -38,12 +38,14 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                     continue;
                 }
 
-                var positive = snr is { } db ? SignalGenerator.Mix(musicExcerpt, noiseExcerpt, db) : musicExcerpt;
+                // The negative is the noise exactly as it is in the mixture, so a pair differs only by the music.
+                var noiseAlone = snr is { } db ? SignalGenerator.ScaleToSnr(musicExcerpt, noiseExcerpt, db) : noiseExcerpt;
+                var positive = snr is null ? musicExcerpt : SignalGenerator.Sum(musicExcerpt, noiseAlone);
                 AddWindows(SignalScorer.Score(scorer, positive), true, scores, labels, bands, out var mixture);
-                AddWindows(SignalScorer.Score(scorer, noiseExcerpt), false, scores, labels, bands, out _);
-                if (snr is { } level)
+                AddWindows(SignalScorer.Score(scorer, noiseAlone), false, scores, labels, bands, out _);
+                if (snr is not null)
                 {
-                    var (i, u) = MaskOverlap(mixture, musicExcerpt, noiseExcerpt, level);
+                    var (i, u) = MaskOverlap(mixture, musicExcerpt, noiseAlone);
                     intersection += i;
                     union += u;
                 }
@@ -95,18 +97,17 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
         }
     }
 
-    /// <summary>Cells where the scaled music's power exceeds the noise's, against the predicted mask: (|A∧B|, |A∨B|).</summary>
-    private static (double Intersection, double Union) MaskOverlap(ScoredSignal mixture, float[] music, float[] noise, double snr)
+    /// <summary>Cells where the music's power exceeds the noise's, against the predicted mask: (|A∧B|, |A∨B|).</summary>
+    private static (double Intersection, double Union) MaskOverlap(ScoredSignal mixture, float[] music, float[] noise)
     {
         var columns = mixture.Map.Columns;
-        var gain = SignalGenerator.Rms(music) / (SignalGenerator.Rms(noise) * Math.Pow(10, snr / 20));
         var musicPower = SignalScorer.CellPower(music, columns);
         var noisePower = SignalScorer.CellPower(noise, columns);
         var predicted = mixture.Map.Mask();
         double intersection = 0, union = 0;
         for (var i = 0; i < predicted.Length; i++)
         {
-            var ideal = musicPower[i] > noisePower[i] * gain * gain;
+            var ideal = musicPower[i] > noisePower[i];
             var guess = predicted[i] == 1;
             intersection += ideal && guess ? 1 : 0;
             union += ideal || guess ? 1 : 0;

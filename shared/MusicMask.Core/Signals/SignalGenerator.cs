@@ -69,7 +69,11 @@ public static class SignalGenerator
     }
 
     /// <summary>music + noise scaled so that 20·log10(rms(music)/rms(noise)) = <paramref name="snrDecibels"/>.</summary>
-    public static float[] Mix(ReadOnlySpan<float> music, ReadOnlySpan<float> noise, double snrDecibels)
+    public static float[] Mix(ReadOnlySpan<float> music, ReadOnlySpan<float> noise, double snrDecibels) =>
+        Sum(music, ScaleToSnr(music, noise, snrDecibels));
+
+    /// <summary>The noise scaled so that 20·log10(rms(music)/rms(noise)) = <paramref name="snrDecibels"/>.</summary>
+    public static float[] ScaleToSnr(ReadOnlySpan<float> music, ReadOnlySpan<float> noise, double snrDecibels)
     {
         var noiseRms = Rms(noise);
         if (noiseRms == 0)
@@ -78,10 +82,22 @@ public static class SignalGenerator
         }
 
         var gain = Rms(music) / (noiseRms * Math.Pow(10, snrDecibels / 20));
-        var output = new float[Math.Min(music.Length, noise.Length)];
+        var output = new float[noise.Length];
         for (var i = 0; i < output.Length; i++)
         {
-            output[i] = (float)(music[i] + gain * noise[i]);
+            output[i] = (float)(gain * noise[i]);
+        }
+
+        return output;
+    }
+
+    /// <summary>Sample-wise a + b over the shorter length.</summary>
+    public static float[] Sum(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var output = new float[Math.Min(a.Length, b.Length)];
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] = a[i] + b[i];
         }
 
         return output;

@@ -17,6 +17,11 @@ public class SignalGeneratorTests
         var scaledNoise = mixture.Zip(music, (m, s) => m - s).ToArray();
         var measured = 20 * Math.Log10(SignalGenerator.Rms(music) / SignalGenerator.Rms(scaledNoise));
         Assert.InRange(measured, snr - 0.1, snr + 0.1);
+
+        var noiseAlone = SignalGenerator.ScaleToSnr(music, noise, snr);
+        var measuredAlone = 20 * Math.Log10(SignalGenerator.Rms(music) / SignalGenerator.Rms(noiseAlone));
+        Assert.InRange(measuredAlone, snr - 0.1, snr + 0.1);
+        Assert.Equal(mixture, SignalGenerator.Sum(music, noiseAlone));
     }
 
     [Fact]

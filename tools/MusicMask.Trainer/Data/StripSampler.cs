@@ -42,6 +42,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         kind ??= random.NextDouble() switch { < 0.3 => StripKind.Music, < 0.7 => StripKind.Noise, _ => StripKind.Mixture };
         float[] signal;
         float[]? music = null;
+        float[]? noise = null;
         var mixtureSnr = double.NaN;
         switch (kind)
         {
@@ -54,7 +55,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             default:
                 mixtureSnr = snr ?? -15 + 35 * random.NextDouble();
                 music = Music(random);
-                signal = SignalGenerator.Mix(music, Noise(random), mixtureSnr);
+                noise = SignalGenerator.ScaleToSnr(music, Noise(random), mixtureSnr);
+                signal = SignalGenerator.Sum(music, noise);
                 break;
         }
 
@@ -62,10 +64,11 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         Scale(signal, gain);
         var decibels = Spectrogram(signal);
         var targets = Targets(decibels, kind == StripKind.Noise ? NoiseClass : MusicClass);
-        if (music is not null)
+        if (music is not null && noise is not null)
         {
             Scale(music, gain);
-            IgnoreWhereMusicIsInaudible(targets, music, signal);
+            Scale(noise, gain);
+            IgnoreWhereMusicIsInaudible(targets, music, noise);
         }
 
         Equalise(decibels, random);
@@ -180,14 +183,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// In a mixture, a window where the music is more than <see cref="InaudibleMusicDecibels"/> below the noise is
     /// noise to any listener; it is left unlabelled rather than called music.
     /// </summary>
-    private void IgnoreWhereMusicIsInaudible(long[] targets, float[] music, float[] mixture)
+    private void IgnoreWhereMusicIsInaudible(long[] targets, float[] music, float[] noise)
     {
-        var noise = new float[mixture.Length];
-        for (var i = 0; i < noise.Length; i++)
-        {
-            noise[i] = mixture[i] - music[i];
-        }
-
         var musicPower = WindowMeans(Spectrogram(music), d => Math.Pow(10, d / 10));
         var noisePower = WindowMeans(Spectrogram(noise), d => Math.Pow(10, d / 10));
         for (var i = 0; i < targets.Length; i++)
