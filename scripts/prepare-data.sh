@@ -38,7 +38,7 @@ noise|hash|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/resourc
 noise|hash|ufoai-sound|zip:usr/share/games/ufoai/base/0snd.pk3:sound/ambience/|jingle|disco|radiomessage|tv_news
 noise|hash|ufoai-sound|zip:usr/share/games/ufoai/base/0snd.pk3:sound/footsteps/|^$
 noise|hash|lincity-ng-data|usr/share/games/lincity-ng/sounds|^$
-noise|hash|widelands-data|usr/share/games/widelands/data/sound|^$
+noise|hash|widelands-data|usr/share/games/widelands/data/sound|sound/message_
 noise|hash|flightgear-data-base|usr/share/games/flightgear/Sounds|mk-viii|tcas|/atc/
 noise|hash|torcs-data|usr/share/games/torcs/data/sound|^$
 noise|hash|minetest-data|usr/share/games/minetest/games/minetest_game/mods|^$

@@ -80,13 +80,32 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     private float[] Noise(Random random)
     {
         var choice = random.NextDouble();
-        var noise = choice < 0.25 ? Babble(random) : Excerpt("noise", random);
+        var noise = choice switch { < 0.1 => ColouredNoise(random), < 0.3 => Babble(random), _ => Excerpt("noise", random) };
         if (choice > 0.85)
         {
             noise = SignalGenerator.Mix(noise, Babble(random), -5 + 15 * random.NextDouble());
         }
 
         return MaybeBandLimit(noise, random);
+    }
+
+    /// <summary>
+    /// Gaussian noise through a one-pole low-pass of random pole (white to nearly brown): the hiss, hum-free rumble
+    /// and air-conditioning of real recordings, which the recorded noise clips hold too little of.
+    /// </summary>
+    private float[] ColouredNoise(Random random)
+    {
+        var pole = 0.98 * random.NextDouble();
+        var noise = new float[SampleCount];
+        double state = 0;
+        for (var i = 0; i < noise.Length; i++)
+        {
+            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            state = pole * state + (1 - pole) * gaussian;
+            noise[i] = (float)state;
+        }
+
+        return noise;
     }
 
     private float[] Babble(Random random)
