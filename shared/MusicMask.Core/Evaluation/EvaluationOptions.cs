@@ -14,4 +14,10 @@ public sealed class EvaluationOptions
 
     /// <summary>Windows quieter than this (mean dB) are digital silence: neither class, left out.</summary>
     public float SilentWindowDecibels { get; init; } = -75f;
+
+    /// <summary>
+    /// The seed of one condition's excerpt draws: a fixed function of the seed and the SNR (HashCode.Combine would
+    /// differ from process to process, and so would the excerpts).
+    /// </summary>
+    public int ConditionSeed(double? snr) => unchecked(Seed * 7919 + (snr is { } db ? (int)Math.Round(db * 100) : 1_000_000));
 }

@@ -23,7 +23,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
         var results = new List<ConditionResult>();
         foreach (var snr in options.Snrs)
         {
-            var random = new Random(HashCode.Combine(options.Seed, snr ?? 999));
+            var random = new Random(options.ConditionSeed(snr));
             var scores = new List<float>();
             var labels = new List<bool>();
             var bands = new List<int>();

@@ -45,4 +45,15 @@ public class EvaluatorTests
         using var png = SKBitmap.Decode(temp.File("eval/roc.png"));
         Assert.Equal((800, 700), (png.Width, png.Height));
     }
+
+    [Fact]
+    public void ExcerptSeedsAreTheSameInEveryProcess()
+    {
+        var options = new EvaluationOptions { Seed = 2 };
+
+        // Pinned values: a per-process hash here would draw other excerpts in every run of `musicmask eval`.
+        Assert.Equal(2 * 7919 + 1_000_000, options.ConditionSeed(null));
+        Assert.Equal(2 * 7919 - 1000, options.ConditionSeed(-10));
+        Assert.NotEqual(options.ConditionSeed(0), options.ConditionSeed(5));
+    }
 }
