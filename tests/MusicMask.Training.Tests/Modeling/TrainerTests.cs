@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MusicMask.Audio;
 using MusicMask.Signals;
 using MusicMask.Training.Modeling;
@@ -87,12 +88,18 @@ public sealed class TrainerTests : IDisposable
     {
         var options = SmallRun() with { MaxSteps = 20, StepsPerEpoch = 5, BatchSize = 2, ValidationStripsPerKind = 2 };
         var first = new Trainer(options, _ => { }).Run();
+        // A score no validation set can give (three AUCs sum to at most 3) must not survive the resume.
+        var statePath = Path.Combine(options.RunFolder, "checkpoint.json");
+        var saved = JsonSerializer.Deserialize<Trainer.Checkpoint>(File.ReadAllText(statePath))!;
+        File.WriteAllText(statePath, JsonSerializer.Serialize(saved with { BestScore = 1000 }));
         var lines = new List<string>();
         var wall = System.Diagnostics.Stopwatch.StartNew();
         var reports = new Trainer(options with { MaxSteps = 40, Resume = true }, lines.Add).Run();
         wall.Stop();
 
         Assert.Contains(lines, l => l.StartsWith("resumed at step 20", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("best checkpoint re-scored", StringComparison.Ordinal));
+        Assert.InRange(JsonSerializer.Deserialize<Trainer.Checkpoint>(File.ReadAllText(statePath))!.BestScore, 0, 3);
         Assert.Equal([25, 30, 35, 40], reports.Select(r => r.Step));
         var trainedBefore = first[^1].Seconds;
         Assert.True(reports[^1].Seconds - trainedBefore <= wall.Elapsed.TotalSeconds + 0.5, $"time budget counted {reports[^1].Seconds - trainedBefore:F1} s for {wall.Elapsed.TotalSeconds:F1} s of training");

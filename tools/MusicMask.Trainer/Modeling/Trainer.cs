@@ -48,6 +48,15 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(new StripSampler(validation, options.WindowColumns));
+        if (options.Resume && File.Exists(BestPath))
+        {
+            // A stored score is only comparable on the validation set it was measured on, which may have changed.
+            var best = new MusicMaskNet();
+            best.load(BestPath);
+            var rescored = Evaluate(best, validationSet, 0, state.Step, double.NaN, state.Seconds);
+            state = state with { BestScore = rescored.AucClean + rescored.AucZeroDb + rescored.AucMinus10Db };
+            log($"best checkpoint re-scored on this validation set: {state.BestScore:F4}");
+        }
 
         optim.Optimizer optimizer = options.Optimizer == "adam"
             ? torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay * 100)
