@@ -91,7 +91,7 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
 
     public async IAsyncEnumerable<string> ListFoldersAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (containerName, path) = SplitPrefix(prefix);
+        var (containerName, path) = BlobNames.SplitFolder(prefix);
         var container = await ContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
         var options = new GetBlobsByHierarchyOptions { Prefix = path, Delimiter = "/" };
         await foreach (var item in container.GetBlobsByHierarchyAsync(options, cancellationToken).ConfigureAwait(false))

@@ -54,6 +54,19 @@ public static class BlobNames
         return (fullName[..slash], Checked(fullName[(slash + 1)..]));
     }
 
+    /// <summary>Splits a folder prefix, "container/" or "container/path/", into its checked container and path ("" or "path/").</summary>
+    public static (string Container, string Path) SplitFolder(string prefix)
+    {
+        if (!prefix.EndsWith('/'))
+        {
+            throw new ArgumentException($"a folder prefix ends with '/': \"{Printable(prefix)}\"", nameof(prefix));
+        }
+
+        var folder = prefix[..^1];
+        var slash = folder.IndexOf('/');
+        return slash < 0 ? (Checked(folder), "") : (Checked(folder[..slash]), $"{Checked(folder[(slash + 1)..])}/");
+    }
+
     private static string? Problem(string? name)
     {
         if (string.IsNullOrEmpty(name))

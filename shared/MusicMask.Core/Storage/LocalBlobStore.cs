@@ -142,12 +142,8 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     public async IAsyncEnumerable<string> ListFoldersAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (!prefix.EndsWith('/'))
-        {
-            throw new ArgumentException($"a folder prefix ends with '/': '{prefix}'", nameof(prefix));
-        }
-
-        var folder = Path.Combine(Root, prefix.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar));
+        var (container, path) = BlobNames.SplitFolder(prefix);
+        var folder = Path.Combine(Root, container, path.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar));
         if (!Directory.Exists(folder))
         {
             yield break;

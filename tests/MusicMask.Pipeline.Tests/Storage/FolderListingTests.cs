@@ -4,7 +4,7 @@ using MusicMask.Tests.Support;
 
 namespace MusicMask.Pipeline.Tests.Storage;
 
-/// <summary>Both stores list the same direct child folders, whatever lies deeper (how `status` finds jobs).</summary>
+/// <summary>Both stores list the same direct child folders, whatever lies deeper (how `status` finds jobs), and refuse the same prefixes.</summary>
 public sealed class FolderListingTests
 {
     [Fact]
@@ -32,6 +32,9 @@ public sealed class FolderListingTests
         Assert.Equal(["work/job-b/tiles/"], await Folders(store, "work/job-b/"));
         Assert.Empty(await Folders(store, "work/job-a/"));
         Assert.Empty(await Folders(store, "work/none/"));
+        await Assert.ThrowsAsync<ArgumentException>(() => Folders(store, "work/../../"));
+        await Assert.ThrowsAsync<ArgumentException>(() => Folders(store, "../"));
+        await Assert.ThrowsAsync<ArgumentException>(() => Folders(store, "work/job"));
     }
 
     private static async Task<List<string>> Folders(IBlobStore store, string prefix)
