@@ -3,10 +3,6 @@ namespace MusicMask.Evaluation;
 /// <summary>A receiver operating characteristic: positives are music windows, the score is p(music).</summary>
 public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveRate, double Auc, int Positives, int Negatives)
 {
-    /// <summary>
-    /// The ROC over every distinct threshold, and its area by the trapezoid rule (equal to the Mann-Whitney
-    /// probability that a random positive outscores a random negative, ties counting one half).
-    /// </summary>
     /// <summary>The AUC among the scores of each group 0..groupCount-1 alone; NaN for a group lacking either class.</summary>
     public static double[] AucByGroup(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive, IReadOnlyList<int> groups, int groupCount)
     {
@@ -25,6 +21,10 @@ public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveR
         }).ToArray();
     }
 
+    /// <summary>
+    /// The ROC over every distinct threshold, and its area by the trapezoid rule (equal to the Mann-Whitney
+    /// probability that a random positive outscores a random negative, ties counting one half).
+    /// </summary>
     public static RocCurve Compute(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive)
     {
         if (scores.Count != isPositive.Count)

@@ -17,7 +17,11 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
 
     public sealed record Checkpoint(int Step, double Seconds, double BestScore, double LastLoss);
 
-    public sealed record EpochReport(int Epoch, int Step, double Loss, double AucClean, double AucZeroDb, double AucMinus10Db, double Seconds);
+    public sealed record EpochReport(int Epoch, int Step, double Loss, double AucClean, double AucZeroDb, double AucMinus10Db, double Seconds)
+    {
+        /// <summary>What checkpoints are chosen by: the sum of the three validation AUCs.</summary>
+        public double Score => AucClean + AucZeroDb + AucMinus10Db;
+    }
 
     public string CheckpointPath => Path.Combine(options.RunFolder, "checkpoint.bin");
 
@@ -53,8 +57,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             // A stored score is only comparable on the validation set it was measured on, which may have changed.
             var best = new MusicMaskNet();
             best.load(BestPath);
-            var rescored = Evaluate(best, validationSet, 0, state.Step, double.NaN, state.Seconds);
-            state = state with { BestScore = rescored.AucClean + rescored.AucZeroDb + rescored.AucMinus10Db };
+            state = state with { BestScore = Evaluate(best, validationSet, 0, state.Step, double.NaN, state.Seconds).Score };
             log($"best checkpoint re-scored on this validation set: {state.BestScore:F4}");
         }
 
@@ -106,12 +109,11 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
                     var report = Evaluate(model, validationSet, reports.Count + 1, step, losses.Average(), secondsBefore + clock.Elapsed.TotalSeconds);
                     reports.Add(report);
                     log($"epoch {report.Epoch,3}  step {step,6}  loss {report.Loss:F4}  val AUC clean {report.AucClean:F4}  0 dB {report.AucZeroDb:F4}  -10 dB {report.AucMinus10Db:F4}  {report.Seconds / 60:F1} min");
-                    var score = report.AucClean + report.AucZeroDb + report.AucMinus10Db;
                     model.save(CheckpointPath);
-                    if (score > state.BestScore)
+                    if (report.Score > state.BestScore)
                     {
                         model.save(BestPath);
-                        state = state with { BestScore = score };
+                        state = state with { BestScore = report.Score };
                     }
 
                     state = state with { Step = step, Seconds = report.Seconds, LastLoss = report.Loss };
