@@ -81,7 +81,7 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
 
     public async IAsyncEnumerable<BlobInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (containerName, path) = SplitPrefix(prefix);
+        var (containerName, path) = BlobNames.SplitPrefix(prefix);
         var container = await ContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
         await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = path }, cancellationToken).ConfigureAwait(false))
         {
@@ -147,11 +147,5 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
             _containers.TryRemove(name, out _);
             throw;
         }
-    }
-
-    private static (string Container, string Path) SplitPrefix(string prefix)
-    {
-        var slash = prefix.IndexOf('/');
-        return slash < 0 ? (prefix, "") : (prefix[..slash], prefix[(slash + 1)..]);
     }
 }

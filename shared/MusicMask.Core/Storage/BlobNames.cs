@@ -54,6 +54,13 @@ public static class BlobNames
         return (fullName[..slash], Checked(fullName[(slash + 1)..]));
     }
 
+    /// <summary>Splits a listing prefix, "container" or "container/start-of-a-path", into its checked container and the rest.</summary>
+    public static (string Container, string Path) SplitPrefix(string prefix)
+    {
+        var slash = prefix.IndexOf('/');
+        return slash < 0 ? (Checked(prefix), "") : (Checked(prefix[..slash]), prefix[(slash + 1)..]);
+    }
+
     /// <summary>Splits a folder prefix, "container/" or "container/path/", into its checked container and path ("" or "path/").</summary>
     public static (string Container, string Path) SplitFolder(string prefix)
     {

@@ -115,8 +115,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     public async IAsyncEnumerable<BlobInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var slash = prefix.IndexOf('/');
-        var container = Path.Combine(Root, slash < 0 ? prefix : prefix[..slash]);
+        var container = Path.Combine(Root, BlobNames.SplitPrefix(prefix).Container);
         if (!Directory.Exists(container))
         {
             yield break;

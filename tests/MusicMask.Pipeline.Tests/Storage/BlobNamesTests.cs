@@ -27,4 +27,13 @@ public class BlobNamesTests
         Assert.NotEqual(BlobNames.ResultPrefix("a/b.wav"), BlobNames.ResultPrefix("a_b.wav"));
         Assert.Equal("audio/Ünïcode name (1).wav", BlobNames.Audio("Ünïcode name (1).wav"));
     }
+
+    [Fact]
+    public void ListingPrefixesCheckTheirContainerAndKeepAPartialPath()
+    {
+        Assert.Equal(("results", "a/b.w"), BlobNames.SplitPrefix("results/a/b.w"));
+        Assert.Equal(("work", ""), BlobNames.SplitPrefix("work"));
+        Assert.Throws<ArgumentException>(() => BlobNames.SplitPrefix("../"));
+        Assert.Throws<ArgumentException>(() => BlobNames.SplitPrefix("/work"));
+    }
 }

@@ -35,6 +35,7 @@ public sealed class LocalBlobStoreTests : IDisposable
         }
 
         Assert.Equal(["results/a/b.wav/x.json"], names);
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.ListAsync("../").CountAsync());
         await store.DeleteAsync("results/a/b.wav/x.json");
         await store.DeleteAsync("results/a/b.wav/x.json");
         Assert.Null(await store.ReadAsync("results/a/b.wav/x.json"));
