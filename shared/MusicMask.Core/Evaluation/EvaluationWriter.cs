@@ -25,26 +25,40 @@ public static class EvaluationWriter
             text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
         }
 
-        text.Append("\nAUC by band (lowest frequency of the 5.5 kHz window, kHz):\n\n| condition |");
         var bands = report.Conditions.Count == 0 ? 0 : report.Conditions[0].BandAuc.Count;
-        for (var band = 0; band < bands; band++)
+        AppendGroupTable(
+            text,
+            "AUC by band (lowest frequency of the 5.5 kHz window, kHz)",
+            Enumerable.Range(0, bands).Select(band => BandLowKilohertz(band).ToString("F1", CultureInfo.InvariantCulture)).ToArray(),
+            report.Conditions,
+            c => c.BandAuc);
+        if (report.Sources.Count > 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {BandLowKilohertz(band):F1} |");
+            AppendGroupTable(text, "AUC by music source (its excerpts and their paired noise)", report.Sources, report.Conditions, c => c.SourceAuc);
         }
 
-        text.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", bands))).Append('\n');
-        foreach (var c in report.Conditions)
+        return text.ToString();
+    }
+
+    private static void AppendGroupTable(StringBuilder text, string caption, IReadOnlyList<string> columns, IReadOnlyList<ConditionResult> conditions, Func<ConditionResult, IReadOnlyList<double>> aucs)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"\n{caption}:\n\n| condition |");
+        foreach (var column in columns)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {column} |");
+        }
+
+        text.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", columns.Count))).Append('\n');
+        foreach (var c in conditions)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {c.Name} |");
-            foreach (var auc in c.BandAuc)
+            foreach (var auc in aucs(c))
             {
                 text.Append(double.IsNaN(auc) ? " - |" : string.Create(CultureInfo.InvariantCulture, $" {auc:F2} |"));
             }
 
             text.Append('\n');
         }
-
-        return text.ToString();
     }
 
     private static double BandLowKilohertz(int band) =>
@@ -56,6 +70,7 @@ public static class EvaluationWriter
             model = report.Model,
             seed = report.Seed,
             excerpt_seconds = report.ExcerptSeconds,
+            sources = report.Sources,
             conditions = report.Conditions.Select(c => new
             {
                 name = c.Name,
@@ -65,10 +80,13 @@ public static class EvaluationWriter
                 music_windows = c.Roc.Positives,
                 noise_windows = c.Roc.Negatives,
                 excerpts = c.Excerpts,
-                band_auc = c.BandAuc.Select(a => double.IsNaN(a) ? (double?)null : Math.Round(a, 4)),
+                band_auc = Rounded(c.BandAuc),
+                source_auc = Rounded(c.SourceAuc),
             }),
         },
         new JsonSerializerOptions { WriteIndented = true });
+
+    private static IEnumerable<double?> Rounded(IEnumerable<double> aucs) => aucs.Select(a => double.IsNaN(a) ? (double?)null : Math.Round(a, 4));
 
     public static byte[] RocPng(EvaluationReport report)
     {

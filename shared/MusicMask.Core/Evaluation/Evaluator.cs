@@ -19,20 +19,20 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
         }
 
         var music = musicFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
+        var musicSource = MusicSources.Of(musicFiles);
+        var sources = musicSource.Distinct().Order(StringComparer.Ordinal).ToArray();
         var noise = noiseFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
         var results = new List<ConditionResult>();
         foreach (var snr in options.Snrs)
         {
             var random = new Random(options.ConditionSeed(snr));
-            var scores = new List<float>();
-            var labels = new List<bool>();
-            var bands = new List<int>();
+            var windows = new LabelledWindows(options.SilentWindowDecibels);
             double intersection = 0, union = 0;
             var excerpts = 0;
-            while (scores.Count < options.WindowsPerCondition)
+            while (windows.Scores.Count < options.WindowsPerCondition)
             {
-                var musicExcerpt = Draw(music, random);
-                var noiseExcerpt = Draw(noise, random);
+                var (musicExcerpt, musicFile) = Draw(music, random);
+                var (noiseExcerpt, _) = Draw(noise, random);
                 if (SignalGenerator.Rms(noiseExcerpt) == 0 || SignalGenerator.Rms(musicExcerpt) == 0)
                 {
                     continue;
@@ -41,8 +41,9 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                 // The negative is the noise exactly as it is in the mixture, so a pair differs only by the music.
                 var noiseAlone = snr is { } db ? SignalGenerator.ScaleToSnr(musicExcerpt, noiseExcerpt, db) : noiseExcerpt;
                 var positive = snr is null ? musicExcerpt : SignalGenerator.Sum(musicExcerpt, noiseAlone);
-                AddWindows(SignalScorer.Score(scorer, positive), true, scores, labels, bands, out var mixture);
-                AddWindows(SignalScorer.Score(scorer, noiseAlone), false, scores, labels, bands, out _);
+                var source = Array.BinarySearch(sources, musicSource[musicFile], StringComparer.Ordinal);
+                var mixture = windows.Add(SignalScorer.Score(scorer, positive), true, source);
+                windows.Add(SignalScorer.Score(scorer, noiseAlone), false, source);
                 if (snr is not null)
                 {
                     var (i, u) = MaskOverlap(mixture, musicExcerpt, noiseAlone);
@@ -54,23 +55,31 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
             }
 
             var name = snr is { } value ? $"{value:+0;-0;0} dB" : "clean";
-            var roc = RocCurve.Compute(scores, labels);
-            results.Add(new ConditionResult(name, snr, roc, snr is null ? null : union == 0 ? 1 : intersection / union, excerpts, RocCurve.AucByGroup(scores, labels, bands, WindowGrid.BandPositions)));
+            var roc = RocCurve.Compute(windows.Scores, windows.Labels);
+            results.Add(new ConditionResult(
+                name,
+                snr,
+                roc,
+                snr is null ? null : union == 0 ? 1 : intersection / union,
+                excerpts,
+                RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Bands, WindowGrid.BandPositions),
+                RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Sources, sources.Length)));
             progress?.Report($"{name}: AUC {roc.Auc:F4} over {roc.Positives} music and {roc.Negatives} noise windows");
         }
 
-        return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results);
+        return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources);
     }
 
-    private float[] Draw((string Path, double Seconds)[] files, Random random)
+    private (float[] Excerpt, int File) Draw((string Path, double Seconds)[] files, Random random)
     {
-        var (path, seconds) = files[random.Next(files.Length)];
+        var file = random.Next(files.Length);
+        var (path, seconds) = files[file];
         var start = Math.Max(0, seconds - options.ExcerptSeconds) * random.NextDouble();
         var excerpt = ExcerptReader.Read(path, start, options.ExcerptSeconds);
         var length = (int)(options.ExcerptSeconds * Transforms.SpectrogramParameters.SampleRate);
         if (excerpt.Length >= length)
         {
-            return excerpt[..length];
+            return (excerpt[..length], file);
         }
 
         // Short clips are looped to the excerpt length, as noise beds are.
@@ -80,20 +89,34 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
             looped[i] = excerpt[i % excerpt.Length];
         }
 
-        return looped;
+        return (looped, file);
     }
 
-    private void AddWindows(ScoredSignal signal, bool label, List<float> scores, List<bool> labels, List<int> bands, out ScoredSignal scored)
+    /// <summary>The scored windows of a condition above the silence floor, with their label, band position and music source.</summary>
+    private sealed class LabelledWindows(float silentWindowDecibels)
     {
-        scored = signal;
-        for (var i = 0; i < signal.WindowProbabilities.Length; i++)
+        public List<float> Scores { get; } = [];
+
+        public List<bool> Labels { get; } = [];
+
+        public List<int> Bands { get; } = [];
+
+        public List<int> Sources { get; } = [];
+
+        public ScoredSignal Add(ScoredSignal signal, bool label, int source)
         {
-            if (signal.WindowDecibels[i] >= options.SilentWindowDecibels)
+            for (var i = 0; i < signal.WindowProbabilities.Length; i++)
             {
-                scores.Add(signal.WindowProbabilities[i]);
-                labels.Add(label);
-                bands.Add((int)(i / signal.Grid.WindowColumns));
+                if (signal.WindowDecibels[i] >= silentWindowDecibels)
+                {
+                    Scores.Add(signal.WindowProbabilities[i]);
+                    Labels.Add(label);
+                    Bands.Add((int)(i / signal.Grid.WindowColumns));
+                    Sources.Add(source);
+                }
             }
+
+            return signal;
         }
     }
 

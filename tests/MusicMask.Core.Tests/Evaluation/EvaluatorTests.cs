@@ -47,6 +47,31 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void EachMusicSourceIsScoredAgainstItsOwnPairedNoise()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("music/tone"));
+        Directory.CreateDirectory(temp.File("music/noise-copy"));
+        Directory.CreateDirectory(temp.File("noise"));
+        var noise = SignalGenerator.WhiteNoise(6 * 44_100, seed: 3);
+        WavWriter.Write(temp.File("noise/n.wav"), noise, 44_100);
+        WavWriter.Write(temp.File("music/noise-copy/n.wav"), noise, 44_100);
+        WavWriter.Write(temp.File("music/tone/a.wav"), SignalGenerator.Melody(6 * 44_100, 44_100, seed: 1), 44_100);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        var options = new EvaluationOptions { Snrs = [null], WindowsPerCondition = 6000, ExcerptSeconds = 1.5, Seed = 5 };
+
+        var report = new Evaluator(scorer, options).Run([temp.File("music/noise-copy/n.wav"), temp.File("music/tone/a.wav")], [temp.File("noise/n.wav")]);
+
+        // "Music" that is the noise file itself cannot be told from its paired noise whatever the model says,
+        // while the melody's windows are told apart (in one direction or the other) even by random weights.
+        Assert.Equal(["noise-copy", "tone"], report.Sources);
+        var (copy, tone) = (report.Conditions[0].SourceAuc[0], report.Conditions[0].SourceAuc[1]);
+        Assert.InRange(copy, 0.45, 0.55);
+        Assert.True(Math.Abs(tone - 0.5) > 0.1, $"melody AUC {tone}");
+        Assert.Contains("| clean | 0.", EvaluationWriter.Markdown(report).Split("AUC by music source")[1]);
+    }
+
+    [Fact]
     public void ExcerptSeedsAreTheSameInEveryProcess()
     {
         var options = new EvaluationOptions { Seed = 2 };
