@@ -28,6 +28,14 @@ music|train|widelands-data|usr/share/games/widelands/data/music|^$
 music|train|colobot-common-sounds|usr/share/games/colobot/music|^$
 music|train|singularity-music|usr/share/games/singularity/music|^$
 music|train|freedroidrpg-data|usr/share/freedroidrpg/data/sound/music|^$
+music|train|nexuiz-music|zip:usr/share/games/nexuiz/data/music.pk3:sound/cdtracks/|thunder
+music|train|supertuxkart-data|usr/share/games/supertuxkart/data/music|_fast\.|_f\.
+music|train|supertux-data|usr/share/games/supertux2/music|^$
+music|train|extremetuxracer-data|usr/share/games/etr/music|^$
+music|train|xmoto-data|usr/share/games/xmoto/Textures/Musics|^$
+music|train|megaglest-data|usr/share/games/megaglest/techs/megapack/factions|/units/|/upgrades/|/sounds/
+music|train|fretsonfire-songs-sectoid|usr/share/games/fretsonfire/data/songs|^$
+music|validation|fretsonfire-songs-muldjord|usr/share/games/fretsonfire/data/songs|^$
 music|validation|drascula-music|usr/share/scummvm/drascula/audio|^$
 music|validation|pushover-data|usr/share/pushover/themes|^$
 music|test|warzone2100-music|usr/share/games/warzone2100/music|^$
@@ -42,6 +50,7 @@ noise|hash|widelands-data|usr/share/games/widelands/data/sound|sound/message_
 noise|hash|flightgear-data-base|usr/share/games/flightgear/Sounds|mk-viii|tcas|/atc/
 noise|hash|torcs-data|usr/share/games/torcs/data/sound|^$
 noise|hash|minetest-data|usr/share/games/minetest/games/minetest_game/mods|^$
+noise|train|megaglest-data|usr/share/games/megaglest/tilesets|good_morning
 noise|validation|crrcsim-data|usr/share/games/crrcsim/sounds|^$
 noise|test|searchandrescue-data|usr/share/games/searchandrescue/sounds|^$
 speech|hash|fillets-ng-data-cs|usr/share/games/fillets-ng|^$
