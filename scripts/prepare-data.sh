@@ -46,8 +46,8 @@ noise|hash|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/resourc
 noise|hash|ufoai-sound|zip:usr/share/games/ufoai/base/0snd.pk3:sound/ambience/|jingle|disco|radiomessage|tv_news
 noise|hash|ufoai-sound|zip:usr/share/games/ufoai/base/0snd.pk3:sound/footsteps/|^$
 noise|hash|lincity-ng-data|usr/share/games/lincity-ng/sounds|^$
-noise|hash|widelands-data|usr/share/games/widelands/data/sound|sound/message_
-noise|hash|flightgear-data-base|usr/share/games/flightgear/Sounds|mk-viii|tcas|/atc/
+noise|hash|widelands-data|usr/share/games/widelands/data/sound|sound/message_|sound/military/
+noise|hash|flightgear-data-base|usr/share/games/flightgear/Sounds|mk-viii|tcas|/atc/|Sounds/intro\.
 noise|hash|torcs-data|usr/share/games/torcs/data/sound|^$
 noise|hash|minetest-data|usr/share/games/minetest/games/minetest_game/mods|^$
 noise|train|megaglest-data|usr/share/games/megaglest/tilesets|good_morning
@@ -93,6 +93,16 @@ while IFS='|' read -r class split package folder skip; do
     printf '%s\t%s\t%s\t%s\t%s\n' "$s" "$class" "$package" "$file" "$out/$s/$class/$name" >> "$jobs"
   done
 done <<<"$sources"
+
+# Outputs the table no longer makes (a file newly skipped, a package moved to another split) are removed, so a rerun
+# converges; an output whose source is missing (a package that did not download this time) is kept.
+if [ -s "$out/sources.tsv" ]; then
+  awk -F'\t' 'NR == FNR { made[$5] = 1; next } FNR > 1 && !($5 in made) { print $4 "\t" $5 }' "$jobs" "$out/sources.tsv" |
+  while IFS=$'\t' read -r src dst; do
+    [ -e "$src" ] || continue
+    rm -f "$dst"; echo "removed $dst: the table no longer makes it"
+  done
+fi
 
 convert() { # source, output: ffmpeg first, sox as the fallback; prints a skip line when neither decodes
   local src=$1 dst=$2
