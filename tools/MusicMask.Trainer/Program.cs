@@ -49,4 +49,21 @@ root.SetAction(parse =>
     trainer.ExportBest(target);
     Log($"exported the best checkpoint to {target}");
 });
+var blendFrom = new Argument<FileInfo>("from") { Description = "checkpoint the run started from" };
+var blendTo = new Argument<FileInfo>("to") { Description = "checkpoint it was fine-tuned to" };
+blendFrom.AcceptExistingOnly();
+blendTo.AcceptExistingOnly();
+var blendWeight = new Option<double>("--weight", "-t") { Description = "share of 'to' in the blend, 0..1", DefaultValueFactory = _ => 0.5 };
+var blend = new Command("blend", "Writes the ONNX model of (1 - t) * from + t * to (choose t on the validation split).")
+{
+    blendFrom, blendTo, blendWeight, output,
+};
+blend.SetAction(parse =>
+{
+    var model = WeightInterpolation.Blend(parse.GetValue(blendFrom)!.FullName, parse.GetValue(blendTo)!.FullName, parse.GetValue(blendWeight));
+    var target = parse.GetValue(output)!.FullName;
+    File.WriteAllBytes(target, MusicMask.Models.OnnxModelWriter.Write(model.ToWeights(), TrainerOptions.DefaultModelVersion));
+    Console.WriteLine($"wrote the blend at t = {parse.GetValue(blendWeight)} to {target}");
+});
+root.Subcommands.Add(blend);
 return root.Parse(args).Invoke();

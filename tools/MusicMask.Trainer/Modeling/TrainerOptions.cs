@@ -37,5 +37,7 @@ public sealed record TrainerOptions
     /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>
     public string? InitialWeights { get; init; }
 
-    public string ModelVersion { get; init; } = "musicmask-v1";
+    public const string DefaultModelVersion = "musicmask-v1";
+
+    public string ModelVersion { get; init; } = DefaultModelVersion;
 }
