@@ -8,6 +8,9 @@ namespace MusicMask.Evaluation;
 /// <summary>Writes an evaluation as auc.md, auc.json and roc.png (one curve per condition, as the paper's Figure 2).</summary>
 public static class EvaluationWriter
 {
+    /// <summary>More sources than this (a folder of loose files is one source per file) go to auc.json only.</summary>
+    public const int MaxSourceColumns = 24;
+
     public static void Write(EvaluationReport report, string folder)
     {
         Directory.CreateDirectory(folder);
@@ -32,9 +35,13 @@ public static class EvaluationWriter
             Enumerable.Range(0, bands).Select(band => BandLowKilohertz(band).ToString("F1", CultureInfo.InvariantCulture)).ToArray(),
             report.Conditions,
             c => c.BandAuc);
-        if (report.Sources.Count > 1)
+        if (report.Sources.Count is > 1 and <= MaxSourceColumns)
         {
             AppendGroupTable(text, "AUC by music source (its excerpts and their paired noise)", report.Sources, report.Conditions, c => c.SourceAuc);
+        }
+        else if (report.Sources.Count > MaxSourceColumns)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nAUC by music source: {report.Sources.Count} sources, in auc.json (source_auc).\n");
         }
 
         return text.ToString();

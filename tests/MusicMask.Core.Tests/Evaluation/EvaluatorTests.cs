@@ -72,6 +72,21 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void ManySourcesGoToTheJsonOnly()
+    {
+        var roc = RocCurve.Compute([0.9f, 0.1f], [true, false]);
+        var sources = Enumerable.Range(0, EvaluationWriter.MaxSourceColumns + 1).Select(i => $"song {i}").ToArray();
+        var condition = new ConditionResult("clean", null, roc, null, 1, [1.0], sources.Select(_ => 1.0).ToArray());
+        var report = new EvaluationReport("m.onnx", 1, 3, [condition], sources);
+
+        Assert.DoesNotContain("| song 0 |", EvaluationWriter.Markdown(report));
+        Assert.Contains($"{sources.Length} sources, in auc.json", EvaluationWriter.Markdown(report));
+        using var json = JsonDocument.Parse(EvaluationWriter.Json(report));
+        Assert.Equal(sources.Length, json.RootElement.GetProperty("conditions")[0].GetProperty("source_auc").GetArrayLength());
+        Assert.Contains("| song 0 |", EvaluationWriter.Markdown(report with { Sources = sources[..2], Conditions = [condition with { SourceAuc = [1.0, 1.0] }] }));
+    }
+
+    [Fact]
     public void ExcerptSeedsAreTheSameInEveryProcess()
     {
         var options = new EvaluationOptions { Seed = 2 };
