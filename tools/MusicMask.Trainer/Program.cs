@@ -62,7 +62,7 @@ blend.SetAction(parse =>
 {
     var model = WeightInterpolation.Blend(parse.GetValue(blendFrom)!.FullName, parse.GetValue(blendTo)!.FullName, parse.GetValue(blendWeight));
     var target = parse.GetValue(output)!.FullName;
-    File.WriteAllBytes(target, MusicMask.Models.OnnxModelWriter.Write(model.ToWeights(), TrainerOptions.DefaultModelVersion));
+    Trainer.Export(model, target, TrainerOptions.DefaultModelVersion);
     Console.WriteLine($"wrote the blend at t = {parse.GetValue(blendWeight)} to {target}");
 });
 root.Subcommands.Add(blend);

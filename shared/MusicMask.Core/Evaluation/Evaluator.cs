@@ -21,6 +21,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
         var music = musicFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
         var musicSource = MusicSources.Of(musicFiles);
         var sources = musicSource.Distinct().Order(StringComparer.Ordinal).ToArray();
+        var sourceOfFile = musicSource.Select(name => Array.BinarySearch(sources, name, StringComparer.Ordinal)).ToArray();
         var noise = noiseFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
         var results = new List<ConditionResult>();
         foreach (var snr in options.Snrs)
@@ -41,9 +42,9 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                 // The negative is the noise exactly as it is in the mixture, so a pair differs only by the music.
                 var noiseAlone = snr is { } db ? SignalGenerator.ScaleToSnr(musicExcerpt, noiseExcerpt, db) : noiseExcerpt;
                 var positive = snr is null ? musicExcerpt : SignalGenerator.Sum(musicExcerpt, noiseAlone);
-                var source = Array.BinarySearch(sources, musicSource[musicFile], StringComparer.Ordinal);
-                var mixture = windows.Add(SignalScorer.Score(scorer, positive), true, source);
-                windows.Add(SignalScorer.Score(scorer, noiseAlone), false, source);
+                var mixture = SignalScorer.Score(scorer, positive);
+                windows.Add(mixture, true, sourceOfFile[musicFile]);
+                windows.Add(SignalScorer.Score(scorer, noiseAlone), false, sourceOfFile[musicFile]);
                 if (snr is not null)
                 {
                     var (i, u) = MaskOverlap(mixture, musicExcerpt, noiseAlone);
@@ -103,7 +104,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
 
         public List<int> Sources { get; } = [];
 
-        public ScoredSignal Add(ScoredSignal signal, bool label, int source)
+        public void Add(ScoredSignal signal, bool label, int source)
         {
             for (var i = 0; i < signal.WindowProbabilities.Length; i++)
             {
@@ -115,8 +116,6 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                     Sources.Add(source);
                 }
             }
-
-            return signal;
         }
     }
 

@@ -70,8 +70,8 @@ public static class BlobNames
         }
 
         var folder = prefix[..^1];
-        var slash = folder.IndexOf('/');
-        return slash < 0 ? (Checked(folder), "") : (Checked(folder[..slash]), $"{Checked(folder[(slash + 1)..])}/");
+        var (container, path) = SplitPrefix(folder);
+        return folder.Contains('/') ? (container, $"{Checked(path)}/") : (container, "");
     }
 
     private static string? Problem(string? name)

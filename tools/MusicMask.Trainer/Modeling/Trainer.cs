@@ -142,10 +142,16 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     {
         var model = new MusicMaskNet();
         model.load(File.Exists(BestPath) ? BestPath : CheckpointPath);
+        return Export(model, onnxPath, options.ModelVersion);
+    }
+
+    /// <summary>Writes <paramref name="model"/> (dropout off, batch norm folded) as the strip-contract ONNX model.</summary>
+    public static NetworkWeights Export(MusicMaskNet model, string onnxPath, string modelVersion)
+    {
         model.eval();
         var weights = model.ToWeights();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
-        File.WriteAllBytes(onnxPath, OnnxModelWriter.Write(weights, options.ModelVersion));
+        File.WriteAllBytes(onnxPath, OnnxModelWriter.Write(weights, modelVersion));
         return weights;
     }
 
