@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the training/validation/test audio set from Debian packages of recorded game music and sound:
-#   DIR/{train,validation,test}/{music,noise,speech}/<package>__<path>.wav  (44.1 kHz mono 16-bit)
+#   DIR/{train,validation,test}/{music,noise,speech}/<package>__<path>.wav  (44.1 kHz mono 16-bit), and in train
+#   and validation a lossy copy of each music and noise file beside it, <package>__<path>.<codec>.wav
 #   DIR/sources.tsv (split, class, package, source path, output), DIR/skipped.tsv, DIR/licences/<package>.txt
 # Music is split by package; noise and speech by a hash of the file path (whole packages where there are
 # enough of them). Idempotent: existing outputs are kept, so a rerun only fills gaps.
@@ -94,12 +95,27 @@ while IFS='|' read -r class split package folder skip; do
   done
 done <<<"$sources"
 
+# Lossy copies: every train and validation music and noise file also passes through one low-bitrate codec (chosen by
+# a hash of its name), so codec artefacts (band folding, noise fill, pre-echo, a missing top octave) come in both
+# classes and say nothing about music. The copy stays in its original's split; the test split is left as it is.
+codec_of() {
+  local codecs=(opus24 opus32 opus48 mp3-48 mp3-64 mp3-96 aac64 vorbis-q0)
+  echo "${codecs[$(( 16#$(printf '%s' "$1" | sha1sum | cut -c1-4) % ${#codecs[@]} ))]}"
+}
+coded="$cache/coded.tsv"; : > "$coded"
+awk -F'\t' '($1 == "train" || $1 == "validation") && ($2 == "music" || $2 == "noise")' "$jobs" |
+while IFS=$'\t' read -r s class package _ dst; do
+  codec=$(codec_of "$(basename "$dst")")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$class" "$package" "$dst" "${dst%.wav}.$codec.wav" "$codec" >> "$coded"
+done
+
 # Outputs the table no longer makes (a file newly skipped, a package moved to another split) are removed, so a rerun
-# converges; an output whose source is missing (a package that did not download this time) is kept.
+# converges; an output whose package source is missing (a package that did not download this time) is kept, a lossy
+# copy whose original is gone is not.
 if [ -s "$out/sources.tsv" ]; then
-  awk -F'\t' 'NR == FNR { made[$5] = 1; next } FNR > 1 && !($5 in made) { print $4 "\t" $5 }' "$jobs" "$out/sources.tsv" |
+  awk -F'\t' 'NR == FNR { made[$5] = 1; next } FNR > 1 && !($5 in made) { print $4 "\t" $5 }' <(cat "$jobs" "$coded") "$out/sources.tsv" |
   while IFS=$'\t' read -r src dst; do
-    [ -e "$src" ] || continue
+    [ -e "$src" ] || [[ $src == "$out/"* && $src != "$out/.cache/"* ]] || continue
     rm -f "$dst"; echo "removed $dst: the table no longer makes it"
   done
 fi
@@ -120,7 +136,25 @@ convert() { # source, output: ffmpeg first, sox as the fallback; prints a skip l
 export -f convert
 cut -f4,5 "$jobs" | tr '\t' '\n' | xargs -d '\n' -n 2 -P "$(nproc)" bash -c 'convert "$0" "$1"' > "$out/skipped.tsv"
 
-{ printf 'split\tclass\tpackage\tsource\toutput\n'; awk -F'\t' 'system("test -s \"" $5 "\"") == 0' "$jobs"; } > "$out/sources.tsv"
+encode() { # clean output, lossy copy, codec: encodes and decodes back to 44.1 kHz mono 16-bit
+  local src=$1 dst=$2 codec=$3 args
+  [ -s "$dst" ] || [ ! -s "$src" ] && return 0
+  case $codec in
+    opus*) args=(-c:a libopus -b:a "${codec#opus}k" -f ogg) ;;
+    mp3-*) args=(-c:a libmp3lame -b:a "${codec#mp3-}k" -f mp3) ;;
+    aac*) args=(-c:a aac -b:a "${codec#aac}k" -f adts) ;;
+    vorbis-q*) args=(-c:a libvorbis -q:a "${codec#vorbis-q}" -f ogg) ;;
+  esac
+  if ffmpeg -nostdin -v error -i "$src" "${args[@]}" - | ffmpeg -nostdin -v error -y -i - -ac 1 -ar 44100 -c:a pcm_s16le "$dst.tmp.wav"; then
+    mv "$dst.tmp.wav" "$dst"
+  else
+    rm -f "$dst.tmp.wav"; printf '%s\tthe %s copy failed to encode or decode\n' "$src" "$codec"
+  fi
+}
+export -f encode
+cut -f4,5,6 "$coded" | tr '\t' '\n' | xargs -d '\n' -n 3 -P "$(nproc)" bash -c 'encode "$0" "$1" "$2"' >> "$out/skipped.tsv"
+
+{ printf 'split\tclass\tpackage\tsource\toutput\n'; cut -f1-5 "$jobs" "$coded" | awk -F'\t' 'system("test -s \"" $5 "\"") == 0'; } > "$out/sources.tsv"
 echo "prepared $(($(wc -l < "$out/sources.tsv") - 1)) files in $out; skipped $(wc -l < "$out/skipped.tsv") (see skipped.tsv)"
 for s in train validation test; do for c in music noise speech; do
   [ -d "$out/$s/$c" ] || continue

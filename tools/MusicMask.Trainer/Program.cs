@@ -5,7 +5,8 @@ using MusicMask.Training.Native;
 TorchRuntime.Prepare();
 var data = new Option<DirectoryInfo>("--data") { Description = "folder made by scripts/prepare-data.sh", DefaultValueFactory = _ => new DirectoryInfo("data") };
 var run = new Option<DirectoryInfo>("--run") { Description = "folder for checkpoints and the training log", DefaultValueFactory = _ => new DirectoryInfo("runs/v1") };
-var output = new Option<FileInfo>("--output", "-o") { Description = "where to write the ONNX model", DefaultValueFactory = _ => new FileInfo("models/musicmask-v1.onnx") };
+// No default under models/: the shipped model is replaced only when it is named.
+var output = new Option<FileInfo>("--output", "-o") { Description = "where to write the ONNX model (default: RUN/model.onnx; for blend, blend-T.onnx beside TO)" };
 var minutes = new Option<double>("--minutes") { Description = "training time budget", DefaultValueFactory = _ => 40 };
 var steps = new Option<int?>("--max-steps") { Description = "stop after this many steps" };
 var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
@@ -45,7 +46,7 @@ root.SetAction(parse =>
 
     var trainer = new Trainer(options, Log);
     trainer.Run();
-    var target = parse.GetValue(output)!.FullName;
+    var target = parse.GetValue(output)?.FullName ?? Path.Combine(options.RunFolder, "model.onnx");
     trainer.ExportBest(target);
     Log($"exported the best checkpoint to {target}");
 });
@@ -60,10 +61,12 @@ var blend = new Command("blend", "Writes the ONNX model of (1 - t) * from + t * 
 };
 blend.SetAction(parse =>
 {
-    var model = WeightInterpolation.Blend(parse.GetValue(blendFrom)!.FullName, parse.GetValue(blendTo)!.FullName, parse.GetValue(blendWeight));
-    var target = parse.GetValue(output)!.FullName;
+    var to = parse.GetValue(blendTo)!;
+    var weight = parse.GetValue(blendWeight);
+    var model = WeightInterpolation.Blend(parse.GetValue(blendFrom)!.FullName, to.FullName, weight);
+    var target = parse.GetValue(output)?.FullName ?? Path.Combine(to.DirectoryName!, FormattableString.Invariant($"blend-{weight}.onnx"));
     Trainer.Export(model, target, TrainerOptions.DefaultModelVersion);
-    Console.WriteLine($"wrote the blend at t = {parse.GetValue(blendWeight)} to {target}");
+    Console.WriteLine($"wrote the blend at t = {weight} to {target}");
 });
 root.Subcommands.Add(blend);
 return root.Parse(args).Invoke();
