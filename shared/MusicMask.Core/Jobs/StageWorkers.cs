@@ -23,7 +23,7 @@ public sealed class StageWorkers(IBlobStore blobs, Func<string, IMessageQueue> q
 
     public QueueWorker Score(StripScorer scorer, QueueWorkerOptions? scoreOptions = null)
     {
-        var handler = new ScoreHandler(blobs, scorer);
+        var handler = new ScoreHandler(blobs, scorer, _loggers.CreateLogger<ScoreHandler>());
         var next = queues(QueueNames.BatchScored);
         return Worker(
             QueueNames.PatchBatches,
