@@ -145,6 +145,7 @@ encode() { # clean output, lossy copy, codec: encodes and decodes back to 44.1 k
     aac*) args=(-c:a aac -b:a "${codec#aac}k" -f adts) ;;
     vorbis-q*) args=(-c:a libvorbis -q:a "${codec#vorbis-q}" -f ogg) ;;
   esac
+  set -o pipefail # an encoder failing half way must not leave a truncated copy
   if ffmpeg -nostdin -v error -i "$src" "${args[@]}" - | ffmpeg -nostdin -v error -y -i - -ac 1 -ar 44100 -c:a pcm_s16le "$dst.tmp.wav"; then
     mv "$dst.tmp.wav" "$dst"
   else
