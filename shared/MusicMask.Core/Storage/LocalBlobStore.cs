@@ -9,7 +9,7 @@ namespace MusicMask.Storage;
 /// </summary>
 public sealed class LocalBlobStore(string root) : IBlobStore
 {
-    private readonly Lock _replaceLock = new();
+    private readonly Lock _conditionalLock = new();
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -45,15 +45,20 @@ public sealed class LocalBlobStore(string root) : IBlobStore
         }
 
         var temporary = WriteTemporary(path, content.Span);
-        try
+        // File.Move without overwrite is not exclusive on its own: in one CI run two of 16 concurrent creators both
+        // won. The lock makes creation exact within the process, as the class promises.
+        lock (_conditionalLock)
         {
-            File.Move(temporary, path, overwrite: false);
-            return Task.FromResult(true);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-            return Task.FromResult(false);
+            try
+            {
+                File.Move(temporary, path, overwrite: false);
+                return Task.FromResult(true);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(temporary);
+                return Task.FromResult(false);
+            }
         }
     }
 
@@ -61,7 +66,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
     {
         var path = PathOf(name);
         var temporary = WriteTemporary(path, content.Span);
-        lock (_replaceLock)
+        lock (_conditionalLock)
         {
             var current = new FileInfo(path);
             if (!current.Exists || ETagOf(current) != etag)

@@ -13,13 +13,24 @@ public sealed class LocalBlobStoreTests : IDisposable
     public async Task ConditionalWritesLetExactlyOneWriterWin()
     {
         var store = new LocalBlobStore(_temp.Path);
-        var wins = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => store.TryCreateAsync("work/j/claim", new byte[] { (byte)i }))));
-        Assert.Equal(1, wins.Count(w => w));
+        for (var round = 0; round < 200; round++)
+        {
+            using var start = new Barrier(16);
+            var name = $"work/j{round}/claim";
+            var wins = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait();
+                    return store.TryCreateAsync(name, new byte[] { (byte)i });
+                },
+                TaskCreationOptions.LongRunning).Unwrap()));
+            Assert.Equal(1, wins.Count(w => w));
+        }
 
-        var blob = (await store.ReadAsync("work/j/claim"))!;
-        Assert.True(await store.TryReplaceAsync("work/j/claim", new byte[] { 99 }, blob.ETag));
-        Assert.False(await store.TryReplaceAsync("work/j/claim", new byte[] { 100 }, blob.ETag));
-        Assert.Equal(new byte[] { 99 }, (await store.ReadAsync("work/j/claim"))!.Content);
+        var blob = (await store.ReadAsync("work/j0/claim"))!;
+        Assert.True(await store.TryReplaceAsync("work/j0/claim", new byte[] { 99 }, blob.ETag));
+        Assert.False(await store.TryReplaceAsync("work/j0/claim", new byte[] { 100 }, blob.ETag));
+        Assert.Equal(new byte[] { 99 }, (await store.ReadAsync("work/j0/claim"))!.Content);
     }
 
     [Fact]
