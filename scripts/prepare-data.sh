@@ -67,8 +67,12 @@ for p in $packages; do
   cp -f "$cache/x/$p/usr/share/doc/$p/copyright" "$out/licences/$p.txt" 2>/dev/null || true
 done
 
+hash_of() { # a stable number 0..65535 from a string
+  echo $(( 16#$(printf '%s' "$1" | sha1sum | cut -c1-4) ))
+}
+
 split_of() { # hash split by path: 70% train, 15% validation, 15% test
-  local h=$(( 16#$(printf '%s' "$1" | sha1sum | cut -c1-4) % 100 ))
+  local h=$(( $(hash_of "$1") % 100 ))
   if [ $h -lt 70 ]; then echo train; elif [ $h -lt 85 ]; then echo validation; else echo test; fi
 }
 
@@ -100,7 +104,7 @@ done <<<"$sources"
 # classes and say nothing about music. The copy stays in its original's split; the test split is left as it is.
 codec_of() {
   local codecs=(opus24 opus32 opus48 mp3-48 mp3-64 mp3-96 aac64 vorbis-q0)
-  echo "${codecs[$(( 16#$(printf '%s' "$1" | sha1sum | cut -c1-4) % ${#codecs[@]} ))]}"
+  echo "${codecs[$(( $(hash_of "$1") % ${#codecs[@]} ))]}"
 }
 coded="$cache/coded.tsv"; : > "$coded"
 awk -F'\t' '($1 == "train" || $1 == "validation") && ($2 == "music" || $2 == "noise")' "$jobs" |

@@ -36,7 +36,7 @@ public sealed class ScoreHandler(IBlobStore blobs, StripScorer scorer, ILogger<S
         var scores = scorer.Score(tile);
         var scored = BatchScored.For(batch.JobId, batch.Batch);
         await blobs.WriteAsync(scored.ScoresBlob, TileCodec.EncodeScores(scores, scorer.Model), cancellationToken).ConfigureAwait(false);
-        _logger.LogDebug("job {JobId}: batch {Batch} scored, {Windows} window columns in {Milliseconds:F0} ms",
+        _logger.LogDebug("job {JobId}: batch {Batch} ({Windows} window columns) scored and stored in {Milliseconds:F0} ms",
             batch.JobId, batch.Batch, scores.Windows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return MessageCodec.Encode(scored);
     }
