@@ -2,6 +2,7 @@ using MusicMask.Audio;
 using MusicMask.Filters;
 using MusicMask.Signals;
 using MusicMask.Training.Data;
+using MusicMask.Transforms;
 
 namespace MusicMask.Training.Tests.Data;
 
@@ -64,6 +65,31 @@ public sealed class StripSamplerTests : IDisposable
         }
     }
 
+    [Fact]
+    public void SpeedChangesMovePitchWithinTheRatiosAndOnlyWhenAsked()
+    {
+        var folder = Path.Combine(_folder, "tone");
+        Write("music", SignalGenerator.Sine(5 * 44_100, 44_100, 2_000), folder);
+        Write("noise", SignalGenerator.WhiteNoise(5 * 44_100, seed: 9), folder);
+        Write("speech", SignalGenerator.WhiteNoise(5 * 44_100, seed: 7), folder);
+        var library = new AudioLibrary(folder);
+        var random = new Random(8);
+        var toneBin = (int)Math.Round(2_000 / SpectrogramParameters.BinHz);
+
+        var steady = new StripSampler(library, Columns) { SpeedChange = 0 };
+        var changed = new StripSampler(library, Columns) { SpeedChange = 1 };
+        var steadyPeaks = Enumerable.Range(0, 10).Select(_ => PeakBin(steady.Next(random, StripKind.Music), steady.Width)).ToArray();
+        var changedPeaks = Enumerable.Range(0, 20).Select(_ => PeakBin(changed.Next(random, StripKind.Music), changed.Width)).ToArray();
+
+        Assert.All(steadyPeaks, p => Assert.Equal(toneBin, p));
+        Assert.All(changedPeaks, p => Assert.InRange(p, (int)(toneBin * 0.8) - 1, (int)(toneBin * 1.2) + 1));
+        Assert.All(changedPeaks, p => Assert.NotEqual(toneBin, p));
+        Assert.True(changedPeaks.Distinct().Count() >= 3, $"peaks at bins {string.Join(", ", changedPeaks)}");
+    }
+
+    private static int PeakBin(Strip strip, int width) => Enumerable.Range(0, SpectrogramParameters.Bins)
+        .MaxBy(b => strip.Decibels.AsSpan(b * width, width).ToArray().Average());
+
     private static long[] Band(Strip strip, int band) => strip.Targets.AsSpan(band * Columns, Columns).ToArray();
 
     private static long[] Bands(Strip strip, int from) => strip.Targets[(from * Columns)..];
@@ -76,10 +102,11 @@ public sealed class StripSamplerTests : IDisposable
         return low.Select((s, i) => s + hiss[i]).ToArray();
     }
 
-    private void Write(string name, float[] samples)
+    private void Write(string name, float[] samples, string? folder = null)
     {
-        Directory.CreateDirectory(Path.Combine(_folder, name));
-        WavWriter.Write(Path.Combine(_folder, name, $"{name}.wav"), samples, 44_100);
+        folder ??= _folder;
+        Directory.CreateDirectory(Path.Combine(folder, name));
+        WavWriter.Write(Path.Combine(folder, name, $"{name}.wav"), samples, 44_100);
     }
 
     public void Dispose()

@@ -31,9 +31,18 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     private const double AudibleRms = 1e-4;
     private static readonly int[] BandLimitRates = [8_000, 11_025, 16_000, 22_050, 32_000];
 
+    // Played faster or slower by input:output rate ratios from 0.8 to 1.2: other tempi, keys and voices.
+    private static readonly (int Input, int Output)[] SpeedRatios = [(4, 5), (5, 6), (9, 10), (10, 9), (6, 5)];
+
     public int Width { get; } = WindowGrid.WindowWidth + (windowColumns - 1) * WindowGrid.Stride;
 
     public int WindowColumns => windowColumns;
+
+    /// <summary>Chance that a recorded excerpt is played at another speed.</summary>
+    public double SpeedChange { get; init; } = 0.5;
+
+    /// <summary>Chance that a music excerpt has a second one layered on it (denser music is still music).</summary>
+    public double MusicLayering { get; init; } = 0.1;
 
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
@@ -75,7 +84,20 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         return new Strip(decibels, targets, kind.Value, mixtureSnr);
     }
 
-    private float[] Music(Random random) => MaybeBandLimit(Excerpt("music", random), random);
+    private float[] Music(Random random)
+    {
+        var music = Excerpt("music", random);
+        if (random.NextDouble() < MusicLayering)
+        {
+            var layer = Excerpt("music", random);
+            if (SignalGenerator.Rms(layer) > AudibleRms)
+            {
+                music = SignalGenerator.Mix(music, layer, 10 * random.NextDouble());
+            }
+        }
+
+        return MaybeBandLimit(music, random);
+    }
 
     private float[] Noise(Random random)
     {
@@ -128,7 +150,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// <summary>A random excerpt that is not digital silence (files have silent gaps; a silent source teaches nothing).</summary>
     private float[] Excerpt(string name, Random random)
     {
-        var excerpt = new float[SampleCount];
+        var speed = random.NextDouble() < SpeedChange ? SpeedRatios[random.Next(SpeedRatios.Length)] : (Input: 1, Output: 1);
+        var excerpt = new float[(int)((long)SampleCount * speed.Input / speed.Output) + 1];
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var clip = library.Draw(name, random);
@@ -139,7 +162,10 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             }
         }
 
-        return excerpt;
+        // Read at one rate, played at another: Input/Output times faster, and as much higher.
+        var played = speed.Input == speed.Output ? excerpt : PolyphaseResampler.Resample(excerpt, speed.Input, speed.Output);
+        Array.Resize(ref played, SampleCount);
+        return played;
     }
 
     private float[] MaybeBandLimit(float[] signal, Random random)
