@@ -4,8 +4,9 @@ namespace MusicMask.Storage;
 
 /// <summary>
 /// <see cref="IBlobStore"/> on a local folder: "container/a/b.wav" is {root}/container/a/b.wav. Every write goes
-/// through a temporary file and a rename, so a reader never sees half a blob. Conditional replaces are atomic
-/// within one process (the embedded CLI and tests); use Azure storage or Azurite to share a store between processes.
+/// through a temporary file and a rename, so a reader never sees half a blob. Conditional creates and replaces
+/// are atomic within one process (the embedded CLI and tests); use Azure storage or Azurite to share a store
+/// between processes.
 /// </summary>
 public sealed class LocalBlobStore(string root) : IBlobStore
 {

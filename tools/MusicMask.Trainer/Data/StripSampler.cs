@@ -151,7 +151,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     private float[] Excerpt(string name, Random random)
     {
         var speed = random.NextDouble() < SpeedChange ? SpeedRatios[random.Next(SpeedRatios.Length)] : (Input: 1, Output: 1);
-        var excerpt = new float[(int)((long)SampleCount * speed.Input / speed.Output) + 1];
+        var excerpt = new float[(int)(((long)SampleCount * speed.Input + speed.Output - 1) / speed.Output)];
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var clip = library.Draw(name, random);
