@@ -17,9 +17,10 @@ init.AcceptExistingOnly();
 var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9) or adam (AdamW)", DefaultValueFactory = _ => "sgd" };
 optimizer.AcceptOnlyFromAmong("sgd", "adam");
 var rate = new Option<double?>("--learning-rate") { Description = "peak learning rate (default 0.05 for sgd, 0.001 for adam)" };
+var snapshots = new Option<int?>("--snapshot-every") { Description = "also keep the weights every this many steps (a multiple of the 100-step epoch) as RUN/snapshot-STEP.bin" };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots,
 };
 root.SetAction(parse =>
 {
@@ -35,6 +36,7 @@ root.SetAction(parse =>
         InitialWeights = parse.GetValue(init)?.FullName,
         Optimizer = parse.GetValue(optimizer)!,
         LearningRate = parse.GetValue(rate) ?? (parse.GetValue(optimizer) == "adam" ? 0.001 : 0.05),
+        SnapshotEverySteps = parse.GetValue(snapshots),
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
     Directory.CreateDirectory(options.RunFolder);
@@ -69,4 +71,18 @@ blend.SetAction(parse =>
     Console.WriteLine($"wrote the blend at t = {weight} to {target}");
 });
 root.Subcommands.Add(blend);
+var averaged = new Argument<FileInfo[]>("checkpoints") { Description = "checkpoints of one run (e.g. its snapshot-STEP.bin files)", Arity = ArgumentArity.OneOrMore };
+averaged.AcceptExistingOnly();
+var average = new Command("average", "Writes the ONNX model of the mean of the checkpoints' weights (choose which on the validation split).")
+{
+    averaged, output,
+};
+average.SetAction(parse =>
+{
+    var checkpoints = parse.GetValue(averaged)!;
+    var target = parse.GetValue(output)?.FullName ?? Path.Combine(checkpoints[0].DirectoryName!, "average.onnx");
+    Trainer.Export(WeightInterpolation.Average(checkpoints.Select(file => file.FullName).ToArray()), target, TrainerOptions.DefaultModelVersion);
+    Console.WriteLine($"wrote the mean of {checkpoints.Length} checkpoints to {target}");
+});
+root.Subcommands.Add(average);
 return root.Parse(args).Invoke();

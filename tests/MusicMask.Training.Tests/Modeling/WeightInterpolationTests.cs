@@ -4,49 +4,88 @@ using TorchSharp;
 
 namespace MusicMask.Training.Tests.Modeling;
 
-public class WeightInterpolationTests
+public sealed class WeightInterpolationTests : IDisposable
 {
-    public WeightInterpolationTests() => TorchRuntime.Prepare();
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"musicmask-blend-{Guid.NewGuid():N}");
+
+    public WeightInterpolationTests()
+    {
+        TorchRuntime.Prepare();
+        Directory.CreateDirectory(folder);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
     public void BlendsParametersAndBatchNormStatisticsLinearly()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"musicmask-blend-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        try
+        var (from, to) = (Checkpoint("from", seed: 1, trained: false), Checkpoint("to", seed: 2, trained: true));
+
+        // The modules are kept in locals: a module the collector finalises takes its tensors with it.
+        using var startModel = WeightInterpolation.Blend(from, to, 0);
+        using var middleModel = WeightInterpolation.Blend(from, to, 0.25);
+        using var endModel = WeightInterpolation.Blend(from, to, 1);
+        using var originalModel = Load(to);
+        var (start, middle, end, original) = (startModel.state_dict(), middleModel.state_dict(), endModel.state_dict(), originalModel.state_dict());
+        Assert.Contains(start.Keys, name => name.Contains("running_mean", StringComparison.Ordinal));
+        foreach (var (name, value) in middle.Where(entry => entry.Value.is_floating_point()))
         {
-            var (from, to) = (Path.Combine(folder, "from.bin"), Path.Combine(folder, "to.bin"));
-            torch.random.manual_seed(1);
-            new MusicMaskNet().save(from);
-            torch.random.manual_seed(2);
-            var trained = new MusicMaskNet();
-            using (torch.no_grad())
-            {
-                trained.train();
-                trained.call(torch.randn(2, 1, 64, 256) * 20 - 50).Dispose();
-            }
-
-            trained.save(to);
-
-            var start = WeightInterpolation.Blend(from, to, 0).state_dict();
-            var middle = WeightInterpolation.Blend(from, to, 0.25).state_dict();
-            var end = WeightInterpolation.Blend(from, to, 1).state_dict();
-            var original = new MusicMaskNet();
-            original.load(to);
-            Assert.Contains(start.Keys, name => name.Contains("running_mean", StringComparison.Ordinal));
-            foreach (var (name, value) in middle.Where(entry => entry.Value.is_floating_point()))
-            {
-                var expected = start[name] * 0.75 + end[name] * 0.25;
-                Assert.True(torch.allclose(end[name], original.state_dict()[name]), $"t = 1 should give back {name} of 'to'");
-                Assert.True(torch.allclose(value, expected, rtol: 1e-5, atol: 1e-6), name);
-                Assert.False(name.Contains("running_var", StringComparison.Ordinal) && torch.allclose(start[name], end[name]), $"{name} should differ between the two checkpoints");
-            }
-
-            Assert.Throws<ArgumentOutOfRangeException>(() => WeightInterpolation.Blend(from, to, 1.5));
+            var expected = start[name] * 0.75 + end[name] * 0.25;
+            Assert.True(torch.allclose(end[name], original[name]), $"t = 1 should give back {name} of 'to'");
+            Assert.True(torch.allclose(value, expected, rtol: 1e-5, atol: 1e-6), name);
+            Assert.False(name.Contains("running_var", StringComparison.Ordinal) && torch.allclose(start[name], end[name]), $"{name} should differ between the two checkpoints");
         }
-        finally
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => WeightInterpolation.Blend(from, to, 1.5));
+    }
+
+    [Fact]
+    public void AveragesEveryFloatingPointTensorOfTheCheckpointsWithEqualWeights()
+    {
+        var paths = new[] { Checkpoint("a", seed: 3, trained: true), Checkpoint("b", seed: 4, trained: true), Checkpoint("c", seed: 5, trained: false) };
+        var models = paths.Select(Load).ToArray();
+        var checkpoints = models.Select(model => model.state_dict()).ToArray();
+
+        using var meanModel = WeightInterpolation.Average(paths);
+        using var aloneModel = WeightInterpolation.Average([paths[0]]);
+        var (mean, alone) = (meanModel.state_dict(), aloneModel.state_dict());
+
+        var (compared, differing) = (0, 0);
+        foreach (var (name, value) in mean.Where(entry => entry.Value.is_floating_point()))
         {
-            Directory.Delete(folder, recursive: true);
+            var expected = (checkpoints[0][name] + checkpoints[1][name] + checkpoints[2][name]) / 3;
+            Assert.True(torch.allclose(value, expected, rtol: 1e-5, atol: 1e-6), name);
+            differing += torch.allclose(value, checkpoints[0][name]) ? 0 : 1;
+            Assert.True(torch.allclose(alone[name], checkpoints[0][name]), $"the mean of one checkpoint should be that checkpoint ({name})");
+            compared++;
         }
+
+        Assert.True(compared > 10 && differing > compared / 2, $"{differing} of {compared} tensors differ from the first checkpoint's");
+        Assert.Throws<ArgumentException>(() => WeightInterpolation.Average([]));
+        GC.KeepAlive(models);
+    }
+
+    private string Checkpoint(string name, int seed, bool trained)
+    {
+        torch.random.manual_seed(seed);
+        var model = new MusicMaskNet();
+        if (trained)
+        {
+            // One training-mode pass moves the batch-norm statistics away from their initial values.
+            using var noGrad = torch.no_grad();
+            model.train();
+            model.call(torch.randn(2, 1, 64, 256) * 20 - 50).Dispose();
+        }
+
+        var path = Path.Combine(folder, $"{name}.bin");
+        model.save(path);
+        return path;
+    }
+
+    private static MusicMaskNet Load(string path)
+    {
+        var model = new MusicMaskNet();
+        model.load(path);
+        return model;
     }
 }

@@ -32,6 +32,11 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     /// <summary>Trains until the time or step budget is spent; returns the per-epoch reports.</summary>
     public IReadOnlyList<EpochReport> Run(CancellationToken cancellationToken = default)
     {
+        if (options.SnapshotEverySteps is { } every && (every <= 0 || every % options.StepsPerEpoch != 0))
+        {
+            throw new ArgumentException($"snapshots are taken at epoch ends, so their spacing must be a positive multiple of {options.StepsPerEpoch} steps, not {every}");
+        }
+
         Directory.CreateDirectory(options.RunFolder);
         torch.random.manual_seed(options.Seed);
         var model = new MusicMaskNet();
@@ -110,6 +115,11 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
                     reports.Add(report);
                     log($"epoch {report.Epoch,3}  step {step,6}  loss {report.Loss:F4}  val AUC clean {report.AucClean:F4}  0 dB {report.AucZeroDb:F4}  -10 dB {report.AucMinus10Db:F4}  {report.Seconds / 60:F1} min");
                     model.save(CheckpointPath);
+                    if (options.SnapshotEverySteps is { } spacing && step % spacing == 0)
+                    {
+                        model.save(Path.Combine(options.RunFolder, $"snapshot-{step}.bin"));
+                    }
+
                     if (report.Score > state.BestScore)
                     {
                         model.save(BestPath);

@@ -30,7 +30,11 @@ public sealed record TrainerOptions
 
     public double WeightDecay { get; init; } = 1e-4;
 
-    public int ValidationStripsPerKind { get; init; } = 48;
+    /// <summary>Strips per validation condition; 128 keeps the choice of checkpoint from riding on a few excerpts.</summary>
+    public int ValidationStripsPerKind { get; init; } = 128;
+
+    /// <summary>When set, the weights at every multiple of this many steps (a multiple of StepsPerEpoch) are kept as snapshot-STEP.bin (for averaging).</summary>
+    public int? SnapshotEverySteps { get; init; }
 
     public bool Resume { get; init; }
 

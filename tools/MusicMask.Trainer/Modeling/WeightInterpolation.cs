@@ -3,12 +3,15 @@ using static TorchSharp.torch;
 namespace MusicMask.Training.Modeling;
 
 /// <summary>
-/// Blends two checkpoints of the same lineage, (1 - t) * from + t * to, parameters and batch-norm statistics alike
-/// (before folding). A model fine-tuned on new data often generalises best part of the way back to its starting
-/// point (Wortsman et al. 2022, "robust fine-tuning"); which t is chosen on the validation split.
+/// Weighted sums of checkpoints of the same lineage, parameters and batch-norm statistics alike (before folding).
+/// A model fine-tuned on new data often generalises best part of the way back to its starting point (Wortsman et
+/// al. 2022, "robust fine-tuning"); snapshots along one run, averaged, often generalise better than any one of them
+/// (Izmailov et al. 2018, stochastic weight averaging). Which blend or which snapshots is chosen on the validation
+/// split.
 /// </summary>
 public static class WeightInterpolation
 {
+    /// <summary>(1 - t) * from + t * to.</summary>
     public static MusicMaskNet Blend(string fromCheckpoint, string toCheckpoint, double t)
     {
         if (t is < 0 or > 1 || double.IsNaN(t))
@@ -16,23 +19,45 @@ public static class WeightInterpolation
             throw new ArgumentOutOfRangeException(nameof(t), t, "the blend weight lies in [0, 1]");
         }
 
-        var from = new MusicMaskNet();
-        from.load(fromCheckpoint);
-        var to = new MusicMaskNet();
-        to.load(toCheckpoint);
-        var target = to.state_dict();
+        return WeightedSum([(fromCheckpoint, 1 - t), (toCheckpoint, t)]);
+    }
+
+    /// <summary>The mean of the checkpoints, each with the same weight.</summary>
+    public static MusicMaskNet Average(IReadOnlyList<string> checkpoints)
+    {
+        if (checkpoints.Count == 0)
+        {
+            throw new ArgumentException("averaging needs at least one checkpoint", nameof(checkpoints));
+        }
+
+        return WeightedSum(checkpoints.Select(path => (path, 1.0 / checkpoints.Count)).ToArray());
+    }
+
+    private static MusicMaskNet WeightedSum(IReadOnlyList<(string Path, double Weight)> parts)
+    {
+        var sum = new MusicMaskNet();
+        sum.load(parts[0].Path);
+        var tensors = sum.state_dict().Where(entry => entry.Value.is_floating_point()).ToArray();
         using (no_grad())
         {
-            foreach (var (name, tensor) in from.state_dict())
+            foreach (var (_, tensor) in tensors)
             {
-                if (tensor.is_floating_point())
+                tensor.mul_(parts[0].Weight);
+            }
+
+            foreach (var (path, weight) in parts.Skip(1))
+            {
+                using var other = new MusicMaskNet();
+                other.load(path);
+                var added = other.state_dict();
+                foreach (var (name, tensor) in tensors)
                 {
-                    tensor.mul_(1 - t).add_(target[name], alpha: t);
+                    tensor.add_(added[name], alpha: weight);
                 }
             }
         }
 
-        from.eval();
-        return from;
+        sum.eval();
+        return sum;
     }
 }
