@@ -86,7 +86,8 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void ResumingContinuesFromTheSavedStep()
     {
-        var options = SmallRun() with { MaxSteps = 20, StepsPerEpoch = 5, BatchSize = 2, ValidationStripsPerKind = 2 };
+        var options = SmallRun() with { MaxSteps = 20, StepsPerEpoch = 5, BatchSize = 2, ValidationStripsPerKind = 2, SnapshotEverySteps = 10 };
+        Assert.Throws<ArgumentException>(() => new Trainer(options with { SnapshotEverySteps = 7 }, _ => { }).Run());
         var first = new Trainer(options, _ => { }).Run();
         // A score no validation set can give (three AUCs sum to at most 3) must not survive the resume.
         var statePath = Path.Combine(options.RunFolder, "checkpoint.json");
@@ -101,6 +102,8 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("best checkpoint re-scored", StringComparison.Ordinal));
         Assert.InRange(JsonSerializer.Deserialize<Trainer.Checkpoint>(File.ReadAllText(statePath))!.BestScore, 0, 3);
         Assert.Equal([25, 30, 35, 40], reports.Select(r => r.Step));
+        var snapshots = Directory.GetFiles(options.RunFolder, "snapshot-*.bin").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(["snapshot-10.bin", "snapshot-20.bin", "snapshot-30.bin", "snapshot-40.bin"], snapshots);
         var trainedBefore = first[^1].Seconds;
         Assert.True(reports[^1].Seconds - trainedBefore <= wall.Elapsed.TotalSeconds + 0.5, $"time budget counted {reports[^1].Seconds - trainedBefore:F1} s for {wall.Elapsed.TotalSeconds:F1} s of training");
     }

@@ -55,7 +55,11 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = (input - _inputMean) * _inputScale;
+        // Explicit scalars that live to the end of the call: a float converted implicitly becomes a Scalar whose
+        // finaliser can free it while libtorch is still reading it (a CI run failed in sub() exactly so).
+        using var mean = _inputMean.ToScalar();
+        using var scale = _inputScale.ToScalar();
+        var x = input.sub(mean).mul(scale);
         foreach (var (conv, norm) in Features)
         {
             x = nn.functional.max_pool2d(nn.functional.relu(norm.call(conv.call(x))), 2);

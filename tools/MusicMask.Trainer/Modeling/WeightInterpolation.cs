@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MusicMask.Training.Modeling;
 
@@ -40,9 +41,13 @@ public static class WeightInterpolation
         var tensors = sum.state_dict().Where(entry => entry.Value.is_floating_point()).ToArray();
         using (no_grad())
         {
-            foreach (var (_, tensor) in tensors)
+            // Scalars are made explicitly and disposed after use, as in MusicMaskNet.forward.
+            using (var first = parts[0].Weight.ToScalar())
             {
-                tensor.mul_(parts[0].Weight);
+                foreach (var (_, tensor) in tensors)
+                {
+                    tensor.mul_(first);
+                }
             }
 
             foreach (var (path, weight) in parts.Skip(1))
@@ -50,9 +55,10 @@ public static class WeightInterpolation
                 using var other = new MusicMaskNet();
                 other.load(path);
                 var added = other.state_dict();
+                using var alpha = weight.ToScalar();
                 foreach (var (name, tensor) in tensors)
                 {
-                    tensor.add_(added[name], alpha: weight);
+                    tensor.add_(added[name], alpha: alpha);
                 }
             }
         }
