@@ -85,4 +85,13 @@ average.SetAction(parse =>
     Console.WriteLine($"wrote the mean of {checkpoints.Length} checkpoints to {target}");
 });
 root.Subcommands.Add(average);
-return root.Parse(args).Invoke();
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
+{
+    // Bad options or files (a snapshot spacing off the epoch, a file that is not a checkpoint) are one clear line.
+    Console.Error.WriteLine($"musicmask-train: {error.Message}");
+    return 2;
+}
