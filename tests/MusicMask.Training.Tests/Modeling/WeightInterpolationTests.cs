@@ -68,6 +68,18 @@ public sealed class WeightInterpolationTests : IDisposable
         GC.KeepAlive(models);
     }
 
+    [Fact]
+    public void RefusesAFileThatIsNotACheckpointNamingIt()
+    {
+        var checkpoint = Checkpoint("real", seed: 6, trained: false);
+        var notes = Path.Combine(folder, "notes.txt");
+        File.WriteAllText(notes, "these are not weights");
+
+        var error = Assert.Throws<InvalidDataException>(() => WeightInterpolation.Average([checkpoint, notes]));
+        Assert.Contains(notes, error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => WeightInterpolation.Blend(notes, checkpoint, 0.5));
+    }
+
     private string Checkpoint(string name, int seed, bool trained)
     {
         torch.random.manual_seed(seed);
@@ -88,7 +100,7 @@ public sealed class WeightInterpolationTests : IDisposable
     private static MusicMaskNet Load(string path)
     {
         var model = new MusicMaskNet();
-        model.load(path);
+        model.LoadCheckpoint(path);
         return model;
     }
 }

@@ -52,6 +52,19 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Loads a checkpoint this trainer saved; any other file is refused with its path named.</summary>
+    public void LoadCheckpoint(string path)
+    {
+        try
+        {
+            load(path);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidDataException($"{path} is not a MusicMask checkpoint ({error.Message})", error);
+        }
+    }
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();

@@ -43,13 +43,13 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         var state = new Checkpoint(0, 0, double.NegativeInfinity, double.NaN);
         if (options.Resume && File.Exists(CheckpointPath) && File.Exists(StatePath))
         {
-            model.load(CheckpointPath);
+            model.LoadCheckpoint(CheckpointPath);
             state = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllText(StatePath))!;
             log($"resumed at step {state.Step} ({state.Seconds / 60:F1} min trained)");
         }
         else if (options.InitialWeights is { } initial)
         {
-            model.load(initial);
+            model.LoadCheckpoint(initial);
             log($"started from the weights in {initial}");
         }
 
@@ -61,7 +61,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         {
             // A stored score is only comparable on the validation set it was measured on, which may have changed.
             var best = new MusicMaskNet();
-            best.load(BestPath);
+            best.LoadCheckpoint(BestPath);
             state = state with { BestScore = Evaluate(best, validationSet, 0, state.Step, double.NaN, state.Seconds).Score };
             log($"best checkpoint re-scored on this validation set: {state.BestScore:F4}");
         }
@@ -151,7 +151,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     public NetworkWeights ExportBest(string onnxPath)
     {
         var model = new MusicMaskNet();
-        model.load(File.Exists(BestPath) ? BestPath : CheckpointPath);
+        model.LoadCheckpoint(File.Exists(BestPath) ? BestPath : CheckpointPath);
         return Export(model, onnxPath, options.ModelVersion);
     }
 

@@ -37,7 +37,7 @@ public static class WeightInterpolation
     private static MusicMaskNet WeightedSum(IReadOnlyList<(string Path, double Weight)> parts)
     {
         var sum = new MusicMaskNet();
-        sum.load(parts[0].Path);
+        sum.LoadCheckpoint(parts[0].Path);
         var tensors = sum.state_dict().Where(entry => entry.Value.is_floating_point()).ToArray();
         using (no_grad())
         {
@@ -53,7 +53,7 @@ public static class WeightInterpolation
             foreach (var (path, weight) in parts.Skip(1))
             {
                 using var other = new MusicMaskNet();
-                other.load(path);
+                other.LoadCheckpoint(path);
                 var added = other.state_dict();
                 using var alpha = weight.ToScalar();
                 foreach (var (name, tensor) in tensors)
