@@ -36,6 +36,9 @@ music|train|extremetuxracer-data|usr/share/games/etr/music|^$
 music|train|xmoto-data|usr/share/games/xmoto/Textures/Musics|^$
 music|train|megaglest-data|usr/share/games/megaglest/techs/megapack/factions|/units/|/upgrades/|/sounds/
 music|train|fretsonfire-songs-sectoid|usr/share/games/fretsonfire/data/songs|^$
+music|train|naev-data|usr/share/naev/dat/snd/music|^$
+music|train|warmux-data|usr/share/games/warmux/music|^$
+music|train|lugaru-data|usr/share/games/lugaru/Sounds|Sounds/([^M]|M[^u])
 music|validation|fretsonfire-songs-muldjord|usr/share/games/fretsonfire/data/songs|^$
 music|validation|drascula-music|usr/share/scummvm/drascula/audio|^$
 music|validation|pushover-data|usr/share/pushover/themes|^$
@@ -52,6 +55,11 @@ noise|hash|flightgear-data-base|usr/share/games/flightgear/Sounds|mk-viii|tcas|/
 noise|hash|torcs-data|usr/share/games/torcs/data/sound|^$
 noise|hash|minetest-data|usr/share/games/minetest/games/minetest_game/mods|^$
 noise|train|megaglest-data|usr/share/games/megaglest/tilesets|good_morning
+noise|train|scorched3d-data|usr/share/games/scorched3d/data/globalmods|/music/|beep|extralife|/text\.|/play\.|camera|teleport|laser|beamup|lockon|/battery/|/shield/|empsmall|radiation|/power\.|elevate|/turn\.
+noise|train|lugaru-data|usr/share/games/lugaru/Sounds|Music|Alarm|Console
+noise|train|wesnoth-1.16-data|usr/share/games/wesnoth/1.16/data/core/sounds|horn-signals|fanfare|wardrums|magic|heal|potion|petrified|gold|wail|lightning|entangle|poison|ink|water-blast|open-chest
+noise|train|freeciv-data|usr/share/games/freeciv/stdsounds|illegal|wakeup
+noise|train|warmux-data|usr/share/games/warmux/sound/default/weapons|music|beep|lowgravity|homerun|suicide|supertux|teleport|construct
 noise|validation|crrcsim-data|usr/share/games/crrcsim/sounds|^$
 noise|test|searchandrescue-data|usr/share/games/searchandrescue/sounds|^$
 speech|hash|fillets-ng-data-cs|usr/share/games/fillets-ng|^$
@@ -98,6 +106,10 @@ while IFS='|' read -r class split package folder skip; do
     printf '%s\t%s\t%s\t%s\t%s\n' "$s" "$class" "$package" "$file" "$out/$s/$class/$name" >> "$jobs"
   done
 done <<<"$sources"
+# Two sources that differ only by extension (wesnoth's staff.ogg and staff.wav) would make one output: the first in
+# sorted order wins, the other is reported as skipped.
+awk -F'\t' '++seen[$5] > 1 { printf "%s\tsame output name as another source: %s\n", $4, $5 > "/dev/stderr"; next } 1' "$jobs" \
+  2> "$cache/duplicates.tsv" > "$jobs.unique" && mv "$jobs.unique" "$jobs"
 
 # Lossy copies: every train and validation music and noise file also passes through one low-bitrate codec (chosen by
 # a hash of its name), so codec artefacts (band folding, noise fill, pre-echo, a missing top octave) come in both
@@ -139,6 +151,7 @@ convert() { # source, output: ffmpeg first, sox as the fallback; prints a skip l
 }
 export -f convert
 cut -f4,5 "$jobs" | tr '\t' '\n' | xargs -d '\n' -n 2 -P "$(nproc)" bash -c 'convert "$0" "$1"' > "$out/skipped.tsv"
+cat "$cache/duplicates.tsv" >> "$out/skipped.tsv"
 
 encode() { # clean output, lossy copy, codec: encodes and decodes back to 44.1 kHz mono 16-bit
   local src=$1 dst=$2 codec=$3 args

@@ -29,6 +29,9 @@ public sealed class PrepareDataScriptTests : IDisposable
         Package("fake-music-b", "usr/share/b", 2);
         Package("fake-noise", "usr/share/noise", 40);
         Package("fake-short", "usr/share/short", 1, seconds: 0.1);
+        // A twin that differs only by extension would make the same output file; the first in sorted order wins.
+        var original = Path.Combine(_folder, ".cache", "x", "fake-music-a", "usr/share/a", "clip 00.wav");
+        File.Copy(original, Path.ChangeExtension(original, ".flac"));
         var table = Path.Combine(_folder, "sources.txt");
         File.WriteAllLines(table,
         [
@@ -59,7 +62,9 @@ public sealed class PrepareDataScriptTests : IDisposable
         });
         AssertLossyCopies(rows, all.Except(rows).ToList());
         Assert.Equal(all.Count, Outputs().Count);
-        Assert.Contains("shorter than 0.3 s", File.ReadAllText(Path.Combine(_folder, "skipped.tsv")), StringComparison.Ordinal);
+        var skipped = File.ReadAllText(Path.Combine(_folder, "skipped.tsv"));
+        Assert.Contains("shorter than 0.3 s", skipped, StringComparison.Ordinal);
+        Assert.Matches(@"clip 00\.(flac|wav)\tsame output name as another source", skipped);
         using var converted = AudioDecoder.Open(rows[0][4]);
         Assert.Equal((44_100, 1), (converted.SampleRate, converted.Channels));
 
