@@ -8,6 +8,9 @@ namespace MusicMask.Evaluation;
 /// <summary>Writes an evaluation as auc.md, auc.json and roc.png (one curve per condition, as the paper's Figure 2).</summary>
 public static class EvaluationWriter
 {
+    /// <summary>The probability above which the mask calls a cell music; the table gives the window rates there.</summary>
+    private const float Threshold = Segmentation.ProbabilityMap.Threshold;
+
     /// <summary>More sources than this (a folder of loose files is one source per file) go to auc.json only.</summary>
     public const int MaxSourceColumns = 24;
 
@@ -21,11 +24,12 @@ public static class EvaluationWriter
 
     public static string Markdown(EvaluationReport report)
     {
-        var text = new StringBuilder("| condition | ROC AUC | cell-mask IoU | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|\n");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"| condition | ROC AUC | cell-mask IoU | music found (p > {Threshold}) | noise called music | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var c in report.Conditions)
         {
             var iou = c.Iou is { } value ? value.ToString("F3", CultureInfo.InvariantCulture) : "-";
-            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
+            var (found, falseAlarms) = c.Roc.RatesAbove(Threshold);
+            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {found:P1} | {falseAlarms:P1} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
         }
 
         var bands = report.Conditions.Count == 0 ? 0 : report.Conditions[0].BandAuc.Count;
@@ -84,6 +88,8 @@ public static class EvaluationWriter
                 snr_db = c.Snr,
                 auc = Math.Round(c.Roc.Auc, 5),
                 iou = c.Iou is { } iou ? Math.Round(iou, 4) : (double?)null,
+                music_found_above_threshold = Math.Round(c.Roc.RatesAbove(Threshold).TruePositiveRate, 4),
+                noise_called_music_above_threshold = Math.Round(c.Roc.RatesAbove(Threshold).FalsePositiveRate, 4),
                 music_windows = c.Roc.Positives,
                 noise_windows = c.Roc.Negatives,
                 excerpts = c.Excerpts,
@@ -104,13 +110,17 @@ public static class EvaluationWriter
             var line = plot.Add.ScatterLine(fpr, tpr);
             line.LegendText = $"{c.Name} (AUC {c.Roc.Auc:F3})";
             line.LineWidth = 2;
+            var (found, falseAlarms) = c.Roc.RatesAbove(Threshold);
+            var point = plot.Add.Marker(falseAlarms, found);
+            point.Color = line.Color;
+            point.Size = 9;
         }
 
         var chance = plot.Add.Line(0, 0, 1, 1);
         chance.LinePattern = LinePattern.Dashed;
         chance.Color = Colors.Gray;
         plot.Axes.SetLimits(0, 1, 0, 1);
-        plot.Title($"ROC of single-window music detection ({report.Model})");
+        plot.Title($"ROC of single-window music detection ({report.Model}); dots: p > {Threshold}");
         plot.XLabel("false positive rate (noise called music)");
         plot.YLabel("true positive rate (music found)");
         plot.ShowLegend(Alignment.LowerRight);

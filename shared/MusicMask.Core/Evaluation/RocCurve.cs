@@ -1,8 +1,23 @@
 namespace MusicMask.Evaluation;
 
-/// <summary>A receiver operating characteristic: positives are music windows, the score is p(music).</summary>
-public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveRate, double Auc, int Positives, int Negatives)
+/// <summary>
+/// A receiver operating characteristic: positives are music windows, the score is p(music). Point i holds the rates
+/// of calling music every score at or above <see cref="Thresholds"/>[i] (point 0: nothing called music).
+/// </summary>
+public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveRate, float[] Thresholds, double Auc, int Positives, int Negatives)
 {
+    /// <summary>The operating point of calling music every score strictly above the threshold, as the mask does.</summary>
+    public (double TruePositiveRate, double FalsePositiveRate) RatesAbove(float threshold)
+    {
+        var point = 0;
+        while (point + 1 < Thresholds.Length && Thresholds[point + 1] > threshold)
+        {
+            point++;
+        }
+
+        return (TruePositiveRate[point], FalsePositiveRate[point]);
+    }
+
     /// <summary>The AUC among the scores of each group 0..groupCount-1 alone; NaN for a group lacking either class.</summary>
     public static double[] AucByGroup(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive, IReadOnlyList<int> groups, int groupCount)
     {
@@ -47,6 +62,7 @@ public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveR
         var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
         var fpr = new List<double> { 0 };
         var tpr = new List<double> { 0 };
+        var thresholds = new List<float> { float.PositiveInfinity };
         double tp = 0, fp = 0, area = 0;
         for (var k = 0; k < order.Length;)
         {
@@ -69,8 +85,9 @@ public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveR
             fp += groupFp;
             fpr.Add(fp / negatives);
             tpr.Add(tp / positives);
+            thresholds.Add(threshold);
         }
 
-        return new RocCurve(fpr.ToArray(), tpr.ToArray(), area, positives, negatives);
+        return new RocCurve(fpr.ToArray(), tpr.ToArray(), thresholds.ToArray(), area, positives, negatives);
     }
 }

@@ -87,6 +87,20 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void TheTableGivesTheWindowRatesAtTheMaskThreshold()
+    {
+        // Music 0.9, 0.6, 0.3; noise 0.7, 0.2: above 0.5 the mask finds two of three music windows and one of two noise windows.
+        var roc = RocCurve.Compute([0.9f, 0.6f, 0.3f, 0.7f, 0.2f], [true, true, true, false, false]);
+        var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0])], ["a"]);
+
+        Assert.Contains("| clean | 0.6667 | - | 66.7 % | 50.0 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
+        using var json = JsonDocument.Parse(EvaluationWriter.Json(report));
+        var condition = json.RootElement.GetProperty("conditions")[0];
+        Assert.Equal(0.6667, condition.GetProperty("music_found_above_threshold").GetDouble());
+        Assert.Equal(0.5, condition.GetProperty("noise_called_music_above_threshold").GetDouble());
+    }
+
+    [Fact]
     public void ExcerptSeedsAreTheSameInEveryProcess()
     {
         var options = new EvaluationOptions { Seed = 2 };

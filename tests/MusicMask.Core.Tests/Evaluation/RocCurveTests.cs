@@ -15,6 +15,18 @@ public class RocCurveTests
     }
 
     [Fact]
+    public void RatesAboveAThresholdCountOnlyScoresStrictlyAboveIt()
+    {
+        var roc = RocCurve.Compute([0.9f, 0.8f, 0.7f, 0.6f, 0.55f, 0.4f], [true, false, true, true, false, false]);
+
+        Assert.Equal((1.0, 2.0 / 3), roc.RatesAbove(0.5f));
+        Assert.Equal((2.0 / 3, 1.0 / 3), roc.RatesAbove(0.6f));
+        Assert.Equal((1.0 / 3, 1.0 / 3), roc.RatesAbove(0.7f));
+        Assert.Equal((0.0, 0.0), roc.RatesAbove(0.95f));
+        Assert.Equal((1.0, 1.0), roc.RatesAbove(0f));
+    }
+
+    [Fact]
     public void TiesCountOneHalf()
     {
         Assert.Equal(0.5, RocCurve.Compute([0.5f, 0.5f], [true, false]).Auc);

@@ -14,6 +14,8 @@ namespace MusicMask.Training.Modeling;
 /// </summary>
 public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
 {
+    private const double Momentum = 0.1;
+    private const double Epsilon = 1e-5;
     private readonly float _inputMean;
     private readonly float _inputScale;
     private readonly Conv2d conv1;
@@ -42,11 +44,11 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         conv4 = nn.Conv2d(c, c, NetworkWeights.Kernel);
         dense = nn.Conv2d(c, hidden, (NetworkWeights.HeadHeight, NetworkWeights.HeadWidth));
         classifier = nn.Conv2d(hidden, NetworkWeights.Classes, 1);
-        norm1 = nn.BatchNorm2d(c);
-        norm2 = nn.BatchNorm2d(c);
-        norm3 = nn.BatchNorm2d(c);
-        norm4 = nn.BatchNorm2d(c);
-        denseNorm = nn.BatchNorm2d(hidden);
+        norm1 = nn.BatchNorm2d(c, Epsilon, Momentum);
+        norm2 = nn.BatchNorm2d(c, Epsilon, Momentum);
+        norm3 = nn.BatchNorm2d(c, Epsilon, Momentum);
+        norm4 = nn.BatchNorm2d(c, Epsilon, Momentum);
+        denseNorm = nn.BatchNorm2d(hidden, Epsilon, Momentum);
         featureDropout = nn.Dropout(dropout);
         denseDropout = nn.Dropout(dropout);
         RegisterComponents();
@@ -75,13 +77,21 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         var x = input.sub(mean).mul(scale);
         foreach (var (conv, norm) in Features)
         {
-            x = nn.functional.max_pool2d(nn.functional.relu(norm.call(conv.call(x))), 2);
+            x = nn.functional.max_pool2d(nn.functional.relu(Normalise(norm, conv.call(x))), 2);
         }
 
         x = featureDropout.call(x);
-        x = denseDropout.call(nn.functional.relu(denseNorm.call(dense.call(x))));
+        x = denseDropout.call(nn.functional.relu(Normalise(denseNorm, dense.call(x))));
         return classifier.call(x).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// The batch-norm module's computation without its call: BatchNorm.forward counts batches with
+    /// num_batches_tracked.add_(1), an implicit Scalar the finaliser can free mid-call (it crashed run 10 at step
+    /// 200). The count is only used when momentum is unset, and here it is 0.1, so the result is the same.
+    /// </summary>
+    private Tensor Normalise(BatchNorm2d norm, Tensor x) =>
+        nn.functional.batch_norm(x, norm.running_mean, norm.running_var, norm.weight, norm.bias, training, Momentum, Epsilon);
 
     /// <summary>The trained parameters in the layout the ONNX writer takes.</summary>
     public NetworkWeights ToWeights() => new(
