@@ -18,9 +18,13 @@ var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum
 optimizer.AcceptOnlyFromAmong("sgd", "adam");
 var rate = new Option<double?>("--learning-rate") { Description = "peak learning rate (default 0.05 for sgd, 0.001 for adam)" };
 var snapshots = new Option<int?>("--snapshot-every") { Description = "also keep the weights every this many steps (a multiple of the 100-step epoch) as RUN/snapshot-STEP.bin" };
+var threshold = new Option<double?>("--decision-threshold")
+{
+    Description = "music probability that the exported model maps to 0.5, the mask's threshold (choose it on the validation split: `musicmask eval` prints the balanced one); the ranking of windows is unchanged",
+};
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, threshold,
 };
 root.SetAction(parse =>
 {
@@ -49,7 +53,7 @@ root.SetAction(parse =>
     var trainer = new Trainer(options, Log);
     trainer.Run();
     var target = parse.GetValue(output)?.FullName ?? Path.Combine(options.RunFolder, "model.onnx");
-    trainer.ExportBest(target);
+    trainer.ExportBest(target, parse.GetValue(threshold));
     Log($"exported the best checkpoint to {target}");
 });
 var blendFrom = new Argument<FileInfo>("from") { Description = "checkpoint the run started from" };
@@ -59,7 +63,7 @@ blendTo.AcceptExistingOnly();
 var blendWeight = new Option<double>("--weight", "-t") { Description = "share of 'to' in the blend, 0..1", DefaultValueFactory = _ => 0.5 };
 var blend = new Command("blend", "Writes the ONNX model of (1 - t) * from + t * to (choose t on the validation split).")
 {
-    blendFrom, blendTo, blendWeight, output,
+    blendFrom, blendTo, blendWeight, output, threshold,
 };
 blend.SetAction(parse =>
 {
@@ -67,7 +71,7 @@ blend.SetAction(parse =>
     var weight = parse.GetValue(blendWeight);
     var model = WeightInterpolation.Blend(parse.GetValue(blendFrom)!.FullName, to.FullName, weight);
     var target = parse.GetValue(output)?.FullName ?? Path.Combine(to.DirectoryName!, FormattableString.Invariant($"blend-{weight}.onnx"));
-    Trainer.Export(model, target, TrainerOptions.DefaultModelVersion);
+    Trainer.Export(model, target, TrainerOptions.DefaultModelVersion, parse.GetValue(threshold));
     Console.WriteLine($"wrote the blend at t = {weight} to {target}");
 });
 root.Subcommands.Add(blend);
@@ -75,13 +79,13 @@ var averaged = new Argument<FileInfo[]>("checkpoints") { Description = "checkpoi
 averaged.AcceptExistingOnly();
 var average = new Command("average", "Writes the ONNX model of the mean of the checkpoints' weights (choose which on the validation split).")
 {
-    averaged, output,
+    averaged, output, threshold,
 };
 average.SetAction(parse =>
 {
     var checkpoints = parse.GetValue(averaged)!;
     var target = parse.GetValue(output)?.FullName ?? Path.Combine(checkpoints[0].DirectoryName!, "average.onnx");
-    Trainer.Export(WeightInterpolation.Average(checkpoints.Select(file => file.FullName).ToArray()), target, TrainerOptions.DefaultModelVersion);
+    Trainer.Export(WeightInterpolation.Average(checkpoints.Select(file => file.FullName).ToArray()), target, TrainerOptions.DefaultModelVersion, parse.GetValue(threshold));
     Console.WriteLine($"wrote the mean of {checkpoints.Length} checkpoints to {target}");
 });
 root.Subcommands.Add(average);

@@ -32,6 +32,13 @@ public static class EvaluationWriter
             text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {found:P1} | {falseAlarms:P1} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
         }
 
+        if (report.Conditions.Count > 0)
+        {
+            var curves = report.Conditions.Select(c => c.Roc).ToArray();
+            var (threshold, meanJ) = BalancedThreshold.Find(curves);
+            text.Append(CultureInfo.InvariantCulture, $"\nOver these conditions, p > {threshold:F2} balances music found against noise called music best (mean of found - called {meanJ:F3}; at {Threshold}: {BalancedThreshold.MeanJ(curves, Threshold):F3}).\n");
+        }
+
         var bands = report.Conditions.Count == 0 ? 0 : report.Conditions[0].BandAuc.Count;
         AppendGroupTable(
             text,
@@ -82,6 +89,7 @@ public static class EvaluationWriter
             seed = report.Seed,
             excerpt_seconds = report.ExcerptSeconds,
             sources = report.Sources,
+            balanced_threshold = report.Conditions.Count == 0 ? (float?)null : BalancedThreshold.Find(report.Conditions.Select(c => c.Roc).ToArray()).Threshold,
             conditions = report.Conditions.Select(c => new
             {
                 name = c.Name,

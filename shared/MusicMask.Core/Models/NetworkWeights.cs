@@ -44,6 +44,26 @@ public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnly
     public const int DefaultHidden = 64;
     public const int Classes = 2;
 
+    /// <summary>The classifier's output channel that the model's music_probability is the softmax share of.</summary>
+    public const int MusicClass = 0;
+
+    /// <summary>
+    /// The same network with its decision moved so that a music probability of <paramref name="threshold"/> becomes
+    /// 0.5, the mask's threshold. The two-class softmax is the logistic of the logit difference, so this lowers the
+    /// music logit's bias by ln(t / (1 - t)); every window keeps its rank, so every AUC is unchanged.
+    /// </summary>
+    public NetworkWeights WithDecisionThreshold(double threshold)
+    {
+        if (!(threshold is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "a decision threshold lies strictly between 0 and 1");
+        }
+
+        var bias = Classifier.Bias.ToArray();
+        bias[MusicClass] -= (float)Math.Log(threshold / (1 - threshold));
+        return this with { Classifier = Classifier with { Bias = bias } };
+    }
+
     /// <summary>Random weights whose outputs vary clearly with the input (for tests of the scoring machinery).</summary>
     public static NetworkWeights Random(int seed, int hidden = DefaultHidden, float inputMean = -40f, float inputScale = 1f / 20f)
     {

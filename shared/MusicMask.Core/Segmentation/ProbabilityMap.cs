@@ -17,23 +17,20 @@ public sealed record ProbabilityMap(int Columns, float[] Values)
     public byte[] Mask() => Values.Select(p => p > Threshold ? (byte)1 : (byte)0).ToArray();
 
     /// <summary>
-    /// Music probability of one time column: the best band one window tall (4 cell rows), so music confined
-    /// to part of the spectrum still counts.
+    /// Music probability of one time column: the mean of its lowest band one window tall (4 cells, 0-5.5 kHz), where
+    /// nearly all music has its fundamentals. Measured on the validation split with the shipped model (originals;
+    /// 26 mixtures at 0 dB): the best of the 13 bands, used first, found 98% of the music's time but called 65% of the
+    /// noise's music, one band in thirteen passing 0.5 by chance being too likely; the lowest band finds 87% and
+    /// calls 18%; the mean of all 16 cells 90% and 23%, but misses a melody under broadband noise.
     /// </summary>
     public float ColumnProbability(int column)
     {
-        var best = 0f;
-        for (var band = 0; band + WindowGrid.CellsPerWindowRow <= Rows; band++)
+        var sum = 0f;
+        for (var row = 0; row < WindowGrid.CellsPerWindowRow; row++)
         {
-            var sum = 0f;
-            for (var row = band; row < band + WindowGrid.CellsPerWindowRow; row++)
-            {
-                sum += this[row, column];
-            }
-
-            best = Math.Max(best, sum / WindowGrid.CellsPerWindowRow);
+            sum += this[row, column];
         }
 
-        return best;
+        return sum / WindowGrid.CellsPerWindowRow;
     }
 }

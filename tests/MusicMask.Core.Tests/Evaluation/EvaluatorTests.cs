@@ -94,6 +94,8 @@ public class EvaluatorTests
         var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0])], ["a"]);
 
         Assert.Contains("| clean | 0.6667 | - | 66.7 % | 50.0 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
+        // Above 0.2 all music and one noise window remain: J = 1/2, the best on the grid (above 0.7 it is 1/3); at 0.5, 1/6.
+        Assert.Contains("p > 0.20 balances music found against noise called music best (mean of found - called 0.500; at 0.5: 0.167)", EvaluationWriter.Markdown(report));
         using var json = JsonDocument.Parse(EvaluationWriter.Json(report));
         var condition = json.RootElement.GetProperty("conditions")[0];
         Assert.Equal(0.6667, condition.GetProperty("music_found_above_threshold").GetDouble());

@@ -38,6 +38,46 @@ public class OnnxModelWriterTests
     }
 
     [Fact]
+    public void ADecisionThresholdMapsToOneHalfAndKeepsTheRanking()
+    {
+        const double threshold = 0.7;
+        var weights = NetworkWeights.Random(3);
+        var input = new float[256 * 512];
+        var random = new Random(4);
+        for (var i = 0; i < input.Length; i++)
+        {
+            input[i] = (float)(-60 + 40 * random.NextDouble());
+        }
+
+        var before = Probabilities(weights, input);
+        var after = Probabilities(weights.WithDecisionThreshold(threshold), input);
+
+        // logit(after) = logit(before) - logit(t): p = t lands on 0.5, and the order of the windows is the same.
+        static double Logit(double p) => Math.Log(p / (1 - p));
+        Assert.All(before.Zip(after), pair => Assert.Equal(Logit(pair.First) - Logit(threshold), Logit(pair.Second), 3));
+        Assert.Equal(Enumerable.Range(0, before.Length).OrderBy(i => before[i]), Enumerable.Range(0, after.Length).OrderBy(i => after[i]));
+        Assert.Contains(before, p => Math.Abs(p - 0.5) > 0.05);
+        Assert.Throws<ArgumentOutOfRangeException>(() => weights.WithDecisionThreshold(1));
+    }
+
+    private static float[] Probabilities(NetworkWeights weights, float[] spectrogram)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"musicmask-threshold-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(path, OnnxModelWriter.Write(weights, "test"));
+        try
+        {
+            using var session = new InferenceSession(path);
+            using var input = OrtValue.CreateTensorValueFromMemory(spectrogram, [1, 1, 256, spectrogram.Length / 256]);
+            using var outputs = session.Run(new RunOptions(), [OnnxModelWriter.InputName], [input], [OnnxModelWriter.OutputName]);
+            return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void SymbolicDimensionsAreNamed()
     {
         using var session = new InferenceSession(TestModels.RandomModel());

@@ -10,7 +10,7 @@ public class SegmentFinderTests
         var values = new float[16 * columns];
         for (var c = 0; c < columns; c++)
         {
-            for (var r = 0; r < 4; r++)
+            for (var r = 0; r < ProbabilityMap.Rows; r++)
             {
                 values[r * columns + c] = columnProbabilities[c];
             }
@@ -35,16 +35,19 @@ public class SegmentFinderTests
     }
 
     [Fact]
-    public void MusicInOneBandCountsForTheColumn()
+    public void AColumnIsMusicWhenItsLowestWindowTallBandIs()
     {
+        // Column 0: music in rows 10-13 only (0.9) over 0.2; column 1: music in rows 0-3 (0.7) under noise-like 0.1.
         var values = new float[16 * 2];
-        for (var r = 10; r < 14; r++)
+        for (var r = 0; r < 16; r++)
         {
-            values[r * 2 + 1] = 0.9f;
+            values[r * 2] = r is >= 10 and < 14 ? 0.9f : 0.2f;
+            values[r * 2 + 1] = r < 4 ? 0.7f : 0.1f;
         }
 
         var map = new ProbabilityMap(2, values);
-        Assert.Equal(0f, map.ColumnProbability(0));
-        Assert.Equal(0.9f, map.ColumnProbability(1), 5);
+        Assert.Equal(0.2f, map.ColumnProbability(0), 5);
+        Assert.Equal(0.7f, map.ColumnProbability(1), 5);
+        Assert.Equal([Segment.Noise, Segment.Music], SegmentFinder.Find(map, 2 * SegmentFinder.CellSeconds).Select(s => s.Label));
     }
 }

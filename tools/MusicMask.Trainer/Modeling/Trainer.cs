@@ -148,18 +148,21 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     }
 
     /// <summary>Loads the best checkpoint and writes it as the strip-contract ONNX model.</summary>
-    public NetworkWeights ExportBest(string onnxPath)
+    public NetworkWeights ExportBest(string onnxPath, double? decisionThreshold = null)
     {
         var model = new MusicMaskNet();
         model.LoadCheckpoint(File.Exists(BestPath) ? BestPath : CheckpointPath);
-        return Export(model, onnxPath, options.ModelVersion);
+        return Export(model, onnxPath, options.ModelVersion, decisionThreshold);
     }
 
-    /// <summary>Writes <paramref name="model"/> (dropout off, batch norm folded) as the strip-contract ONNX model.</summary>
-    public static NetworkWeights Export(MusicMaskNet model, string onnxPath, string modelVersion)
+    /// <summary>
+    /// Writes <paramref name="model"/> (dropout off, batch norm folded) as the strip-contract ONNX model, with its
+    /// decision moved so that <paramref name="decisionThreshold"/>, when given, becomes the mask's 0.5.
+    /// </summary>
+    public static NetworkWeights Export(MusicMaskNet model, string onnxPath, string modelVersion, double? decisionThreshold = null)
     {
         model.eval();
-        var weights = model.ToWeights();
+        var weights = decisionThreshold is { } threshold ? model.ToWeights().WithDecisionThreshold(threshold) : model.ToWeights();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
         File.WriteAllBytes(onnxPath, OnnxModelWriter.Write(weights, modelVersion));
         return weights;
