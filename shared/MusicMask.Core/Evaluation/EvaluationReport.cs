@@ -3,8 +3,12 @@ namespace MusicMask.Evaluation;
 /// <summary>
 /// One condition's result: window-level ROC, the mean cell-mask IoU against the ideal binary mask, and the AUC of
 /// the windows at each band position (index 0 = 0-5.5 kHz, each next one 16 bins = 1.38 kHz higher) and of the
-/// excerpts of each music source (in the order of <see cref="EvaluationReport.Sources"/>).
+/// excerpts of each music source (in the order of <see cref="EvaluationReport.Sources"/>). <see cref="Columns"/> is how
+/// the time segments fare: the share of the music's and of the noise's time columns that they call music.
 /// </summary>
-public sealed record ConditionResult(string Name, double? Snr, RocCurve Roc, double? Iou, int Excerpts, IReadOnlyList<double> BandAuc, IReadOnlyList<double> SourceAuc);
+public sealed record ConditionResult(string Name, double? Snr, RocCurve Roc, double? Iou, int Excerpts, IReadOnlyList<double> BandAuc, IReadOnlyList<double> SourceAuc, ColumnRates Columns);
+
+/// <summary>Shares of time columns called music by the segment rule (<see cref="Segmentation.ProbabilityMap.ColumnProbability"/>).</summary>
+public sealed record ColumnRates(double MusicFound, double NoiseCalledMusic);
 
 public sealed record EvaluationReport(string Model, int Seed, double ExcerptSeconds, IReadOnlyList<ConditionResult> Conditions, IReadOnlyList<string> Sources);

@@ -24,12 +24,12 @@ public static class EvaluationWriter
 
     public static string Markdown(EvaluationReport report)
     {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"| condition | ROC AUC | cell-mask IoU | music found (p > {Threshold}) | noise called music | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|---|---|\n");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"| condition | ROC AUC | cell-mask IoU | music found (p > {Threshold}) | noise called music | music time found | noise time called music | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var c in report.Conditions)
         {
             var iou = c.Iou is { } value ? value.ToString("F3", CultureInfo.InvariantCulture) : "-";
             var (found, falseAlarms) = c.Roc.RatesAbove(Threshold);
-            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {found:P1} | {falseAlarms:P1} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {found:P1} | {falseAlarms:P1} | {c.Columns.MusicFound:P1} | {c.Columns.NoiseCalledMusic:P1} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
         }
 
         if (report.Conditions.Count > 0)
@@ -98,6 +98,8 @@ public static class EvaluationWriter
                 iou = c.Iou is { } iou ? Math.Round(iou, 4) : (double?)null,
                 music_found_above_threshold = Math.Round(c.Roc.RatesAbove(Threshold).TruePositiveRate, 4),
                 noise_called_music_above_threshold = Math.Round(c.Roc.RatesAbove(Threshold).FalsePositiveRate, 4),
+                music_time_found = Math.Round(c.Columns.MusicFound, 4),
+                noise_time_called_music = Math.Round(c.Columns.NoiseCalledMusic, 4),
                 music_windows = c.Roc.Positives,
                 noise_windows = c.Roc.Negatives,
                 excerpts = c.Excerpts,

@@ -30,6 +30,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
             var windows = new LabelledWindows(options.SilentWindowDecibels);
             double intersection = 0, union = 0;
             var excerpts = 0;
+            var (musicColumns, noiseColumns) = (new ColumnCount(), new ColumnCount());
             while (windows.Scores.Count < options.WindowsPerCondition)
             {
                 var (musicExcerpt, musicFile) = Draw(music, random);
@@ -43,8 +44,11 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                 var noiseAlone = snr is { } db ? SignalGenerator.ScaleToSnr(musicExcerpt, noiseExcerpt, db) : noiseExcerpt;
                 var positive = snr is null ? musicExcerpt : SignalGenerator.Sum(musicExcerpt, noiseAlone);
                 var mixture = SignalScorer.Score(scorer, positive);
+                var noiseScored = SignalScorer.Score(scorer, noiseAlone);
                 windows.Add(mixture, true, sourceOfFile[musicFile]);
-                windows.Add(SignalScorer.Score(scorer, noiseAlone), false, sourceOfFile[musicFile]);
+                windows.Add(noiseScored, false, sourceOfFile[musicFile]);
+                musicColumns.Add(mixture.Map);
+                noiseColumns.Add(noiseScored.Map);
                 if (snr is not null)
                 {
                     var (i, u) = MaskOverlap(mixture, musicExcerpt, noiseAlone);
@@ -64,7 +68,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                 snr is null ? null : union == 0 ? 1 : intersection / union,
                 excerpts,
                 RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Bands, WindowGrid.BandPositions),
-                RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Sources, sources.Length)));
+                RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Sources, sources.Length),
+                new ColumnRates(musicColumns.MusicShare, noiseColumns.MusicShare)));
             progress?.Report($"{name}: AUC {roc.Auc:F4} over {roc.Positives} music and {roc.Negatives} noise windows");
         }
 
@@ -116,6 +121,25 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                     Sources.Add(source);
                 }
             }
+        }
+    }
+
+    /// <summary>How many time columns of the scored signals the segment rule calls music, of how many.</summary>
+    private sealed class ColumnCount
+    {
+        private int _music;
+        private int _total;
+
+        public double MusicShare => _total == 0 ? double.NaN : (double)_music / _total;
+
+        public void Add(ProbabilityMap map)
+        {
+            for (var c = 0; c < map.Columns; c++)
+            {
+                _music += map.ColumnProbability(c) > ProbabilityMap.Threshold ? 1 : 0;
+            }
+
+            _total += map.Columns;
         }
     }
 

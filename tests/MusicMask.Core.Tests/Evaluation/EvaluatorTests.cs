@@ -76,7 +76,7 @@ public class EvaluatorTests
     {
         var roc = RocCurve.Compute([0.9f, 0.1f], [true, false]);
         var sources = Enumerable.Range(0, EvaluationWriter.MaxSourceColumns + 1).Select(i => $"song {i}").ToArray();
-        var condition = new ConditionResult("clean", null, roc, null, 1, [1.0], sources.Select(_ => 1.0).ToArray());
+        var condition = new ConditionResult("clean", null, roc, null, 1, [1.0], sources.Select(_ => 1.0).ToArray(), new ColumnRates(1, 0));
         var report = new EvaluationReport("m.onnx", 1, 3, [condition], sources);
 
         Assert.DoesNotContain("| song 0 |", EvaluationWriter.Markdown(report));
@@ -91,9 +91,9 @@ public class EvaluatorTests
     {
         // Music 0.9, 0.6, 0.3; noise 0.7, 0.2: above 0.5 the mask finds two of three music windows and one of two noise windows.
         var roc = RocCurve.Compute([0.9f, 0.6f, 0.3f, 0.7f, 0.2f], [true, true, true, false, false]);
-        var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0])], ["a"]);
+        var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0], new ColumnRates(0.75, 0.125))], ["a"]);
 
-        Assert.Contains("| clean | 0.6667 | - | 66.7 % | 50.0 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
+        Assert.Contains("| clean | 0.6667 | - | 66.7 % | 50.0 % | 75.0 % | 12.5 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
         // Above 0.2 all music and one noise window remain: J = 1/2, the best on the grid (above 0.7 it is 1/3); at 0.5, 1/6.
         Assert.Contains("p > 0.20 balances music found against noise called music best (mean of found - called 0.500; at 0.5: 0.167)", EvaluationWriter.Markdown(report));
         using var json = JsonDocument.Parse(EvaluationWriter.Json(report));

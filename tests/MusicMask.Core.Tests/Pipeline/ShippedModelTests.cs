@@ -1,4 +1,5 @@
 using MusicMask.Audio;
+using MusicMask.Evaluation;
 using MusicMask.Pipeline;
 using MusicMask.Scoring;
 using MusicMask.Segmentation;
@@ -30,8 +31,9 @@ public class ShippedModelTests
         using var scorer = new StripScorer(ShippedModel());
         var segmenter = new Segmenter(scorer);
 
-        var noiseMap = segmenter.Run(temp.File("noise.wav")).Map;
-        var melodyMap = segmenter.Run(temp.File("melody.wav")).Map;
+        var noiseResult = segmenter.Run(temp.File("noise.wav"));
+        var melodyResult = segmenter.Run(temp.File("melody.wav"));
+        var (noiseMap, melodyMap) = (noiseResult.Map, melodyResult.Map);
 
         // Cells of the middle third, in the band where the melody's notes and harmonics lie (below ~5.5 kHz).
         double Mean(ProbabilityMap map)
@@ -43,6 +45,29 @@ public class ShippedModelTests
 
         Assert.True(Mean(melodyMap) > Mean(noiseMap) + 0.2, $"melody {Mean(melodyMap):F3} vs noise {Mean(noiseMap):F3}");
         Assert.True(melodyMap.Mask().Count(b => b == 1) > noiseMap.Mask().Count(b => b == 1));
+
+        // The time segments: music over most of the melody's 10 s, and nowhere in the noise alone.
+        double MusicSeconds(IEnumerable<Segment> segments, double from, double to) => segments
+            .Where(x => x.Label == Segment.Music)
+            .Sum(x => Math.Max(0, Math.Min(x.End, to) - Math.Max(x.Start, from)));
+        Assert.True(MusicSeconds(melodyResult.Segments, 10, 20) > 6, $"{MusicSeconds(melodyResult.Segments, 10, 20):F1} s of the melody");
+        Assert.True(MusicSeconds(melodyResult.Segments, 0, 9) + MusicSeconds(melodyResult.Segments, 21, 30) < 2);
+        Assert.True(MusicSeconds(noiseResult.Segments, 0, 30) < 2, $"{MusicSeconds(noiseResult.Segments, 0, 30):F1} s of the noise");
+    }
+
+    [Fact]
+    public void EvalCountsTheTimeColumnsTheSegmentsCallMusic()
+    {
+        using var temp = new TempDirectory();
+        WavWriter.Write(temp.File("melody.wav"), SignalGenerator.Melody(20 * Rate, Rate, seed: 21, level: 0.1f), Rate);
+        WavWriter.Write(temp.File("noise.wav"), SignalGenerator.WhiteNoise(20 * Rate, seed: 22, level: 0.05f), Rate);
+        using var scorer = new StripScorer(ShippedModel());
+        var options = new EvaluationOptions { Snrs = [null], WindowsPerCondition = 3000, Seed = 3 };
+
+        var clean = new Evaluator(scorer, options).Run([temp.File("melody.wav")], [temp.File("noise.wav")]).Conditions[0];
+
+        Assert.True(clean.Columns.MusicFound > 0.7, $"melody time found {clean.Columns.MusicFound:P0}");
+        Assert.True(clean.Columns.NoiseCalledMusic < 0.2, $"noise time called music {clean.Columns.NoiseCalledMusic:P0}");
     }
 
     private static string ShippedModel()
