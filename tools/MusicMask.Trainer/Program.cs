@@ -28,6 +28,12 @@ var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and 
 };
 root.SetAction(parse =>
 {
+    if (parse.GetValue(threshold) is { } decision)
+    {
+        // Checked now: after a long run, a bad threshold would stop the export that the run was for.
+        MusicMask.Models.NetworkWeights.CheckDecisionThreshold(decision);
+    }
+
     TorchSharp.torch.set_num_threads(parse.GetValue(threads));
     var options = new TrainerOptions
     {

@@ -9,13 +9,15 @@ public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveR
     /// <summary>The operating point of calling music every score strictly above the threshold, as the mask does.</summary>
     public (double TruePositiveRate, double FalsePositiveRate) RatesAbove(float threshold)
     {
-        var point = 0;
-        while (point + 1 < Thresholds.Length && Thresholds[point + 1] > threshold)
+        // Thresholds fall strictly after point 0: find the last point whose threshold is still above the given one.
+        var (low, high) = (0, Thresholds.Length - 1);
+        while (low < high)
         {
-            point++;
+            var middle = (low + high + 1) / 2;
+            (low, high) = Thresholds[middle] > threshold ? (middle, high) : (low, middle - 1);
         }
 
-        return (TruePositiveRate[point], FalsePositiveRate[point]);
+        return (TruePositiveRate[low], FalsePositiveRate[low]);
     }
 
     /// <summary>The AUC among the scores of each group 0..groupCount-1 alone; NaN for a group lacking either class.</summary>

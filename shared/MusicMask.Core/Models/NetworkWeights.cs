@@ -54,14 +54,19 @@ public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnly
     /// </summary>
     public NetworkWeights WithDecisionThreshold(double threshold)
     {
+        CheckDecisionThreshold(threshold);
+        var bias = Classifier.Bias.ToArray();
+        bias[MusicClass] -= (float)Math.Log(threshold / (1 - threshold));
+        return this with { Classifier = Classifier with { Bias = bias } };
+    }
+
+    /// <summary>Refuses a threshold outside (0, 1), so a trainer can refuse it before training rather than at export.</summary>
+    public static void CheckDecisionThreshold(double threshold)
+    {
         if (!(threshold is > 0 and < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "a decision threshold lies strictly between 0 and 1");
         }
-
-        var bias = Classifier.Bias.ToArray();
-        bias[MusicClass] -= (float)Math.Log(threshold / (1 - threshold));
-        return this with { Classifier = Classifier with { Bias = bias } };
     }
 
     /// <summary>Random weights whose outputs vary clearly with the input (for tests of the scoring machinery).</summary>
