@@ -87,6 +87,37 @@ public sealed class StripSamplerTests : IDisposable
         Assert.True(changedPeaks.Distinct().Count() >= 3, $"peaks at bins {string.Join(", ", changedPeaks)}");
     }
 
+    [Fact]
+    public void NoiseLayeringPutsTwoRecordedNoisesInOneStripOnlyWhenAsked()
+    {
+        var folder = Path.Combine(_folder, "two-noises");
+        Write("music", SignalGenerator.Sine(5 * 44_100, 44_100, 440), folder);
+        Directory.CreateDirectory(Path.Combine(folder, "noise"));
+        WavWriter.Write(Path.Combine(folder, "noise", "low.wav"), SignalGenerator.Sine(5 * 44_100, 44_100, 1_000), 44_100);
+        WavWriter.Write(Path.Combine(folder, "noise", "high.wav"), SignalGenerator.Sine(5 * 44_100, 44_100, 6_000), 44_100);
+        Write("speech", SignalGenerator.WhiteNoise(5 * 44_100, seed: 7), folder);
+        var library = new AudioLibrary(folder);
+        int[] tones = [(int)Math.Round(1_000 / SpectrogramParameters.BinHz), (int)Math.Round(6_000 / SpectrogramParameters.BinHz)];
+
+        int BothTones(StripSampler sampler, Random random) => Enumerable.Range(0, 40)
+            .Select(_ => sampler.Next(random, StripKind.Noise))
+            .Count(strip => tones.All(bin => RowMean(strip, bin, sampler.Width) > LoudestRowMean(strip, sampler.Width) - 30 && IsPeak(strip, bin, sampler.Width)));
+
+        var alone = BothTones(new StripSampler(library, Columns) { NoiseLayering = 0, SpeedChange = 0 }, new Random(3));
+        var layered = BothTones(new StripSampler(library, Columns) { NoiseLayering = 1, SpeedChange = 0 }, new Random(3));
+
+        Assert.Equal(0, alone);
+        Assert.InRange(layered, 8, 40);
+    }
+
+    private static double RowMean(Strip strip, int bin, int width) => strip.Decibels.AsSpan(bin * width, width).ToArray().Average();
+
+    private static bool IsPeak(Strip strip, int bin, int width) =>
+        RowMean(strip, bin, width) > Math.Max(RowMean(strip, bin - 8, width), RowMean(strip, bin + 8, width)) + 15;
+
+    private static double LoudestRowMean(Strip strip, int width) => Enumerable.Range(0, SpectrogramParameters.Bins)
+        .Max(b => RowMean(strip, b, width));
+
     private static int PeakBin(Strip strip, int width) => Enumerable.Range(0, SpectrogramParameters.Bins)
         .MaxBy(b => strip.Decibels.AsSpan(b * width, width).ToArray().Average());
 

@@ -44,6 +44,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// <summary>Chance that a music excerpt has a second one layered on it (denser music is still music).</summary>
     public double MusicLayering { get; init; } = 0.1;
 
+    /// <summary>
+    /// Chance that a recorded noise excerpt has a second one layered on it, -10 to +10 dB: real scenes hold several
+    /// sources at once, and 79 minutes of noise make many more scenes in pairs than alone.
+    /// </summary>
+    public double NoiseLayering { get; init; } = 0.3;
+
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
     public Strip Next(Random random, StripKind? kind = null, double? snr = null)
@@ -102,13 +108,28 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     private float[] Noise(Random random)
     {
         var choice = random.NextDouble();
-        var noise = choice switch { < 0.1 => ColouredNoise(random), < 0.3 => Babble(random), _ => Excerpt("noise", random) };
+        var noise = choice switch { < 0.1 => ColouredNoise(random), < 0.3 => Babble(random), _ => RecordedNoise(random) };
         if (choice > 0.85)
         {
             noise = SignalGenerator.Mix(noise, Babble(random), -5 + 15 * random.NextDouble());
         }
 
         return MaybeBandLimit(noise, random);
+    }
+
+    private float[] RecordedNoise(Random random)
+    {
+        var noise = Excerpt("noise", random);
+        if (random.NextDouble() < NoiseLayering)
+        {
+            var layer = Excerpt("noise", random);
+            if (SignalGenerator.Rms(layer) > AudibleRms && SignalGenerator.Rms(noise) > AudibleRms)
+            {
+                noise = SignalGenerator.Mix(noise, layer, -10 + 20 * random.NextDouble());
+            }
+        }
+
+        return noise;
     }
 
     /// <summary>
