@@ -12,6 +12,9 @@ public sealed class EvaluationOptions
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Resamplings of the excerpt pairs behind each AUC interval.</summary>
+    public int BootstrapReplicates { get; init; } = 1000;
+
     /// <summary>Windows quieter than this (mean dB) are digital silence: neither class, left out.</summary>
     public float SilentWindowDecibels { get; init; } = -75f;
 

@@ -24,12 +24,12 @@ public static class EvaluationWriter
 
     public static string Markdown(EvaluationReport report)
     {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"| condition | ROC AUC | cell-mask IoU | music found (p > {Threshold}) | noise called music | music time found | noise time called music | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"| condition | ROC AUC | 95% interval | cell-mask IoU | music found (p > {Threshold}) | noise called music | music time found | noise time called music | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var c in report.Conditions)
         {
             var iou = c.Iou is { } value ? value.ToString("F3", CultureInfo.InvariantCulture) : "-";
             var (found, falseAlarms) = c.Roc.RatesAbove(Threshold);
-            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {iou} | {found:P1} | {falseAlarms:P1} | {c.Columns.MusicFound:P1} | {c.Columns.NoiseCalledMusic:P1} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {c.AucInterval.Low:F3}-{c.AucInterval.High:F3} | {iou} | {found:P1} | {falseAlarms:P1} | {c.Columns.MusicFound:P1} | {c.Columns.NoiseCalledMusic:P1} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
         }
 
         if (report.Conditions.Count > 0)
@@ -37,6 +37,11 @@ public static class EvaluationWriter
             var curves = report.Conditions.Select(c => c.Roc).ToArray();
             var (threshold, meanJ) = BalancedThreshold.Find(curves);
             text.Append(CultureInfo.InvariantCulture, $"\nOver these conditions, p > {threshold:F2} balances music found against noise called music best (mean of found - called {meanJ:F3}; at {Threshold}: {BalancedThreshold.MeanJ(curves, Threshold):F3}).\n");
+        }
+
+        if (report.BaselineModel is { } baselineModel)
+        {
+            AppendComparison(text, report.Model, baselineModel, report.Conditions);
         }
 
         var bands = report.Conditions.Count == 0 ? 0 : report.Conditions[0].BandAuc.Count;
@@ -56,6 +61,19 @@ public static class EvaluationWriter
         }
 
         return text.ToString();
+    }
+
+    private static void AppendComparison(StringBuilder text, string model, string baselineModel, IReadOnlyList<ConditionResult> conditions)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"\nAgainst the baseline {baselineModel}, scored on the same windows (the interval resamples the same excerpt pairs for both; one that excludes 0 is a difference these excerpts support):\n\n| condition | {model} | {baselineModel} | difference | 95% interval |\n|---|---|---|---|---|\n");
+        foreach (var c in conditions.Where(c => c.Baseline is not null))
+        {
+            var b = c.Baseline!;
+            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {b.Auc:F4} | {c.Roc.Auc - b.Auc:+0.0000;-0.0000;0.0000} | {b.DifferenceInterval.Low:+0.000;-0.000;0.000} to {b.DifferenceInterval.High:+0.000;-0.000;0.000} |\n");
+        }
+
+        var sum = conditions.Where(c => c.Baseline is not null).Sum(c => c.Roc.Auc - c.Baseline!.Auc);
+        text.Append(CultureInfo.InvariantCulture, $"\nSum of the differences over these conditions: {sum:+0.0000;-0.0000;0.0000}.\n");
     }
 
     private static void AppendGroupTable(StringBuilder text, string caption, IReadOnlyList<string> columns, IReadOnlyList<ConditionResult> conditions, Func<ConditionResult, IReadOnlyList<double>> aucs)
@@ -88,6 +106,7 @@ public static class EvaluationWriter
             model = report.Model,
             seed = report.Seed,
             excerpt_seconds = report.ExcerptSeconds,
+            baseline_model = report.BaselineModel,
             sources = report.Sources,
             balanced_threshold = report.Conditions.Count == 0 ? (float?)null : BalancedThreshold.Find(report.Conditions.Select(c => c.Roc).ToArray()).Threshold,
             conditions = report.Conditions.Select(c => new
@@ -95,6 +114,9 @@ public static class EvaluationWriter
                 name = c.Name,
                 snr_db = c.Snr,
                 auc = Math.Round(c.Roc.Auc, 5),
+                auc_interval = Rounded([c.AucInterval.Low, c.AucInterval.High]),
+                baseline_auc = c.Baseline is { } b ? Math.Round(b.Auc, 5) : (double?)null,
+                difference_interval = c.Baseline is { } d ? Rounded([d.DifferenceInterval.Low, d.DifferenceInterval.High]) : null,
                 iou = c.Iou is { } iou ? Math.Round(iou, 4) : (double?)null,
                 music_found_above_threshold = Math.Round(c.Roc.RatesAbove(Threshold).TruePositiveRate, 4),
                 noise_called_music_above_threshold = Math.Round(c.Roc.RatesAbove(Threshold).FalsePositiveRate, 4),

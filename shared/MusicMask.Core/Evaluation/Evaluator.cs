@@ -7,9 +7,10 @@ namespace MusicMask.Evaluation;
 /// <summary>
 /// The paper's Figure 2 experiment: music and noise excerpts drawn at random (seeded) from held-out folders;
 /// positives are the windows of music (clean) or music+noise at an SNR, negatives the windows of the same noise
-/// alone. Also scores the cell mask of each mixture against its ideal binary mask.
+/// alone. Also scores the cell mask of each mixture against its ideal binary mask. Given a baseline model, scores
+/// it on the same windows and gives the difference with a paired interval.
 /// </summary>
-public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
+public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, StripScorer? baseline = null)
 {
     public EvaluationReport Run(IReadOnlyList<string> musicFiles, IReadOnlyList<string> noiseFiles, IProgress<string>? progress = null)
     {
@@ -27,7 +28,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
         foreach (var snr in options.Snrs)
         {
             var random = new Random(options.ConditionSeed(snr));
-            var windows = new LabelledWindows(options.SilentWindowDecibels);
+            var windows = new LabelledWindows(options.SilentWindowDecibels, baseline is not null);
             double intersection = 0, union = 0;
             var excerpts = 0;
             var (musicColumns, noiseColumns) = (new ColumnCount(), new ColumnCount());
@@ -45,8 +46,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                 var positive = snr is null ? musicExcerpt : SignalGenerator.Sum(musicExcerpt, noiseAlone);
                 var mixture = SignalScorer.Score(scorer, positive);
                 var noiseScored = SignalScorer.Score(scorer, noiseAlone);
-                windows.Add(mixture, true, sourceOfFile[musicFile]);
-                windows.Add(noiseScored, false, sourceOfFile[musicFile]);
+                windows.Add(mixture, true, sourceOfFile[musicFile], excerpts, Baseline(positive));
+                windows.Add(noiseScored, false, sourceOfFile[musicFile], excerpts, Baseline(noiseAlone));
                 musicColumns.Add(mixture.Map);
                 noiseColumns.Add(noiseScored.Map);
                 if (snr is not null)
@@ -61,6 +62,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
 
             var name = snr is { } value ? $"{value:+0;-0;0} dB" : "clean";
             var roc = RocCurve.Compute(windows.Scores, windows.Labels);
+            var bootstrap = new ClusterBootstrap(windows.Scores, windows.Labels, windows.Excerpts, excerpts);
             results.Add(new ConditionResult(
                 name,
                 snr,
@@ -69,11 +71,28 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
                 excerpts,
                 RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Bands, WindowGrid.BandPositions),
                 RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Sources, sources.Length),
-                new ColumnRates(musicColumns.MusicShare, noiseColumns.MusicShare)));
+                new ColumnRates(musicColumns.MusicShare, noiseColumns.MusicShare),
+                bootstrap.AucInterval(options.BootstrapReplicates, options.ConditionSeed(snr)),
+                Compare(bootstrap, windows, excerpts, snr)));
             progress?.Report($"{name}: AUC {roc.Auc:F4} over {roc.Positives} music and {roc.Negatives} noise windows");
         }
 
-        return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources);
+        var baselineName = baseline is null ? null : Path.GetFileName(baseline.ModelPath);
+        return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources, baselineName);
+    }
+
+    private ScoredSignal? Baseline(float[] signal) => baseline is null ? null : SignalScorer.Score(baseline, signal);
+
+    private BaselineComparison? Compare(ClusterBootstrap model, LabelledWindows windows, int excerpts, double? snr)
+    {
+        if (windows.BaselineScores is not { } scores)
+        {
+            return null;
+        }
+
+        var other = new ClusterBootstrap(scores, windows.Labels, windows.Excerpts, excerpts);
+        var auc = RocCurve.Compute(scores, windows.Labels).Auc;
+        return new BaselineComparison(auc, model.DifferenceInterval(other, options.BootstrapReplicates, options.ConditionSeed(snr)));
     }
 
     private (float[] Excerpt, int File) Draw((string Path, double Seconds)[] files, Random random)
@@ -98,10 +117,17 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
         return (looped, file);
     }
 
-    /// <summary>The scored windows of a condition above the silence floor, with their label, band position and music source.</summary>
-    private sealed class LabelledWindows(float silentWindowDecibels)
+    /// <summary>
+    /// The scored windows of a condition above the silence floor, with their label, band position, music source and
+    /// excerpt pair, and the baseline's scores of the same windows when there is a baseline.
+    /// </summary>
+    private sealed class LabelledWindows(float silentWindowDecibels, bool withBaseline)
     {
         public List<float> Scores { get; } = [];
+
+        public List<float>? BaselineScores { get; } = withBaseline ? [] : null;
+
+        public List<int> Excerpts { get; } = [];
 
         public List<bool> Labels { get; } = [];
 
@@ -109,13 +135,15 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options)
 
         public List<int> Sources { get; } = [];
 
-        public void Add(ScoredSignal signal, bool label, int source)
+        public void Add(ScoredSignal signal, bool label, int source, int excerpt, ScoredSignal? baseline)
         {
             for (var i = 0; i < signal.WindowProbabilities.Length; i++)
             {
                 if (signal.WindowDecibels[i] >= silentWindowDecibels)
                 {
                     Scores.Add(signal.WindowProbabilities[i]);
+                    BaselineScores?.Add(baseline!.WindowProbabilities[i]);
+                    Excerpts.Add(excerpt);
                     Labels.Add(label);
                     Bands.Add((int)(i / signal.Grid.WindowColumns));
                     Sources.Add(source);

@@ -47,6 +47,45 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void ABaselineIsScoredOnTheSameWindowsWithAPairedInterval()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("music"));
+        Directory.CreateDirectory(temp.File("noise"));
+        WavWriter.Write(temp.File("music/a.wav"), SignalGenerator.Melody(10 * 44_100, 44_100, seed: 1), 44_100);
+        WavWriter.Write(temp.File("noise/n.wav"), SignalGenerator.WhiteNoise(10 * 44_100, seed: 3), 44_100);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        using var same = new StripScorer(TestModels.RandomModel());
+        using var other = new StripScorer(TestModels.RandomModel(seed: 2));
+        var options = new EvaluationOptions { Snrs = [null, 0], WindowsPerCondition = 3000, ExcerptSeconds = 1.5, Seed = 5, BootstrapReplicates = 200 };
+        string[] music = [temp.File("music/a.wav")];
+        string[] noise = [temp.File("noise/n.wav")];
+
+        var alone = new Evaluator(scorer, options).Run(music, noise);
+        var againstItself = new Evaluator(scorer, options, same).Run(music, noise);
+        var againstOther = new Evaluator(scorer, options, other).Run(music, noise);
+        var otherAlone = new Evaluator(other, options).Run(music, noise);
+
+        Assert.All(alone.Conditions, c => Assert.Null(c.Baseline));
+        Assert.All(againstItself.Conditions, c => Assert.Equal((c.Roc.Auc, new Interval(0, 0)), (c.Baseline!.Auc, c.Baseline.DifferenceInterval)));
+        Assert.Equal(alone.Conditions.Select(c => c.Roc.Auc), againstOther.Conditions.Select(c => c.Roc.Auc));
+        Assert.Equal(otherAlone.Conditions.Select(c => c.Roc.Auc), againstOther.Conditions.Select(c => c.Baseline!.Auc));
+        Assert.All(againstOther.Conditions, c =>
+        {
+            var difference = c.Roc.Auc - c.Baseline!.Auc;
+            Assert.NotEqual(0, difference);
+            Assert.InRange(difference, c.Baseline.DifferenceInterval.Low, c.Baseline.DifferenceInterval.High);
+            Assert.InRange(c.Roc.Auc, c.AucInterval.Low, c.AucInterval.High);
+        });
+        var markdown = EvaluationWriter.Markdown(againstOther);
+        var comparison = markdown.Split("Against the baseline")[1].Split("AUC by band")[0];
+        Assert.Contains("| clean |", comparison);
+        Assert.Contains("| 0 dB |", comparison);
+        using var json = JsonDocument.Parse(EvaluationWriter.Json(againstOther));
+        Assert.Equal(2, json.RootElement.GetProperty("conditions")[1].GetProperty("difference_interval").GetArrayLength());
+    }
+
+    [Fact]
     public void EachMusicSourceIsScoredAgainstItsOwnPairedNoise()
     {
         using var temp = new TempDirectory();
@@ -76,7 +115,7 @@ public class EvaluatorTests
     {
         var roc = RocCurve.Compute([0.9f, 0.1f], [true, false]);
         var sources = Enumerable.Range(0, EvaluationWriter.MaxSourceColumns + 1).Select(i => $"song {i}").ToArray();
-        var condition = new ConditionResult("clean", null, roc, null, 1, [1.0], sources.Select(_ => 1.0).ToArray(), new ColumnRates(1, 0));
+        var condition = new ConditionResult("clean", null, roc, null, 1, [1.0], sources.Select(_ => 1.0).ToArray(), new ColumnRates(1, 0), new Interval(1, 1));
         var report = new EvaluationReport("m.onnx", 1, 3, [condition], sources);
 
         Assert.DoesNotContain("| song 0 |", EvaluationWriter.Markdown(report));
@@ -91,9 +130,9 @@ public class EvaluatorTests
     {
         // Music 0.9, 0.6, 0.3; noise 0.7, 0.2: above 0.5 the mask finds two of three music windows and one of two noise windows.
         var roc = RocCurve.Compute([0.9f, 0.6f, 0.3f, 0.7f, 0.2f], [true, true, true, false, false]);
-        var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0], new ColumnRates(0.75, 0.125))], ["a"]);
+        var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0], new ColumnRates(0.75, 0.125), new Interval(0.5, 0.8))], ["a"]);
 
-        Assert.Contains("| clean | 0.6667 | - | 66.7 % | 50.0 % | 75.0 % | 12.5 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
+        Assert.Contains("| clean | 0.6667 | 0.500-0.800 | - | 66.7 % | 50.0 % | 75.0 % | 12.5 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
         // Above 0.2 all music and one noise window remain: J = 1/2, the best on the grid (above 0.7 it is 1/3); at 0.5, 1/6.
         Assert.Contains("p > 0.20 balances music found against noise called music best (mean of found - called 0.500; at 0.5: 0.167)", EvaluationWriter.Markdown(report));
         using var json = JsonDocument.Parse(EvaluationWriter.Json(report));

@@ -16,9 +16,10 @@ internal static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder for auc.md, auc.json and roc.png", Required = true };
         var model = CommonOptions.Model();
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "a second model scored on the same windows; the table gives the AUC difference with a paired 95% interval" };
         var command = new Command("eval", "Measure window-level ROC AUC per SNR and cell-mask IoU on held-out music and noise (the paper's Figure 2).")
         {
-            music, noise, snr, windows, seed, output, model,
+            music, noise, snr, windows, seed, output, model, baseline,
         };
         command.SetAction(parse =>
         {
@@ -29,7 +30,8 @@ internal static class EvalCommand
                 Seed = parse.GetValue(seed),
             };
             using var scorer = new StripScorer(parse.GetValue(model)!.FullName);
-            var report = new Evaluator(scorer, options).Run(
+            using var baselineScorer = parse.GetValue(baseline) is { } file ? new StripScorer(file.FullName) : null;
+            var report = new Evaluator(scorer, options, baselineScorer).Run(
                 WavFiles(parse.GetValue(music)!),
                 WavFiles(parse.GetValue(noise)!),
                 new Progress<string>(Console.WriteLine));
