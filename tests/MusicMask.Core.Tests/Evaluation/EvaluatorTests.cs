@@ -13,12 +13,8 @@ public class EvaluatorTests
     [Fact]
     public void ReportsEveryConditionDeterministicallyAndWritesTableJsonAndPlot()
     {
-        using var temp = new TempDirectory();
-        Directory.CreateDirectory(temp.File("music"));
-        Directory.CreateDirectory(temp.File("noise"));
-        WavWriter.Write(temp.File("music/a.wav"), SignalGenerator.Melody(10 * 44_100, 44_100, seed: 1), 44_100);
+        using var temp = MelodyAndNoise(noiseSeconds: 2);
         WavWriter.Write(temp.File("music/b.wav"), SignalGenerator.Melody(8 * 48_000, 48_000, seed: 2), 48_000);
-        WavWriter.Write(temp.File("noise/n.wav"), SignalGenerator.WhiteNoise(2 * 44_100, seed: 3), 44_100);
         using var scorer = new StripScorer(TestModels.RandomModel());
         var options = new EvaluationOptions { Snrs = [null, 0, -10], WindowsPerCondition = 2000, ExcerptSeconds = 1.5, Seed = 5 };
         string[] music = [temp.File("music/a.wav"), temp.File("music/b.wav")];
@@ -49,11 +45,7 @@ public class EvaluatorTests
     [Fact]
     public void ABaselineIsScoredOnTheSameWindowsWithAPairedInterval()
     {
-        using var temp = new TempDirectory();
-        Directory.CreateDirectory(temp.File("music"));
-        Directory.CreateDirectory(temp.File("noise"));
-        WavWriter.Write(temp.File("music/a.wav"), SignalGenerator.Melody(10 * 44_100, 44_100, seed: 1), 44_100);
-        WavWriter.Write(temp.File("noise/n.wav"), SignalGenerator.WhiteNoise(10 * 44_100, seed: 3), 44_100);
+        using var temp = MelodyAndNoise(noiseSeconds: 10);
         using var scorer = new StripScorer(TestModels.RandomModel());
         using var same = new StripScorer(TestModels.RandomModel());
         using var other = new StripScorer(TestModels.RandomModel(seed: 2));
@@ -139,6 +131,17 @@ public class EvaluatorTests
         var condition = json.RootElement.GetProperty("conditions")[0];
         Assert.Equal(0.6667, condition.GetProperty("music_found_above_threshold").GetDouble());
         Assert.Equal(0.5, condition.GetProperty("noise_called_music_above_threshold").GetDouble());
+    }
+
+    /// <summary>A folder with music/a.wav (a 10 s melody) and noise/n.wav (white noise).</summary>
+    private static TempDirectory MelodyAndNoise(int noiseSeconds)
+    {
+        var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("music"));
+        Directory.CreateDirectory(temp.File("noise"));
+        WavWriter.Write(temp.File("music/a.wav"), SignalGenerator.Melody(10 * 44_100, 44_100, seed: 1), 44_100);
+        WavWriter.Write(temp.File("noise/n.wav"), SignalGenerator.WhiteNoise(noiseSeconds * 44_100, seed: 3), 44_100);
+        return temp;
     }
 
     [Fact]
