@@ -90,25 +90,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         return new Strip(decibels, targets, kind.Value, mixtureSnr);
     }
 
-    private float[] Music(Random random)
-    {
-        var music = Excerpt("music", random);
-        if (random.NextDouble() < MusicLayering)
-        {
-            var layer = Excerpt("music", random);
-            if (SignalGenerator.Rms(layer) > AudibleRms)
-            {
-                music = SignalGenerator.Mix(music, layer, 10 * random.NextDouble());
-            }
-        }
-
-        return MaybeBandLimit(music, random);
-    }
+    private float[] Music(Random random) => MaybeBandLimit(LayeredExcerpt("music", MusicLayering, 0, 10, random), random);
 
     private float[] Noise(Random random)
     {
         var choice = random.NextDouble();
-        var noise = choice switch { < 0.1 => ColouredNoise(random), < 0.3 => Babble(random), _ => RecordedNoise(random) };
+        var noise = choice switch { < 0.1 => ColouredNoise(random), < 0.3 => Babble(random), _ => LayeredExcerpt("noise", NoiseLayering, -10, 10, random) };
         if (choice > 0.85)
         {
             noise = SignalGenerator.Mix(noise, Babble(random), -5 + 15 * random.NextDouble());
@@ -117,19 +104,24 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         return MaybeBandLimit(noise, random);
     }
 
-    private float[] RecordedNoise(Random random)
+    /// <summary>
+    /// A recorded excerpt of the class; with the given chance, a second one of the same class layered on it, the first
+    /// louder than the second by <paramref name="lowestDb"/> to <paramref name="highestDb"/> (a silent excerpt stays
+    /// silent: the layer is scaled against it).
+    /// </summary>
+    private float[] LayeredExcerpt(string name, double chance, double lowestDb, double highestDb, Random random)
     {
-        var noise = Excerpt("noise", random);
-        if (random.NextDouble() < NoiseLayering)
+        var excerpt = Excerpt(name, random);
+        if (random.NextDouble() < chance)
         {
-            var layer = Excerpt("noise", random);
-            if (SignalGenerator.Rms(layer) > AudibleRms && SignalGenerator.Rms(noise) > AudibleRms)
+            var layer = Excerpt(name, random);
+            if (SignalGenerator.Rms(layer) > AudibleRms)
             {
-                noise = SignalGenerator.Mix(noise, layer, -10 + 20 * random.NextDouble());
+                excerpt = SignalGenerator.Mix(excerpt, layer, lowestDb + (highestDb - lowestDb) * random.NextDouble());
             }
         }
 
-        return noise;
+        return excerpt;
     }
 
     /// <summary>
