@@ -23,22 +23,30 @@ internal static class EvalCommand
         };
         command.SetAction(parse =>
         {
-            var options = new EvaluationOptions
+            try
             {
-                Snrs = ParseSnrs(parse.GetValue(snr)!),
-                WindowsPerCondition = parse.GetValue(windows),
-                Seed = parse.GetValue(seed),
-            };
-            using var scorer = new StripScorer(parse.GetValue(model)!.FullName);
-            using var baselineScorer = parse.GetValue(baseline) is { } file ? new StripScorer(file.FullName) : null;
-            var report = new Evaluator(scorer, options, baselineScorer).Run(
-                WavFiles(parse.GetValue(music)!),
-                WavFiles(parse.GetValue(noise)!),
-                new Progress<string>(Console.WriteLine));
-            var folder = parse.GetValue(output)!.FullName;
-            EvaluationWriter.Write(report, folder);
-            Console.Write(EvaluationWriter.Markdown(report));
-            Console.WriteLine($"wrote auc.md, auc.json and roc.png to {folder}");
+                var options = new EvaluationOptions
+                {
+                    Snrs = ParseSnrs(parse.GetValue(snr)!),
+                    WindowsPerCondition = parse.GetValue(windows),
+                    Seed = parse.GetValue(seed),
+                };
+                var (musicFiles, noiseFiles) = (WavFiles(parse.GetValue(music)!), WavFiles(parse.GetValue(noise)!));
+                using var scorer = new StripScorer(parse.GetValue(model)!.FullName);
+                using var baselineScorer = parse.GetValue(baseline) is { } file ? new StripScorer(file.FullName) : null;
+                var report = new Evaluator(scorer, options, baselineScorer).Run(musicFiles, noiseFiles, new Progress<string>(Console.WriteLine));
+                var folder = parse.GetValue(output)!.FullName;
+                EvaluationWriter.Write(report, folder);
+                Console.Write(EvaluationWriter.Markdown(report));
+                Console.WriteLine($"wrote auc.md, auc.json and roc.png to {folder}");
+                return 0;
+            }
+            catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException)
+            {
+                // A missing or foreign model, a missing folder, a bad --snr or an empty folder: said in one line.
+                Console.Error.WriteLine($"error: {error.Message}");
+                return 2;
+            }
         });
         return command;
     }

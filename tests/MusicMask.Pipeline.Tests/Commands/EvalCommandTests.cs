@@ -1,0 +1,38 @@
+using System.CommandLine;
+using MusicMask.Cli.Commands;
+using MusicMask.Pipeline.Tests.Support;
+using MusicMask.Tests.Support;
+
+namespace MusicMask.Pipeline.Tests.Commands;
+
+public class EvalCommandTests
+{
+    [Theory]
+    [InlineData("--baseline", "missing.onnx")]
+    [InlineData("--baseline", "not-a-model.onnx")]
+    [InlineData("--snr", "clean,loud")]
+    public void BadInputEndsWithExitCodeTwoAndWritesNothing(string option, string value)
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("music"), "a.wav", 4);
+        TestAudio.Write(temp.File("noise"), "n.wav", 4, seed: 2);
+        File.WriteAllText(temp.File("not-a-model.onnx"), "not protobuf");
+        var argument = option == "--baseline" ? temp.File(value) : value;
+        var root = new RootCommand { EvalCommand.Create() };
+
+        var exitCode = root.Parse(["eval", "--music", temp.File("music"), "--noise", temp.File("noise"), "--windows", "500", "--model", TestModels.RandomModel(), "-o", temp.File("out"), option, argument]).Invoke();
+
+        Assert.Equal(2, exitCode);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public void AMissingFolderEndsWithExitCodeTwo()
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("noise"), "n.wav", 4);
+        var root = new RootCommand { EvalCommand.Create() };
+
+        Assert.Equal(2, root.Parse(["eval", "--music", temp.File("nowhere"), "--noise", temp.File("noise"), "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke());
+    }
+}
