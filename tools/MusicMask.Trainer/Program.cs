@@ -18,13 +18,15 @@ var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum
 optimizer.AcceptOnlyFromAmong("sgd", "adam");
 var rate = new Option<double?>("--learning-rate") { Description = "peak learning rate (default 0.05 for sgd, 0.001 for adam)" };
 var snapshots = new Option<int?>("--snapshot-every") { Description = "also keep the weights every this many steps (a multiple of the 100-step epoch) as RUN/snapshot-STEP.bin" };
+var zeroSum = new Option<bool>("--zero-sum-first-layer") { Description = "keep every first-layer kernel summing to zero, so the model cannot read loudness (a gain is a constant in dB)" };
+var lowestLevel = new Option<double>("--lowest-level") { Description = "quietest training strip level, dBFS RMS (the loudest is -10)", DefaultValueFactory = _ => -45 };
 var threshold = new Option<double?>("--decision-threshold")
 {
     Description = "music probability that the exported model maps to 0.5, the mask's threshold (choose it on the validation split: `musicmask eval` prints the balanced one); the ranking of windows is unchanged",
 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, threshold,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, threshold,
 };
 root.SetAction(parse =>
 {
@@ -32,6 +34,11 @@ root.SetAction(parse =>
     {
         // Checked now: after a long run, a bad threshold would stop the export that the run was for.
         MusicMask.Models.NetworkWeights.CheckDecisionThreshold(decision);
+    }
+
+    if (parse.GetValue(lowestLevel) is var lowest and (>= -10 or < -90 or double.NaN))
+    {
+        throw new ArgumentException($"--lowest-level must lie from -90 to below -10 dBFS, not {lowest}");
     }
 
     TorchSharp.torch.set_num_threads(parse.GetValue(threads));
@@ -47,6 +54,8 @@ root.SetAction(parse =>
         Optimizer = parse.GetValue(optimizer)!,
         LearningRate = parse.GetValue(rate) ?? (parse.GetValue(optimizer) == "adam" ? 0.001 : 0.05),
         SnapshotEverySteps = parse.GetValue(snapshots),
+        ZeroSumFirstLayer = parse.GetValue(zeroSum),
+        LevelDbfs = (parse.GetValue(lowestLevel), -10),
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
     Directory.CreateDirectory(options.RunFolder);

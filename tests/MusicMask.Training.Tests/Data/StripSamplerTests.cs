@@ -110,6 +110,19 @@ public sealed class StripSamplerTests : IDisposable
         Assert.InRange(layered, 8, 40);
     }
 
+    [Fact]
+    public void StripLevelIsDrawnFromTheGivenRange()
+    {
+        Strip Drawn(double dbfs) => new StripSampler(new AudioLibrary(_folder), Columns) { LevelDbfs = (dbfs, dbfs) }.Next(new Random(11), StripKind.Music);
+        var loud = Drawn(-20);
+        var quiet = Drawn(-55);
+
+        // The same draws at two levels: every bin well above the spectrogram's -100 dB floor moves by exactly 35 dB.
+        var shifts = loud.Decibels.Zip(quiet.Decibels, (l, q) => (Loud: l, Shift: l - q)).Where(p => p.Loud > -40).Select(p => p.Shift).ToArray();
+        Assert.True(shifts.Length > 1_000, $"{shifts.Length} bins above -40 dB");
+        Assert.All(shifts, shift => Assert.InRange(shift, 34.9, 35.1));
+    }
+
     private static double RowMean(Strip strip, int bin, int width) => strip.Decibels.AsSpan(bin * width, width).ToArray().Average();
 
     private static bool IsPeak(Strip strip, int bin, int width) =>

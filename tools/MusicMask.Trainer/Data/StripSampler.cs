@@ -50,6 +50,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// </summary>
     public double NoiseLayering { get; init; } = 0.3;
 
+    /// <summary>
+    /// Quietest and loudest strip level, dBFS RMS, drawn uniformly per strip: archives hold quiet transfers as well as
+    /// loud masters, and level must not say music or noise.
+    /// </summary>
+    public (double Lowest, double Highest) LevelDbfs { get; init; } = (-45, -10);
+
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
     public Strip Next(Random random, StripKind? kind = null, double? snr = null)
@@ -75,7 +81,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
                 break;
         }
 
-        var gain = Math.Pow(10, (-45 + 35 * random.NextDouble()) / 20) / Math.Max(1e-9, SignalGenerator.Rms(signal));
+        var level = LevelDbfs.Lowest + (LevelDbfs.Highest - LevelDbfs.Lowest) * random.NextDouble();
+        var gain = Math.Pow(10, level / 20) / Math.Max(1e-9, SignalGenerator.Rms(signal));
         Scale(signal, gain);
         var decibels = Spectrogram(signal);
         var targets = Targets(decibels, kind == StripKind.Noise ? NoiseClass : MusicClass);

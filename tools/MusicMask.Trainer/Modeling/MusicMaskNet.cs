@@ -86,6 +86,18 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
+    /// Removes each first-layer kernel's mean, so every kernel sums to zero: the layer, and so the whole network,
+    /// then gives the same output for a spectrogram and for the same spectrogram plus any constant (a gain in dB).
+    /// Valid convolutions keep this exact on strips; batch-norm folding scales kernels and keeps it at export.
+    /// </summary>
+    public void CentreFirstLayerKernels()
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        conv1.weight!.sub_(conv1.weight.mean([2L, 3L], keepdim: true));
+    }
+
+    /// <summary>
     /// The batch-norm module's computation without its call: BatchNorm.forward counts batches with
     /// num_batches_tracked.add_(1), an implicit Scalar the finaliser can free mid-call (it crashed run 10 at step
     /// 200). The count is only used when momentum is unset, and here it is 0.1, so the result is the same.

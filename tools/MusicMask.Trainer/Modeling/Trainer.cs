@@ -53,10 +53,15 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             log($"started from the weights in {initial}");
         }
 
+        if (options.ZeroSumFirstLayer)
+        {
+            model.CentreFirstLayerKernels();
+        }
+
         var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
-        var validationSet = ValidationSet(new StripSampler(validation, options.WindowColumns));
+        var validationSet = ValidationSet(Sampler(validation));
         if (options.Resume && File.Exists(BestPath))
         {
             // A stored score is only comparable on the validation set it was measured on, which may have changed.
@@ -69,7 +74,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         optim.Optimizer optimizer = options.Optimizer == "adam"
             ? torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay * 100)
             : torch.optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
-        var sampler = new StripSampler(train, options.WindowColumns);
+        var sampler = Sampler(train);
         using var batches = new BlockingCollection<(Tensor X, Tensor Y)>(boundedCapacity: 4);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => Produce(sampler, batches, options.Seed + state.Step, stop.Token));
@@ -102,6 +107,11 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
                     {
                         loss.backward();
                         optimizer.step();
+                        if (options.ZeroSumFirstLayer)
+                        {
+                            model.CentreFirstLayerKernels();
+                        }
+
                         losses.Add(value);
                     }
                 }
@@ -167,6 +177,8 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         File.WriteAllBytes(onnxPath, OnnxModelWriter.Write(weights, modelVersion));
         return weights;
     }
+
+    private StripSampler Sampler(AudioLibrary library) => new(library, options.WindowColumns) { LevelDbfs = options.LevelDbfs };
 
     private double LearningRate(int step, double progress)
     {

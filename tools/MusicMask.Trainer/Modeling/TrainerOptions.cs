@@ -36,6 +36,15 @@ public sealed record TrainerOptions
     /// <summary>When set, the weights at every multiple of this many steps (a multiple of StepsPerEpoch) are kept as snapshot-STEP.bin (for averaging).</summary>
     public int? SnapshotEverySteps { get; init; }
 
+    /// <summary>
+    /// Keeps every first-layer kernel summing to zero (projected after each step), so a constant dB offset, which is
+    /// what a gain is in a log spectrogram, cancels in the first layer and the model cannot read loudness at all.
+    /// </summary>
+    public bool ZeroSumFirstLayer { get; init; }
+
+    /// <summary>Quietest and loudest training strip level, dBFS RMS.</summary>
+    public (double Lowest, double Highest) LevelDbfs { get; init; } = (-45, -10);
+
     public bool Resume { get; init; }
 
     /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>

@@ -1,0 +1,74 @@
+using MusicMask.Training.Modeling;
+using MusicMask.Training.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MusicMask.Training.Tests.Modeling;
+
+public class MusicMaskNetTests
+{
+    public MusicMaskNetTests() => TorchRuntime.Prepare();
+
+    [Fact]
+    public void CentredFirstLayerMakesTheOutputBlindToAConstantGainInDecibels()
+    {
+        var (centred, plain) = (TrainedLooking(seed: 3, centre: true), TrainedLooking(seed: 3, centre: false));
+        var strip = Strip(seed: 4);
+
+        var (centredChange, plainChange) = (LargestChange(centred, strip, gainDb: -20), LargestChange(plain, strip, gainDb: -20));
+        Assert.True(centredChange < 1e-5 && plainChange > 1e-3, $"a 20 dB gain moved p(music) by up to {centredChange} (centred) and {plainChange} (unconstrained)");
+    }
+
+    [Fact]
+    public void ExportedFirstLayerKernelsStillSumToZeroAfterTheBatchNormFold()
+    {
+        var model = TrainedLooking(seed: 5, centre: true);
+        model.eval();
+
+        var first = model.ToWeights().Features[0];
+        var perKernel = first.Weight.Length / first.OutChannels;
+        for (var o = 0; o < first.OutChannels; o++)
+        {
+            Assert.InRange(first.Weight.Skip(o * perKernel).Take(perKernel).Sum(), -1e-5f, 1e-5f);
+        }
+    }
+
+    /// <summary>A random network whose batch-norm statistics have moved, as after training.</summary>
+    private static MusicMaskNet TrainedLooking(int seed, bool centre)
+    {
+        torch.random.manual_seed(seed);
+        var model = new MusicMaskNet();
+        if (centre)
+        {
+            model.CentreFirstLayerKernels();
+        }
+
+        using (no_grad())
+        {
+            model.train();
+            for (var i = 0; i < 3; i++)
+            {
+                model.call(empty(2, 1, 96, 304).normal_(-50, 20)).Dispose();
+            }
+        }
+
+        return model;
+    }
+
+    private static float[] Strip(int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, 128 * 320).Select(i => -60f + 40f * random.NextSingle() + 15f * MathF.Sin(i / 700f)).ToArray();
+    }
+
+    private static float LargestChange(MusicMaskNet model, float[] strip, float gainDb)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        float[] Probabilities(float[] input) =>
+            nn.functional.softmax(model.call(tensor(input, [1, 1, 128, 320])), 1).select(1, 0).contiguous().data<float>().ToArray();
+        var before = Probabilities(strip);
+        var after = Probabilities(strip.Select(d => d + gainDb).ToArray());
+        return before.Zip(after, (a, b) => Math.Abs(a - b)).Max();
+    }
+}
