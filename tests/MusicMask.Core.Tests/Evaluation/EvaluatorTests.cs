@@ -134,6 +134,19 @@ public class EvaluatorTests
     }
 
     /// <summary>A folder with music/a.wav (a 10 s melody) and noise/n.wav (white noise).</summary>
+    [Fact]
+    public void AFileThatIsNotAudioStopsTheRunWithAnErrorThatNamesIt()
+    {
+        using var temp = MelodyAndNoise(noiseSeconds: 2);
+        File.WriteAllText(temp.File("noise/notes.wav"), "field notes, not audio");
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        var evaluator = new Evaluator(scorer, new EvaluationOptions { Snrs = [0], WindowsPerCondition = 500 });
+
+        var error = Assert.Throws<InvalidDataException>(() => evaluator.Run([temp.File("music/a.wav")], [temp.File("noise/n.wav"), temp.File("noise/notes.wav")]));
+
+        Assert.StartsWith(temp.File("noise/notes.wav") + ": ", error.Message);
+    }
+
     private static TempDirectory MelodyAndNoise(int noiseSeconds)
     {
         var temp = new TempDirectory();

@@ -35,4 +35,16 @@ public class EvalCommandTests
 
         Assert.Equal(2, root.Parse(["eval", "--music", temp.File("nowhere"), "--noise", temp.File("noise"), "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke());
     }
+
+    [Fact]
+    public void AFileInTheFolderThatIsNotAudioEndsWithExitCodeTwo()
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("music"), "a.wav", 4);
+        TestAudio.Write(temp.File("noise"), "n.wav", 4, seed: 2);
+        File.WriteAllBytes(temp.File("noise/cut.wav"), "RIFF"u8.ToArray());
+        var root = new RootCommand { EvalCommand.Create() };
+
+        Assert.Equal(2, root.Parse(["eval", "--music", temp.File("music"), "--noise", temp.File("noise"), "--windows", "500", "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke());
+    }
 }
