@@ -107,7 +107,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
             return (excerpt[..length], file);
         }
 
-        // Short clips are looped to the excerpt length, as noise beds are.
+        // ExcerptReader already ends a file shorter than the excerpt with digital silence, so this only fills the
+        // sample or two a resampled excerpt can fall short by.
         var looped = new float[length];
         for (var i = 0; i < length && excerpt.Length > 0; i++)
         {
