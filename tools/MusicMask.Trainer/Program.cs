@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MusicMask.Training.Data;
 using MusicMask.Training.Modeling;
 using MusicMask.Training.Native;
 
@@ -19,7 +20,8 @@ optimizer.AcceptOnlyFromAmong("sgd", "adam");
 var rate = new Option<double?>("--learning-rate") { Description = "peak learning rate (default 0.05 for sgd, 0.001 for adam)" };
 var snapshots = new Option<int?>("--snapshot-every") { Description = "also keep the weights every this many steps (a multiple of the 100-step epoch) as RUN/snapshot-STEP.bin" };
 var zeroSum = new Option<bool>("--zero-sum-first-layer") { Description = "keep every first-layer kernel summing to zero, so the model cannot read loudness (a gain is a constant in dB)" };
-var lowestLevel = new Option<double>("--lowest-level") { Description = "quietest training strip level, dBFS RMS (the loudest is -10)", DefaultValueFactory = _ => -45 };
+var loudest = StripSampler.DefaultLevelDbfs.Highest;
+var lowestLevel = new Option<double>("--lowest-level") { Description = $"quietest training strip level, dBFS RMS (the loudest is {loudest})", DefaultValueFactory = _ => StripSampler.DefaultLevelDbfs.Lowest };
 var threshold = new Option<double?>("--decision-threshold")
 {
     Description = "music probability that the exported model maps to 0.5, the mask's threshold (choose it on the validation split: `musicmask eval` prints the balanced one); the ranking of windows is unchanged",
@@ -36,9 +38,10 @@ root.SetAction(parse =>
         MusicMask.Models.NetworkWeights.CheckDecisionThreshold(decision);
     }
 
-    if (parse.GetValue(lowestLevel) is var lowest and (>= -10 or < -90 or double.NaN))
+    var lowest = parse.GetValue(lowestLevel);
+    if (!(lowest >= -90 && lowest < loudest))
     {
-        throw new ArgumentException($"--lowest-level must lie from -90 to below -10 dBFS, not {lowest}");
+        throw new ArgumentException($"--lowest-level must lie from -90 to below {loudest} dBFS, not {lowest}");
     }
 
     TorchSharp.torch.set_num_threads(parse.GetValue(threads));
@@ -55,7 +58,7 @@ root.SetAction(parse =>
         LearningRate = parse.GetValue(rate) ?? (parse.GetValue(optimizer) == "adam" ? 0.001 : 0.05),
         SnapshotEverySteps = parse.GetValue(snapshots),
         ZeroSumFirstLayer = parse.GetValue(zeroSum),
-        LevelDbfs = (parse.GetValue(lowestLevel), -10),
+        LevelDbfs = (lowest, loudest),
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
     Directory.CreateDirectory(options.RunFolder);

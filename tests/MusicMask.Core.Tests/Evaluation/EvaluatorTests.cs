@@ -133,7 +133,6 @@ public class EvaluatorTests
         Assert.Equal(0.5, condition.GetProperty("noise_called_music_above_threshold").GetDouble());
     }
 
-    /// <summary>A folder with music/a.wav (a 10 s melody) and noise/n.wav (white noise).</summary>
     [Fact]
     public void AFileThatIsNotAudioStopsTheRunWithAnErrorThatNamesIt()
     {
@@ -147,6 +146,7 @@ public class EvaluatorTests
         Assert.StartsWith(temp.File("noise/notes.wav") + ": ", error.Message);
     }
 
+    /// <summary>A folder with music/a.wav (a 10 s melody) and noise/n.wav (white noise).</summary>
     private static TempDirectory MelodyAndNoise(int noiseSeconds)
     {
         var temp = new TempDirectory();

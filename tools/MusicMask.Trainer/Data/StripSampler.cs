@@ -54,7 +54,9 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// Quietest and loudest strip level, dBFS RMS, drawn uniformly per strip: archives hold quiet transfers as well as
     /// loud masters, and level must not say music or noise.
     /// </summary>
-    public (double Lowest, double Highest) LevelDbfs { get; init; } = (-45, -10);
+    public (double Lowest, double Highest) LevelDbfs { get; init; } = DefaultLevelDbfs;
+
+    public static readonly (double Lowest, double Highest) DefaultLevelDbfs = (-45, -10);
 
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 

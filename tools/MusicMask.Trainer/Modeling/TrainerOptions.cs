@@ -1,3 +1,5 @@
+using MusicMask.Training.Data;
+
 namespace MusicMask.Training.Modeling;
 
 public sealed record TrainerOptions
@@ -43,7 +45,7 @@ public sealed record TrainerOptions
     public bool ZeroSumFirstLayer { get; init; }
 
     /// <summary>Quietest and loudest training strip level, dBFS RMS.</summary>
-    public (double Lowest, double Highest) LevelDbfs { get; init; } = (-45, -10);
+    public (double Lowest, double Highest) LevelDbfs { get; init; } = StripSampler.DefaultLevelDbfs;
 
     public bool Resume { get; init; }
 
