@@ -22,13 +22,14 @@ var snapshots = new Option<int?>("--snapshot-every") { Description = "also keep 
 var zeroSum = new Option<bool>("--zero-sum-first-layer") { Description = "keep every first-layer kernel summing to zero, so the model cannot read loudness (a gain is a constant in dB)" };
 var loudest = StripSampler.DefaultLevelDbfs.Highest;
 var lowestLevel = new Option<double>("--lowest-level") { Description = $"quietest training strip level, dBFS RMS (the loudest is {loudest})", DefaultValueFactory = _ => StripSampler.DefaultLevelDbfs.Lowest };
+var silenceGaps = new Option<double>("--silence-gaps") { Description = "chance that a training strip has a stretch of digital silence cut into it (0 to 1)" };
 var threshold = new Option<double?>("--decision-threshold")
 {
     Description = "music probability that the exported model maps to 0.5, the mask's threshold (choose it on the validation split: `musicmask eval` prints the balanced one); the ranking of windows is unchanged",
 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, threshold,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, threshold,
 };
 root.SetAction(parse =>
 {
@@ -42,6 +43,12 @@ root.SetAction(parse =>
     if (!(lowest >= -90 && lowest < loudest))
     {
         throw new ArgumentException($"--lowest-level must lie from -90 to below {loudest} dBFS, not {lowest}");
+    }
+
+    var gaps = parse.GetValue(silenceGaps);
+    if (!(gaps is >= 0 and <= 1))
+    {
+        throw new ArgumentException($"--silence-gaps is a chance from 0 to 1, not {gaps}");
     }
 
     TorchSharp.torch.set_num_threads(parse.GetValue(threads));
@@ -59,6 +66,7 @@ root.SetAction(parse =>
         SnapshotEverySteps = parse.GetValue(snapshots),
         ZeroSumFirstLayer = parse.GetValue(zeroSum),
         LevelDbfs = (lowest, loudest),
+        SilenceGaps = gaps,
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
     Directory.CreateDirectory(options.RunFolder);

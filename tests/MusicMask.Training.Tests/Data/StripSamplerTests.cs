@@ -1,5 +1,6 @@
 using MusicMask.Audio;
 using MusicMask.Filters;
+using MusicMask.Segmentation;
 using MusicMask.Signals;
 using MusicMask.Training.Data;
 using MusicMask.Transforms;
@@ -121,6 +122,30 @@ public sealed class StripSamplerTests : IDisposable
         var shifts = loud.Decibels.Zip(quiet.Decibels, (l, q) => (Loud: l, Shift: l - q)).Where(p => p.Loud > -40).Select(p => p.Shift).ToArray();
         Assert.True(shifts.Length > 1_000, $"{shifts.Length} bins above -40 dB");
         Assert.All(shifts, shift => Assert.InRange(shift, 34.9, 35.1));
+    }
+
+    [Fact]
+    public void CutSilenceIsNoiseWhereItFillsAWindowAndLeavesTheSoundsLabelElsewhere()
+    {
+        // As wide as the trainer's strips: a window fits in the silence only when it fills half the strip or more.
+        const int columns = 16;
+        var sampler = new StripSampler(new AudioLibrary(_folder), columns) { SilenceGaps = 1 };
+        var random = new Random(12);
+        var silentWindows = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            var strip = sampler.Next(random, StripKind.Music);
+            Assert.Contains(SpectrogramParameters.SilenceDecibels, strip.Decibels);
+            for (var column = 0; column < columns; column++)
+            {
+                var frames = Enumerable.Range(column * WindowGrid.Stride, WindowGrid.WindowWidth);
+                var silent = frames.All(t => strip.Decibels[t] == SpectrogramParameters.SilenceDecibels);
+                Assert.Equal(silent ? StripSampler.NoiseClass : StripSampler.MusicClass, strip.Targets[column]);
+                silentWindows += silent ? 1 : 0;
+            }
+        }
+
+        Assert.InRange(silentWindows, 20, 20 * columns / 2);
     }
 
     private static double RowMean(Strip strip, int bin, int width) => strip.Decibels.AsSpan(bin * width, width).ToArray().Average();

@@ -58,6 +58,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
 
     public static readonly (double Lowest, double Highest) DefaultLevelDbfs = (-45, -10);
 
+    /// <summary>
+    /// Chance that a strip has a stretch of digital silence cut into it: archives hold short clips that end in
+    /// silence and pauses between takes, and the step into silence must not read as music.
+    /// </summary>
+    public double SilenceGaps { get; init; }
+
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
     public Strip Next(Random random, StripKind? kind = null, double? snr = null)
@@ -95,8 +101,39 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             IgnoreWhereMusicIsInaudible(targets, music, noise);
         }
 
+        if (random.NextDouble() < SilenceGaps)
+        {
+            decibels = CutSilence(signal, targets, random);
+        }
+
         Equalise(decibels, random);
         return new Strip(decibels, targets, kind.Value, mixtureSnr);
+    }
+
+    /// <summary>
+    /// Zeroes a random stretch of the signal (its start, its end or a pause inside, 10-90 % of it) and returns the
+    /// new spectrogram. Windows that still hold some of the sound keep the label the sound gave them; windows wholly
+    /// inside the silence become noise, as digital silence holds no music.
+    /// </summary>
+    private float[] CutSilence(float[] signal, long[] targets, Random random)
+    {
+        var length = (int)(signal.Length * (0.1 + 0.8 * random.NextDouble()));
+        var start = random.Next(3) switch { 0 => 0, 1 => signal.Length - length, _ => random.Next(signal.Length - length + 1) };
+        Array.Clear(signal, start, length);
+        var windowSamples = (WindowGrid.WindowWidth - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
+        for (var column = 0; column < windowColumns; column++)
+        {
+            var first = column * WindowGrid.Stride * SpectrogramParameters.Hop;
+            if (first >= start && first + windowSamples <= start + length)
+            {
+                for (var band = 0; band < WindowGrid.BandPositions; band++)
+                {
+                    targets[band * windowColumns + column] = NoiseClass;
+                }
+            }
+        }
+
+        return Spectrogram(signal);
     }
 
     private float[] Music(Random random) => MaybeBandLimit(LayeredExcerpt("music", MusicLayering, 0, 10, random), random);

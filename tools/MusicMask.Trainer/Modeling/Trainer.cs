@@ -58,7 +58,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             model.CentreFirstLayerKernels();
         }
 
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; silence cut into {options.SilenceGaps:P0} of strips");
         var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
@@ -179,7 +179,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return weights;
     }
 
-    private StripSampler Sampler(AudioLibrary library) => new(library, options.WindowColumns) { LevelDbfs = options.LevelDbfs };
+    private StripSampler Sampler(AudioLibrary library) => new(library, options.WindowColumns) { LevelDbfs = options.LevelDbfs, SilenceGaps = options.SilenceGaps };
 
     private double LearningRate(int step, double progress)
     {

@@ -47,6 +47,9 @@ public sealed record TrainerOptions
     /// <summary>Quietest and loudest training strip level, dBFS RMS.</summary>
     public (double Lowest, double Highest) LevelDbfs { get; init; } = StripSampler.DefaultLevelDbfs;
 
+    /// <summary>Chance that a training strip has a stretch of digital silence cut into it.</summary>
+    public double SilenceGaps { get; init; }
+
     public bool Resume { get; init; }
 
     /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>
