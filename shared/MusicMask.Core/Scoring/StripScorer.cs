@@ -68,7 +68,7 @@ public sealed class StripScorer : IDisposable
     /// <summary>File name, version and SHA-256 of the model, as results name it.</summary>
     public ModelInfo Model => _model.Value;
 
-    /// <summary>Scores every window of a tile in one run.</summary>
+    /// <summary>Scores every window of a tile in one run; windows of pure digital silence score 0 (<see cref="SilenceGate"/>).</summary>
     public WindowScores Score(SpectrogramTile tile)
     {
         var frames = tile.FrameCount;
@@ -81,6 +81,7 @@ public sealed class StripScorer : IDisposable
             throw new InvalidDataException($"model returned {output.Length} probabilities for tile {tile.Range.Index}, expected {expected}");
         }
 
+        SilenceGate.Apply(tile, output);
         return new WindowScores(tile.Range.Index, tile.Range.FirstWindow, tile.Range.Windows, output);
     }
 

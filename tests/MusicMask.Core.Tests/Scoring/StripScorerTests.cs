@@ -60,6 +60,49 @@ public class StripScorerTests
     }
 
     [Fact]
+    public void WindowsOfPureDigitalSilenceScoreZeroAndAllOthersWhatTheModelSays()
+    {
+        using var scorer = new StripScorer(TestModels.RandomModel(3));
+        const int windows = 20;
+        const int soundFrames = 100;
+        const int lonePixelFrame = 500;
+        const int lonePixelBin = 250;
+        var sound = RandomTile(windows, seed: 5);
+        var frames = (float[])sound.Frames.Clone();
+        frames.AsSpan(soundFrames * Bins).Fill(SpectrogramParameters.SilenceDecibels);
+        frames[lonePixelFrame * Bins + lonePixelBin] = -40;
+        var tile = new SpectrogramTile(sound.Range, frames);
+        var frequencyMajor = new float[frames.Length];
+        for (var t = 0; t < tile.FrameCount; t++)
+        {
+            for (var b = 0; b < Bins; b++)
+            {
+                frequencyMajor[b * tile.FrameCount + t] = frames[t * Bins + b];
+            }
+        }
+
+        var model = scorer.Run(frequencyMajor, [1, 1, Bins, tile.FrameCount]);
+        var gated = scorer.Score(tile);
+
+        var silentWindows = 0;
+        for (var band = 0; band < WindowGrid.BandPositions; band++)
+        {
+            for (var column = 0; column < windows; column++)
+            {
+                var first = column * WindowGrid.Stride;
+                var last = first + WindowGrid.WindowWidth - 1;
+                var holdsLonePixel = lonePixelFrame >= first && lonePixelFrame <= last && lonePixelBin / WindowGrid.Stride - band is >= 0 and < WindowGrid.CellsPerWindowRow;
+                var silent = first >= soundFrames && !holdsLonePixel;
+                Assert.Equal(silent ? 0 : model[band * windows + column], gated[band, column]);
+                silentWindows += silent ? 1 : 0;
+            }
+        }
+
+        // 13 window columns lie wholly after the sound, 13 bands each, less the band-12 windows holding the lone pixel.
+        Assert.InRange(silentWindows, 150, 13 * 13 - 1);
+    }
+
+    [Fact]
     public void ProbabilitiesAreProbabilities()
     {
         using var scorer = new StripScorer(TestModels.RandomModel(2));
