@@ -21,7 +21,7 @@ public static class SignalScorer
             tile =>
             {
                 builder.Add(scorer.Score(tile));
-                levels[tile.Range.Index] = WindowLevels(tile);
+                levels[tile.Range.Index] = WindowLevels.Of(tile);
             });
         var grid = summary.Grid;
         var probabilities = builder.WindowProbabilities(grid);
@@ -59,30 +59,5 @@ public static class SignalScorer
         framer.Process(signal);
         framer.Flush();
         return power;
-    }
-
-    /// <summary>Mean dB of every window of a tile, band-major like the scores.</summary>
-    private static float[] WindowLevels(SpectrogramTile tile)
-    {
-        const int bins = SpectrogramParameters.Bins;
-        var levels = new float[WindowGrid.BandPositions * tile.Range.Windows];
-        for (var band = 0; band < WindowGrid.BandPositions; band++)
-        {
-            for (var w = 0; w < tile.Range.Windows; w++)
-            {
-                double sum = 0;
-                for (var t = w * WindowGrid.Stride; t < w * WindowGrid.Stride + WindowGrid.WindowWidth; t++)
-                {
-                    for (var b = band * WindowGrid.Stride; b < band * WindowGrid.Stride + WindowGrid.WindowHeight; b++)
-                    {
-                        sum += tile.Frames[t * bins + b];
-                    }
-                }
-
-                levels[band * tile.Range.Windows + w] = (float)(sum / (WindowGrid.WindowWidth * WindowGrid.WindowHeight));
-            }
-        }
-
-        return levels;
     }
 }

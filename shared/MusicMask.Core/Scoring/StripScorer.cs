@@ -68,7 +68,7 @@ public sealed class StripScorer : IDisposable
     /// <summary>File name, version and SHA-256 of the model, as results name it.</summary>
     public ModelInfo Model => _model.Value;
 
-    /// <summary>Scores every window of a tile in one run; windows of pure digital silence score 0 (<see cref="SilenceGate"/>).</summary>
+    /// <summary>Scores every window of a tile in one run; windows at the spectrogram floor score 0 (<see cref="SilenceGate"/>).</summary>
     public WindowScores Score(SpectrogramTile tile)
     {
         var frames = tile.FrameCount;
