@@ -101,7 +101,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             IgnoreWhereMusicIsInaudible(targets, music, noise);
         }
 
-        if (random.NextDouble() < SilenceGaps)
+        // Drawn only when asked for, so runs without gaps see the same strips for a seed as before the option.
+        if (SilenceGaps > 0 && random.NextDouble() < SilenceGaps)
         {
             decibels = CutSilence(signal, targets, random);
         }
