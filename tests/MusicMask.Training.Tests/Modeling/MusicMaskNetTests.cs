@@ -1,3 +1,4 @@
+using MusicMask.Models;
 using MusicMask.Training.Modeling;
 using MusicMask.Training.Native;
 using TorchSharp;
@@ -31,6 +32,49 @@ public class MusicMaskNetTests
         {
             Assert.InRange(first.Weight.Skip(o * perKernel).Take(perKernel).Sum(), -1e-5f, 1e-5f);
         }
+    }
+
+    [Fact]
+    public void AnImportedExportStartsTrainingAsTheExportedNetworkInBothModes()
+    {
+        var exported = TrainedLooking(seed: 6, centre: false);
+        exported.eval();
+        var weights = exported.ToWeights();
+        var calibration = tensor(Strip(seed: 7), [1, 1, 128, 320]);
+
+        var imported = new MusicMaskNet(dropout: 0);
+        imported.LoadExported(weights, calibration);
+
+        imported.eval();
+        var reexported = imported.ToWeights();
+        foreach (var (expected, actual) in weights.Features.Append(weights.Hidden).Append(weights.Classifier)
+                     .Zip(reexported.Features.Append(reexported.Hidden).Append(reexported.Classifier)))
+        {
+            Assert.All(expected.Weight.Zip(actual.Weight), pair => Assert.Equal(pair.First, pair.Second, 1e-4f));
+            Assert.All(expected.Bias.Zip(actual.Bias), pair => Assert.Equal(pair.First, pair.Second, 1e-4f));
+        }
+
+        var evalMode = Probabilities(imported, calibration);
+        imported.train();
+        var trainMode = Probabilities(imported, calibration);
+        Assert.Equal(Probabilities(exported, calibration).Length, evalMode.Length);
+        Assert.True(evalMode.Zip(Probabilities(exported, calibration), (a, b) => Math.Abs(a - b)).Max() < 1e-4, "eval mode differs from the export");
+        Assert.True(trainMode.Zip(evalMode, (a, b) => Math.Abs(a - b)).Max() < 1e-4, "training mode differs from the export on the calibration strips");
+        Assert.True(evalMode.Max() - evalMode.Min() > 1e-3, "outputs should vary across windows");
+    }
+
+    [Fact]
+    public void AnExportWithAnotherInputNormalisationIsRefused()
+    {
+        var weights = NetworkWeights.Random(8, inputMean: -40f);
+
+        Assert.Throws<InvalidDataException>(() => new MusicMaskNet(inputMean: -30f).LoadExported(weights, tensor(Strip(seed: 9), [1, 1, 128, 320])));
+    }
+
+    private static float[] Probabilities(MusicMaskNet model, Tensor input)
+    {
+        using var noGrad = no_grad();
+        return nn.functional.softmax(model.call(input), 1).select(1, 0).contiguous().data<float>().ToArray();
     }
 
     /// <summary>A random network whose batch-norm statistics have moved, as after training.</summary>

@@ -67,6 +67,57 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>
+    /// Takes the weights of an exported model (batch norm folded into the convolutions) and sets every batch norm
+    /// to the identity on <paramref name="strips"/>: its shift and scale become the batch's own mean and standard
+    /// deviation of that layer's output, so training mode and eval mode both start from exactly the exported network
+    /// (on these strips; near it on others). Lets training continue from a shipped model whose checkpoints are gone.
+    /// </summary>
+    public void LoadExported(NetworkWeights weights, Tensor strips)
+    {
+        if (weights.InputMean != _inputMean || weights.InputScale != _inputScale)
+        {
+            throw new InvalidDataException($"the model normalises its input as (x - {weights.InputMean}) * {weights.InputScale}, this trainer as (x - {_inputMean}) * {_inputScale}");
+        }
+
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        using var mean = _inputMean.ToScalar();
+        using var scale = _inputScale.ToScalar();
+        var x = strips.sub(mean).mul(scale);
+        foreach (var ((conv, norm), exported) in Features.Zip(weights.Features))
+        {
+            x = nn.functional.max_pool2d(nn.functional.relu(LoadAsIdentity(conv, norm, exported, x)), 2);
+        }
+
+        LoadAsIdentity(dense, denseNorm, weights.Hidden, x);
+        Load(classifier, weights.Classifier);
+    }
+
+    private static Tensor LoadAsIdentity(Conv2d conv, BatchNorm2d norm, ConvWeights exported, Tensor input)
+    {
+        Load(conv, exported);
+        var output = conv.call(input);
+        var mean = output.mean([0L, 2L, 3L]);
+        var variance = output.var([0L, 2L, 3L], unbiased: false);
+        norm.running_mean!.copy_(mean);
+        norm.running_var!.copy_(variance);
+        norm.bias!.copy_(mean);
+        norm.weight!.copy_(variance.add(norm.eps).sqrt());
+        return output;
+    }
+
+    private static void Load(Conv2d conv, ConvWeights exported)
+    {
+        if (!conv.weight!.shape.SequenceEqual(exported.WeightShape))
+        {
+            throw new InvalidDataException($"a convolution of shape [{string.Join(", ", exported.WeightShape)}] does not fit this network's [{string.Join(", ", conv.weight.shape)}]");
+        }
+
+        conv.weight.copy_(tensor(exported.Weight, exported.WeightShape));
+        conv.bias!.copy_(tensor(exported.Bias));
+    }
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();

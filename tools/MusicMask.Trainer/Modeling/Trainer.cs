@@ -14,6 +14,7 @@ namespace MusicMask.Training.Modeling;
 public sealed class Trainer(TrainerOptions options, Action<string> log)
 {
     private const int Bins = 256;
+    private const int CalibrationStripCount = 48;
 
     public sealed record Checkpoint(int Step, double Seconds, double BestScore, double LastLoss);
 
@@ -39,6 +40,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
 
         Directory.CreateDirectory(options.RunFolder);
         torch.random.manual_seed(options.Seed);
+        var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
         var model = new MusicMaskNet();
         var state = new Checkpoint(0, 0, double.NegativeInfinity, double.NaN);
         if (options.Resume && File.Exists(CheckpointPath) && File.Exists(StatePath))
@@ -47,10 +49,15 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             state = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllText(StatePath))!;
             log($"resumed at step {state.Step} ({state.Seconds / 60:F1} min trained)");
         }
-        else if (options.InitialWeights is { } initial)
+        else if (options.InitialWeights is { } initial && IsExportedModel(initial))
         {
-            model.LoadCheckpoint(initial);
-            log($"started from the weights in {initial}");
+            model.LoadExported(OnnxModelReader.ReadWeights(File.ReadAllBytes(initial)), CalibrationStrips(train));
+            log($"started from the exported model {initial} (batch norms set to the identity on {CalibrationStripCount} training strips)");
+        }
+        else if (options.InitialWeights is { } checkpoint)
+        {
+            model.LoadCheckpoint(checkpoint);
+            log($"started from the weights in {checkpoint}");
         }
 
         if (options.ZeroSumFirstLayer)
@@ -59,7 +66,6 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         }
 
         log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; silence cut into {options.SilenceGaps:P0} of strips");
-        var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(Sampler(validation));
@@ -177,6 +183,16 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
         File.WriteAllBytes(onnxPath, OnnxModelWriter.Write(weights, modelVersion));
         return weights;
+    }
+
+    public static bool IsExportedModel(string path) => Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Training strips, drawn apart from the training stream, whose statistics set the imported batch norms.</summary>
+    private Tensor CalibrationStrips(AudioLibrary train)
+    {
+        var sampler = Sampler(train);
+        var random = new Random(options.Seed - 1);
+        return ToTensors(Enumerable.Range(0, CalibrationStripCount).Select(_ => sampler.Next(random)).ToArray(), sampler).X;
     }
 
     private StripSampler Sampler(AudioLibrary library) => new(library, options.WindowColumns) { LevelDbfs = options.LevelDbfs, SilenceGaps = options.SilenceGaps };
