@@ -13,7 +13,7 @@ var steps = new Option<int?>("--max-steps") { Description = "stop after this man
 var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
 var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount };
 var resume = new Option<bool>("--resume") { Description = "continue from the run folder's checkpoint" };
-var init = new Option<FileInfo>("--init") { Description = "start a new run from these weights (a checkpoint file of an earlier run)" };
+var init = new Option<FileInfo>("--init") { Description = "start a new run from these weights: a checkpoint file of an earlier run, or an exported .onnx model (batch norms start as the identity)" };
 init.AcceptExistingOnly();
 var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9) or adam (AdamW)", DefaultValueFactory = _ => "sgd" };
 optimizer.AcceptOnlyFromAmong("sgd", "adam");

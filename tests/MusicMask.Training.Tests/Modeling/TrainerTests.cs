@@ -108,6 +108,29 @@ public sealed class TrainerTests : IDisposable
         Assert.True(reports[^1].Seconds - trainedBefore <= wall.Elapsed.TotalSeconds + 0.5, $"time budget counted {reports[^1].Seconds - trainedBefore:F1} s for {wall.Elapsed.TotalSeconds:F1} s of training");
     }
 
+    [Fact]
+    public void ARunStartsFromAnExportedModelAndKeepsItsStartingWeights()
+    {
+        var options = SmallRun() with { MaxSteps = 10, StepsPerEpoch = 5, BatchSize = 2, ValidationStripsPerKind = 2 };
+        var first = new Trainer(options, _ => { });
+        first.Run();
+        var exported = Path.Combine(_folder, "first.onnx");
+        var weights = first.ExportBest(exported);
+
+        var lines = new List<string>();
+        var second = new Trainer(options with { RunFolder = Path.Combine(_folder, "second"), InitialWeights = exported }, lines.Add);
+        var reports = second.Run();
+
+        Assert.Contains(lines, l => l.StartsWith("started from the exported model", StringComparison.Ordinal));
+        Assert.Equal([5, 10], reports.Select(r => r.Step));
+        var start = WeightInterpolation.Blend(second.InitialPath, second.CheckpointPath, 0).ToWeights();
+        foreach (var (expected, actual) in weights.Features.Append(weights.Hidden).Append(weights.Classifier)
+                     .Zip(start.Features.Append(start.Hidden).Append(start.Classifier)))
+        {
+            Assert.All(expected.Weight.Zip(actual.Weight), pair => Assert.Equal(pair.First, pair.Second, 1e-4f));
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

@@ -28,6 +28,9 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
 
     public string BestPath => Path.Combine(options.RunFolder, "best.bin");
 
+    /// <summary>The starting weights of a run begun from an exported model, so blends can reach back to them.</summary>
+    public string InitialPath => Path.Combine(options.RunFolder, "init.bin");
+
     public string StatePath => Path.Combine(options.RunFolder, "checkpoint.json");
 
     /// <summary>Trains until the time or step budget is spent; returns the per-epoch reports.</summary>
@@ -52,6 +55,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         else if (options.InitialWeights is { } initial && IsExportedModel(initial))
         {
             model.LoadExported(OnnxModelReader.ReadWeights(File.ReadAllBytes(initial)), CalibrationStrips(train));
+            model.save(InitialPath);
             log($"started from the exported model {initial} (batch norms set to the identity on {CalibrationStripCount} training strips)");
         }
         else if (options.InitialWeights is { } checkpoint)
