@@ -29,7 +29,9 @@ public static class ElfVersionNeeds
 
         if (changed)
         {
-            var temporary = path + ".patching";
+            // A name of its own per call: trainers started together patch the same fresh build at once, and a shared
+            // temporary file was renamed away under the second one. The rename is atomic, so readers see either file.
+            var temporary = $"{path}.patching-{Guid.NewGuid():N}";
             File.WriteAllBytes(temporary, elf);
             File.Move(temporary, path, overwrite: true);
         }
