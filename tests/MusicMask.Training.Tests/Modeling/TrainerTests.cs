@@ -122,6 +122,7 @@ public sealed class TrainerTests : IDisposable
         var reports = second.Run();
 
         Assert.Contains(lines, l => l.StartsWith("started from the exported model", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("start          val AUC clean ", StringComparison.Ordinal));
         Assert.Equal([5, 10], reports.Select(r => r.Step));
         var start = WeightInterpolation.Blend(second.InitialPath, second.CheckpointPath, 0).ToWeights();
         foreach (var (expected, actual) in weights.Features.Append(weights.Hidden).Append(weights.Classifier)

@@ -81,6 +81,12 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             state = state with { BestScore = Evaluate(best, validationSet, 0, state.Step, double.NaN, state.Seconds).Score };
             log($"best checkpoint re-scored on this validation set: {state.BestScore:F4}");
         }
+        else if (state.Step == 0 && options.InitialWeights is not null)
+        {
+            // The starting weights on the same strips: the yardstick the run's own epochs are read against.
+            var start = Evaluate(model, validationSet, 0, 0, double.NaN, 0);
+            log($"start          val AUC clean {start.AucClean:F4}  0 dB {start.AucZeroDb:F4}  -10 dB {start.AucMinus10Db:F4}");
+        }
 
         optim.Optimizer optimizer = options.Optimizer == "adam"
             ? torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay * 100)
