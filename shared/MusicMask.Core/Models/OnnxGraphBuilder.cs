@@ -10,7 +10,8 @@ public sealed class OnnxGraphBuilder
 {
     public const int IrVersion = 8;
     public const int Opset = 17;
-    private const int TensorFloat = 1;
+    /// <summary>TensorProto.DataType FLOAT, also what <see cref="OnnxModelReader"/> reads back.</summary>
+    internal const int TensorFloat = 1;
     private const int TensorInt64 = 7;
     private const int AttributeInt = 2;
     private const int AttributeInts = 7;

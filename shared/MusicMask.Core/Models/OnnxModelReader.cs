@@ -10,8 +10,6 @@ namespace MusicMask.Models;
 /// </summary>
 public static class OnnxModelReader
 {
-    private const int TensorFloat = 1;
-
     public static NetworkWeights ReadWeights(byte[] model)
     {
         var tensors = ReadFloatInitializers(model);
@@ -51,7 +49,7 @@ public static class OnnxModelReader
                 foreach (var tensor in Fields(graph, 5))
                 {
                     var (name, dataType, dims, values) = ReadTensor(tensor);
-                    if (dataType == TensorFloat)
+                    if (dataType == OnnxGraphBuilder.TensorFloat)
                     {
                         tensors[name] = (dims, values);
                     }
@@ -103,7 +101,7 @@ public static class OnnxModelReader
         }
 
         var expected = dims.Aggregate(1L, (product, dim) => product * dim);
-        if (dataType == TensorFloat && values.Count != expected)
+        if (dataType == OnnxGraphBuilder.TensorFloat && values.Count != expected)
         {
             throw new InvalidDataException($"initializer {name}: {values.Count} values for shape [{string.Join(", ", dims)}]");
         }

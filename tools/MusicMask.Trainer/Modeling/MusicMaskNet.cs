@@ -103,7 +103,8 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         norm.running_mean!.copy_(mean);
         norm.running_var!.copy_(variance);
         norm.bias!.copy_(mean);
-        norm.weight!.copy_(variance.add(norm.eps).sqrt());
+        using var epsilon = norm.eps.ToScalar();
+        norm.weight!.copy_(variance.add(epsilon).sqrt());
         return output;
     }
 

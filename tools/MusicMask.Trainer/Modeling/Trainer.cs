@@ -54,7 +54,11 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         }
         else if (options.InitialWeights is { } initial && IsExportedModel(initial))
         {
-            model.LoadExported(OnnxModelReader.ReadWeights(File.ReadAllBytes(initial)), CalibrationStrips(train));
+            using (var strips = CalibrationStrips(train))
+            {
+                model.LoadExported(OnnxModelReader.ReadWeights(File.ReadAllBytes(initial)), strips);
+            }
+
             model.save(InitialPath);
             log($"started from the exported model {initial} (batch norms set to the identity on {CalibrationStripCount} training strips)");
         }
@@ -195,7 +199,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return weights;
     }
 
-    public static bool IsExportedModel(string path) => Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase);
+    private static bool IsExportedModel(string path) => Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Training strips, drawn apart from the training stream, whose statistics set the imported batch norms.</summary>
     private Tensor CalibrationStrips(AudioLibrary train)
