@@ -39,6 +39,7 @@ music|train|fretsonfire-songs-sectoid|usr/share/games/fretsonfire/data/songs|^$
 music|train|naev-data|usr/share/naev/dat/snd/music|^$
 music|train|warmux-data|usr/share/games/warmux/music|^$
 music|train|lugaru-data|usr/share/games/lugaru/Sounds|Sounds/([^M]|M[^u])
+music|train|redeclipse-data|usr/share/games/redeclipse/data/sounds/music|^$
 music|validation|fretsonfire-songs-muldjord|usr/share/games/fretsonfire/data/songs|^$
 music|validation|drascula-music|usr/share/scummvm/drascula/audio|^$
 music|validation|pushover-data|usr/share/pushover/themes|^$
@@ -60,6 +61,11 @@ noise|train|lugaru-data|usr/share/games/lugaru/Sounds|Music|Alarm|Console
 noise|train|wesnoth-1.16-data|usr/share/games/wesnoth/1.16/data/core/sounds|horn-signals|fanfare|wardrums|magic|heal|potion|petrified|gold|wail|lightning|entangle|poison|ink|water-blast|open-chest
 noise|train|freeciv-data|usr/share/games/freeciv/stdsounds|illegal|wakeup
 noise|train|warmux-data|usr/share/games/warmux/sound/default/weapons|music|beep|lowgravity|homerun|suicide|supertux|teleport|construct
+noise|train|redeclipse-data|usr/share/games/redeclipse/data/sounds/ambience|jumppad|teleport|switch|wakawaka|outdoorsignal|criticalcore
+noise|train|redeclipse-data|usr/share/games/redeclipse/data/sounds/weapons|notify|switch
+noise|train|redeclipse-data|usr/share/games/redeclipse/data/sounds/sfx|alarm|chat|error|critical|itemspawn|itemuse|regenerate|respawn
+noise|train|supertuxkart-data|usr/share/games/supertuxkart/data/sfx|Wilhelm|ugh|flute|fanfare|gp_end|race_finish|track_intro|goal_scored|energy_bar|start_race|lenautile|sara_airport|/wee\.|appear|dark|boing|locked|swap|grab_collectable|plopp|portal|forcefield|bzzt
+noise|train|trigger-rally-data|zip:usr/share/games/trigger-rally/data.zip:sounds/|codriver
 noise|validation|crrcsim-data|usr/share/games/crrcsim/sounds|^$
 noise|test|searchandrescue-data|usr/share/games/searchandrescue/sounds|^$
 speech|hash|fillets-ng-data-cs|usr/share/games/fillets-ng|^$
