@@ -87,7 +87,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         var x = strips.sub(mean).mul(scale);
         foreach (var ((conv, norm), exported) in Features.Zip(weights.Features))
         {
-            x = nn.functional.max_pool2d(nn.functional.relu(LoadAsIdentity(conv, norm, exported, x)), 2);
+            x = nn.functional.relu(MaxPool2x2.Pool(LoadAsIdentity(conv, norm, exported, x)));
         }
 
         LoadAsIdentity(dense, denseNorm, weights.Hidden, x);
@@ -129,7 +129,8 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         var x = input.sub(mean).mul(scale);
         foreach (var (conv, norm) in Features)
         {
-            x = nn.functional.max_pool2d(nn.functional.relu(Normalise(norm, conv.call(x))), 2);
+            // ReLU after the pooling: the two commute exactly, and ReLU then runs on a quarter of the values.
+            x = nn.functional.relu(MaxPool2x2.Pool(Normalise(norm, conv.call(x))));
         }
 
         x = featureDropout.call(x);
