@@ -64,6 +64,13 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// </summary>
     public double SilenceGaps { get; init; }
 
+    /// <summary>
+    /// Chance that a noise strip is a synthetic machine hum (<see cref="MachineHum"/>) over coloured noise: steady
+    /// harmonic tones were called music (a 60 Hz sawtooth hum for its whole length), and the recorded noise holds
+    /// too few of them.
+    /// </summary>
+    public double MachineHum { get; init; }
+
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
     public Strip Next(Random random, StripKind? kind = null, double? snr = null)
@@ -141,6 +148,11 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
 
     private float[] Noise(Random random)
     {
+        if (MachineHum > 0 && random.NextDouble() < MachineHum)
+        {
+            return MaybeBandLimit(Hum(random), random);
+        }
+
         var choice = random.NextDouble();
         var noise = choice switch { < 0.1 => ColouredNoise(random), < 0.3 => Babble(random), _ => LayeredExcerpt("noise", NoiseLayering, -10, 10, random) };
         if (choice > 0.85)
@@ -188,6 +200,13 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         }
 
         return noise;
+    }
+
+    /// <summary>A machine hum, over coloured noise 0 to 40 dB down in seven of ten.</summary>
+    private float[] Hum(Random random)
+    {
+        var hum = Data.MachineHum.Draw(random).Render(SampleCount, SpectrogramParameters.SampleRate, random);
+        return random.NextDouble() < 0.7 ? SignalGenerator.Mix(hum, ColouredNoise(random), 40 * random.NextDouble()) : hum;
     }
 
     private float[] Babble(Random random)

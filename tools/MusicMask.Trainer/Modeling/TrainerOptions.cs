@@ -50,6 +50,9 @@ public sealed record TrainerOptions
     /// <summary>Chance that a training strip has a stretch of digital silence cut into it.</summary>
     public double SilenceGaps { get; init; }
 
+    /// <summary>Chance that a training noise strip is a synthetic machine hum (validation strips stay recorded).</summary>
+    public double MachineHum { get; init; }
+
     public bool Resume { get; init; }
 
     /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>
