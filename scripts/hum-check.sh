@@ -13,7 +13,7 @@ mkdir "$work/hums"
 for wave in sine sawtooth square triangle; do
   for hz in 50 60 100 120 400 800; do
     sox -D -n -r 44100 -b 16 "$work/hums/${wave}_${hz}.wav" synth 8 "$wave" "$hz" vol -20dB
-    sox -D -n -r 44100 -b 16 "$work/hums/${wave}_${hz}_lowpass.wav" synth 8 "$wave" "$hz" lowpass 1500 vol -20dB 2>/dev/null
+    sox -D -n -r 44100 -b 16 "$work/hums/${wave}_${hz}_lowpass.wav" synth 8 "$wave" "$hz" vol -20dB lowpass 1500
     sox -D -n -r 44100 -b 16 "$work/hums/${wave}_${hz}_tremolo.wav" synth 8 "$wave" "$hz" tremolo 8 40 vol -20dB
   done
 done

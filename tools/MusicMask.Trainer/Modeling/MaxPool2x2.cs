@@ -4,8 +4,8 @@ namespace MusicMask.Training.Modeling;
 
 /// <summary>
 /// 2x2 max-pooling with stride 2 (an odd last row or column is dropped, as max_pool2d does). Without gradients it
-/// is two pairwise maxima over strided views: libtorch's max_pool2d took ~200 ms on a full-resolution batch of 12
-/// training strips here, this ~30. With gradients max_pool2d stays: a custom autograd function for the strided
+/// is two pairwise maxima over strided views: libtorch's max_pool2d took 200-250 ms on a full-resolution batch of
+/// 12 training strips here, this 40-60. With gradients max_pool2d stays: a custom autograd function for the strided
 /// version made whole training steps slower than its faster forward saved.
 /// </summary>
 public static class MaxPool2x2
