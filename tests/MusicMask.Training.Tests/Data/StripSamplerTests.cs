@@ -92,6 +92,34 @@ public sealed class StripSamplerTests : IDisposable
     }
 
     [Fact]
+    public void SyntheticMusicStripsAreMovingHarmonicLinesLabelledMusicOnlyWhenAsked()
+    {
+        // The strongest line of each cell column's mean spectrum (16 frames, 46 ms: about one note) over the rows
+        // four bins either side, and the bin it lies at; the test's music is low-passed noise, with no lines.
+        (double Prominence, int Bins) Lines(StripSampler sampler, Random random)
+        {
+            var strip = sampler.Next(random, StripKind.Music);
+            Assert.DoesNotContain(StripSampler.NoiseClass, strip.Targets);
+            var peaks = Enumerable.Range(0, sampler.Width / 16).Select(cell =>
+            {
+                var rows = Enumerable.Range(0, SpectrogramParameters.Bins)
+                    .Select(bin => strip.Decibels.AsSpan(bin * sampler.Width + 16 * cell, 16).ToArray().Average()).ToArray();
+                return Enumerable.Range(4, rows.Length - 8).Select(bin => (Line: rows[bin] - Math.Max(rows[bin - 4], rows[bin + 4]), Bin: bin)).MaxBy(p => p.Line);
+            }).ToArray();
+            return (peaks.Average(p => p.Line), peaks.Where(p => p.Line > 10).Select(p => p.Bin).Distinct().Count());
+        }
+
+        var plain = new StripSampler(new AudioLibrary(_folder), Columns) { SpeedChange = 0 };
+        var melody = new StripSampler(new AudioLibrary(_folder), Columns) { SpeedChange = 0, SyntheticMusic = 1 };
+        var random = new Random(14);
+        var plainLines = Enumerable.Range(0, 20).Select(_ => Lines(plain, random)).ToArray();
+        var melodyLines = Enumerable.Range(0, 20).Select(_ => Lines(melody, random)).ToArray();
+
+        Assert.True(plainLines.All(l => l.Prominence < 10 && l.Bins < 3), $"music strips' lines: {string.Join(", ", plainLines.Select(l => $"{l.Prominence:F1} dB at {l.Bins} bins"))}");
+        Assert.True(melodyLines.Count(l => l.Prominence > 10 && l.Bins >= 3) >= 10, $"melody strips' lines: {string.Join(", ", melodyLines.Select(l => $"{l.Prominence:F1} dB at {l.Bins} bins"))}");
+    }
+
+    [Fact]
     public void SpeedChangesMovePitchWithinTheRatiosAndOnlyWhenAsked()
     {
         var folder = Path.Combine(_folder, "tone");

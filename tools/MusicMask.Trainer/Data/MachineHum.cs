@@ -20,8 +20,6 @@ public sealed record MachineHum(
     double ModulationDepth,
     double ModulationRate)
 {
-    private const double HighestHarmonicHz = 16_000;
-
     /// <summary>Random parameters: 40 Hz to 1 kHz, steady or drifting, half of them amplitude-modulated.</summary>
     public static MachineHum Draw(Random random)
     {
@@ -40,28 +38,15 @@ public sealed record MachineHum(
     /// <summary>The hum, peak amplitude at most 1; <paramref name="random"/> sets where the drift starts.</summary>
     public float[] Render(int samples, int sampleRate, Random random)
     {
-        var harmonics = (int)Math.Max(1, HighestHarmonicHz / (Fundamental * Math.Pow(2, Drift)));
-        var amplitudes = Enumerable.Range(1, harmonics).Select(k => OddOnly && k % 2 == 0 ? 0 : Math.Pow(k, -Rolloff)).ToArray();
-        var norm = 1 / amplitudes.Sum();
+        var oscillator = new HarmonicOscillator(Rolloff, OddOnly, Fundamental * Math.Pow(2, Drift), sampleRate);
         var driftPhase = 2 * Math.PI * random.NextDouble();
         var output = new float[samples];
-        double phase = 0;
         for (var i = 0; i < samples; i++)
         {
             var t = (double)i / sampleRate;
-            phase += 2 * Math.PI * Fundamental * Math.Pow(2, Drift * Math.Sin(2 * Math.PI * DriftRate * t + driftPhase)) / sampleRate;
-
-            // sin(k phase) for every k by the Chebyshev recurrence, one sine and one cosine per sample.
-            var (previous, current, twiceCosine) = (0.0, Math.Sin(phase), 2 * Math.Cos(phase));
-            var sum = 0.0;
-            for (var k = 0; k < harmonics; k++)
-            {
-                sum += amplitudes[k] * current;
-                (previous, current) = (current, twiceCosine * current - previous);
-            }
-
+            var tone = oscillator.Next(Fundamental * Math.Pow(2, Drift * Math.Sin(2 * Math.PI * DriftRate * t + driftPhase)));
             var envelope = 1 - ModulationDepth * 0.5 * (1 + Math.Sin(2 * Math.PI * ModulationRate * t));
-            output[i] = (float)(sum * norm * envelope);
+            output[i] = (float)(tone * envelope);
         }
 
         return output;

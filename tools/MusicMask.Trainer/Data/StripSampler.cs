@@ -71,6 +71,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// </summary>
     public double MachineHum { get; init; }
 
+    /// <summary>
+    /// Chance that a music source is a synthetic melody (<see cref="SyntheticMelody"/>) over coloured noise, the
+    /// counterpart of <see cref="MachineHum"/>: harmonic notes that move are music, one harmonic tone that stays is not.
+    /// </summary>
+    public double SyntheticMusic { get; init; }
+
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
     public Strip Next(Random random, StripKind? kind = null, double? snr = null)
@@ -144,13 +150,19 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         return Spectrogram(signal);
     }
 
-    private float[] Music(Random random) => MaybeBandLimit(LayeredExcerpt("music", MusicLayering, 0, 10, random), random);
+    private float[] Music(Random random)
+    {
+        var music = SyntheticMusic > 0 && random.NextDouble() < SyntheticMusic
+            ? OverColouredNoise(SyntheticMelody.Draw(random).Render(SampleCount, SpectrogramParameters.SampleRate, random), random)
+            : LayeredExcerpt("music", MusicLayering, 0, 10, random);
+        return MaybeBandLimit(music, random);
+    }
 
     private float[] Noise(Random random)
     {
         if (MachineHum > 0 && random.NextDouble() < MachineHum)
         {
-            return MaybeBandLimit(Hum(random), random);
+            return MaybeBandLimit(OverColouredNoise(Data.MachineHum.Draw(random).Render(SampleCount, SpectrogramParameters.SampleRate, random), random), random);
         }
 
         var choice = random.NextDouble();
@@ -202,12 +214,9 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         return noise;
     }
 
-    /// <summary>A machine hum, over coloured noise 0 to 40 dB down in seven of ten.</summary>
-    private float[] Hum(Random random)
-    {
-        var hum = Data.MachineHum.Draw(random).Render(SampleCount, SpectrogramParameters.SampleRate, random);
-        return random.NextDouble() < 0.7 ? SignalGenerator.Mix(hum, ColouredNoise(random), 40 * random.NextDouble()) : hum;
-    }
+    /// <summary>A synthetic tone as it reaches a microphone: over coloured noise 0 to 40 dB down in seven of ten.</summary>
+    private float[] OverColouredNoise(float[] tone, Random random) =>
+        random.NextDouble() < 0.7 ? SignalGenerator.Mix(tone, ColouredNoise(random), 40 * random.NextDouble()) : tone;
 
     private float[] Babble(Random random)
     {

@@ -73,7 +73,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             model.CentreFirstLayerKernels();
         }
 
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(Sampler(validation));
@@ -95,7 +95,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         optim.Optimizer optimizer = options.Optimizer == "adam"
             ? torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay * 100)
             : torch.optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
-        var sampler = Sampler(train, options.MachineHum);
+        var sampler = Sampler(train, options.MachineHum, options.SyntheticMusic);
         using var batches = new BlockingCollection<(Tensor X, Tensor Y)>(boundedCapacity: 4);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => Produce(sampler, batches, options.Seed + state.Step, stop.Token));
@@ -209,8 +209,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return ToTensors(Enumerable.Range(0, CalibrationStripCount).Select(_ => sampler.Next(random)).ToArray(), sampler).X;
     }
 
-    private StripSampler Sampler(AudioLibrary library, double machineHum = 0) =>
-        new(library, options.WindowColumns) { LevelDbfs = options.LevelDbfs, SilenceGaps = options.SilenceGaps, MachineHum = machineHum };
+    private StripSampler Sampler(AudioLibrary library, double machineHum = 0, double syntheticMusic = 0) => new(library, options.WindowColumns)
+    {
+        LevelDbfs = options.LevelDbfs, SilenceGaps = options.SilenceGaps, MachineHum = machineHum, SyntheticMusic = syntheticMusic,
+    };
 
     private double LearningRate(int step, double progress)
     {

@@ -53,6 +53,9 @@ public sealed record TrainerOptions
     /// <summary>Chance that a training noise strip is a synthetic machine hum (validation strips stay recorded).</summary>
     public double MachineHum { get; init; }
 
+    /// <summary>Chance that a training music source is a synthetic melody (validation strips stay recorded).</summary>
+    public double SyntheticMusic { get; init; }
+
     public bool Resume { get; init; }
 
     /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>
