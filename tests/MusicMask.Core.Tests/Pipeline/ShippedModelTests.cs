@@ -55,6 +55,31 @@ public class ShippedModelTests
         Assert.True(MusicSeconds(noiseResult.Segments, 0, 30) < 2, $"{MusicSeconds(noiseResult.Segments, 0, 30):F1} s of the noise");
     }
 
+    [Theory]
+    [InlineData(50)]
+    [InlineData(60)]
+    [InlineData(120)]
+    public void ASteadyMainsHumIsNotMusic(double fundamental)
+    {
+        // A sawtooth (every harmonic at 1/k, as rectified mains and transformer buzz), peak 0.1 (-25 dBFS RMS), 20 s.
+        using var temp = new TempDirectory();
+        var samples = 20 * Rate;
+        var hum = new float[samples];
+        for (var i = 0; i < samples; i++)
+        {
+            var cycle = fundamental * i / Rate;
+            hum[i] = (float)(0.1 * (2 * (cycle - Math.Floor(cycle)) - 1));
+        }
+
+        WavWriter.Write(temp.File("hum.wav"), hum, Rate);
+        using var scorer = new StripScorer(ShippedModel());
+
+        var result = new Segmenter(scorer).Run(temp.File("hum.wav"));
+
+        var music = result.Segments.Where(s => s.Label == Segment.Music).Sum(s => s.End - s.Start);
+        Assert.True(music < 2, $"{music:F1} s of 20 s of a {fundamental} Hz hum called music");
+    }
+
     [Fact]
     public void EvalCountsTheTimeColumnsTheSegmentsCallMusic()
     {
