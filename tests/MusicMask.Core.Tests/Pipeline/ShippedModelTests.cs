@@ -8,7 +8,7 @@ using MusicMask.Tests.Support;
 
 namespace MusicMask.Tests.Pipeline;
 
-/// <summary>The model shipped in models/ tells a melody from noise on audio it never saw.</summary>
+/// <summary>The model shipped in models/ tells a melody from noise, and a steady hum from music, on audio it never saw.</summary>
 public class ShippedModelTests
 {
     private const int Rate = 44_100;
