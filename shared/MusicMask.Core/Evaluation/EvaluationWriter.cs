@@ -135,16 +135,27 @@ public static class EvaluationWriter
 
     public static byte[] RocPng(EvaluationReport report)
     {
+        using var plot = RocPlot(report);
+        return plot.GetImageBytes(800, 700, ImageFormat.Png);
+    }
+
+    /// <summary>One ROC curve per condition, each in its own colour, with a dot at the mask's operating point.</summary>
+    public static Plot RocPlot(EvaluationReport report)
+    {
         var plot = new Plot();
-        foreach (var c in report.Conditions)
+
+        // Colours by condition index: left to the plot, each dot would take the next colour too, and the sixth
+        // curve would wrap round to the first one's.
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var i = 0; i < report.Conditions.Count; i++)
         {
+            var c = report.Conditions[i];
             var (fpr, tpr) = Thin(c.Roc, 400);
-            var line = plot.Add.ScatterLine(fpr, tpr);
+            var line = plot.Add.ScatterLine(fpr, tpr, palette.GetColor(i));
             line.LegendText = $"{c.Name} (AUC {c.Roc.Auc:F3})";
             line.LineWidth = 2;
             var (found, falseAlarms) = c.Roc.RatesAbove(Threshold);
-            var point = plot.Add.Marker(falseAlarms, found);
-            point.Color = line.Color;
+            var point = plot.Add.Marker(falseAlarms, found, color: line.Color);
             point.Size = 9;
         }
 
@@ -156,7 +167,7 @@ public static class EvaluationWriter
         plot.XLabel("false positive rate (noise called music)");
         plot.YLabel("true positive rate (music found)");
         plot.ShowLegend(Alignment.LowerRight);
-        return plot.GetImageBytes(800, 700, ImageFormat.Png);
+        return plot;
     }
 
     private static (double[] X, double[] Y) Thin(RocCurve roc, int points)
