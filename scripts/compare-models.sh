@@ -26,7 +26,7 @@ for model in "$candidate" "$baseline"; do
   echo "== $model"
   bash scripts/hum-check.sh "$model" | tail -n 1
   rm -rf "$work/out"
-  "$cli" segment "$work/noise" -o "$work/out" --model "$model" > /dev/null 2>&1 || true
+  "$cli" segment "$work/noise" -o "$work/out" --model "$model" > /dev/null
   find "$work/out" -name segments.csv -print0 | xargs -0 awk -F, -v n="$(ls "$work/noise" | wc -l)" \
     'FNR>1 && $3=="music" {s+=$2-$1} END {printf "validation noise originals: %.1f s called music (%d files)\n", s, n}'
 done

@@ -15,7 +15,7 @@ public class SyntheticMelodyTests
     {
         var signal = Plain.Render(4 * Rate, Rate, new Random(1));
 
-        // The fundamental (strongest at rolloff 2) of 20 ms frames, in semitones above the root, where a note sounds.
+        // The fundamental (strongest at rolloff 2) of 40 ms frames every 20 ms, in semitones above the root, where a note sounds.
         var pitches = new List<double>();
         for (var start = 0; start + 2 * Hop <= signal.Length; start += Hop)
         {

@@ -153,7 +153,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     private float[] Music(Random random)
     {
         var music = SyntheticMusic > 0 && random.NextDouble() < SyntheticMusic
-            ? OverColouredNoise(SyntheticMelody.Draw(random).Render(SampleCount, SpectrogramParameters.SampleRate, random), random)
+            ? OverColouredNoise(SyntheticMelody.Draw(random).Render, random)
             : LayeredExcerpt("music", MusicLayering, 0, 10, random);
         return MaybeBandLimit(music, random);
     }
@@ -162,7 +162,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     {
         if (MachineHum > 0 && random.NextDouble() < MachineHum)
         {
-            return MaybeBandLimit(OverColouredNoise(Data.MachineHum.Draw(random).Render(SampleCount, SpectrogramParameters.SampleRate, random), random), random);
+            return MaybeBandLimit(OverColouredNoise(Data.MachineHum.Draw(random).Render, random), random);
         }
 
         var choice = random.NextDouble();
@@ -214,9 +214,15 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         return noise;
     }
 
-    /// <summary>A synthetic tone as it reaches a microphone: over coloured noise 0 to 40 dB down in seven of ten.</summary>
-    private float[] OverColouredNoise(float[] tone, Random random) =>
-        random.NextDouble() < 0.7 ? SignalGenerator.Mix(tone, ColouredNoise(random), 40 * random.NextDouble()) : tone;
+    /// <summary>
+    /// A synthetic tone (rendered as render(samples, sampleRate, random)) as it reaches a microphone: over coloured
+    /// noise 0 to 40 dB down in seven of ten.
+    /// </summary>
+    private float[] OverColouredNoise(Func<int, int, Random, float[]> render, Random random)
+    {
+        var tone = render(SampleCount, SpectrogramParameters.SampleRate, random);
+        return random.NextDouble() < 0.7 ? SignalGenerator.Mix(tone, ColouredNoise(random), 40 * random.NextDouble()) : tone;
+    }
 
     private float[] Babble(Random random)
     {
