@@ -7,6 +7,7 @@
 # Then run ShippedModelTests with the candidate in models/ before any test-split evaluation.
 # Usage: scripts/compare-models.sh CANDIDATE.onnx OUT [BASELINE.onnx]   (scripts/prepare-data.sh data first)
 set -euo pipefail
+[ $# -ge 2 ] || { echo "usage: scripts/compare-models.sh CANDIDATE.onnx OUT [BASELINE.onnx]" >&2; exit 2; }
 cd "$(dirname "$0")/.."
 candidate=$1 out=$2 baseline=${3:-models/musicmask-v1.onnx}
 cli=tools/MusicMask.Cli/bin/Release/net10.0/musicmask
