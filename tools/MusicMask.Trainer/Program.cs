@@ -25,13 +25,14 @@ var lowestLevel = new Option<double>("--lowest-level") { Description = $"quietes
 var silenceGaps = new Option<double>("--silence-gaps") { Description = "chance that a training strip has a stretch of digital silence cut into it (0 to 1)" };
 var machineHum = new Option<double>("--machine-hum") { Description = "chance that a training noise strip is a synthetic machine hum: mains, avionics, engines (0 to 1)" };
 var syntheticMusic = new Option<double>("--synthetic-music") { Description = "chance that a training music source is a synthetic melody of moving harmonic notes, the counterpart of --machine-hum (0 to 1)" };
+var steadyTones = new Option<double>("--steady-tones") { Description = "chance that a training noise strip is a synthetic steady tone: one to three pure sines that hold their pitch, as line-up tones and whines (0 to 1)" };
 var threshold = new Option<double?>("--decision-threshold")
 {
     Description = "music probability that the exported model maps to 0.5, the mask's threshold (choose it on the validation split: `musicmask eval` prints the balanced one); the ranking of windows is unchanged",
 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, threshold,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, threshold,
 };
 static double Chance(double value, string option) =>
     value is >= 0 and <= 1 ? value : throw new ArgumentException($"{option} is a chance from 0 to 1, not {value}");
@@ -53,6 +54,7 @@ root.SetAction(parse =>
     var gaps = Chance(parse.GetValue(silenceGaps), "--silence-gaps");
     var hum = Chance(parse.GetValue(machineHum), "--machine-hum");
     var melody = Chance(parse.GetValue(syntheticMusic), "--synthetic-music");
+    var tones = Chance(parse.GetValue(steadyTones), "--steady-tones");
 
     TorchSharp.torch.set_num_threads(parse.GetValue(threads));
     var options = new TrainerOptions
@@ -72,6 +74,7 @@ root.SetAction(parse =>
         SilenceGaps = gaps,
         MachineHum = hum,
         SyntheticMusic = melody,
+        SteadyTones = tones,
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
     Directory.CreateDirectory(options.RunFolder);

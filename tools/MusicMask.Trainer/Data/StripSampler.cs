@@ -77,6 +77,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// </summary>
     public double SyntheticMusic { get; init; }
 
+    /// <summary>
+    /// Chance that a noise strip is a synthetic steady tone (<see cref="SteadyTone"/>) over coloured noise: pure
+    /// sines that hold their pitch (line-up tones, whistles, whines) were called music for half their length.
+    /// </summary>
+    public double SteadyTones { get; init; }
+
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
     public Strip Next(Random random, StripKind? kind = null, double? snr = null)
@@ -163,6 +169,11 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         if (MachineHum > 0 && random.NextDouble() < MachineHum)
         {
             return MaybeBandLimit(OverColouredNoise(Data.MachineHum.Draw(random).Render, random), random);
+        }
+
+        if (SteadyTones > 0 && random.NextDouble() < SteadyTones)
+        {
+            return MaybeBandLimit(OverColouredNoise(SteadyTone.Draw(random).Render, random), random);
         }
 
         var choice = random.NextDouble();

@@ -73,7 +73,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             model.CentreFirstLayerKernels();
         }
 
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(Sampler(validation));
@@ -95,7 +95,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         optim.Optimizer optimizer = options.Optimizer == "adam"
             ? torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay * 100)
             : torch.optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
-        var sampler = Sampler(train, options.MachineHum, options.SyntheticMusic);
+        var sampler = Sampler(train, synthetic: true);
         using var batches = new BlockingCollection<(Tensor X, Tensor Y)>(boundedCapacity: 4);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => Produce(sampler, batches, options.Seed + state.Step, stop.Token));
@@ -209,9 +209,14 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return ToTensors(Enumerable.Range(0, CalibrationStripCount).Select(_ => sampler.Next(random)).ToArray(), sampler).X;
     }
 
-    private StripSampler Sampler(AudioLibrary library, double machineHum = 0, double syntheticMusic = 0) => new(library, options.WindowColumns)
+    /// <summary>Strips as the options ask; the synthetic sources only where <paramref name="synthetic"/> (training).</summary>
+    private StripSampler Sampler(AudioLibrary library, bool synthetic = false) => new(library, options.WindowColumns)
     {
-        LevelDbfs = options.LevelDbfs, SilenceGaps = options.SilenceGaps, MachineHum = machineHum, SyntheticMusic = syntheticMusic,
+        LevelDbfs = options.LevelDbfs,
+        SilenceGaps = options.SilenceGaps,
+        MachineHum = synthetic ? options.MachineHum : 0,
+        SyntheticMusic = synthetic ? options.SyntheticMusic : 0,
+        SteadyTones = synthetic ? options.SteadyTones : 0,
     };
 
     private double LearningRate(int step, double progress)

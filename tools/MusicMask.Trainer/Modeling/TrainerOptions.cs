@@ -56,6 +56,9 @@ public sealed record TrainerOptions
     /// <summary>Chance that a training music source is a synthetic melody (validation strips stay recorded).</summary>
     public double SyntheticMusic { get; init; }
 
+    /// <summary>Chance that a training noise strip is a synthetic steady tone (validation strips stay recorded).</summary>
+    public double SteadyTones { get; init; }
+
     public bool Resume { get; init; }
 
     /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>
