@@ -2,7 +2,7 @@
 # The checks a candidate model passes before the test split is scored (model card, points 12 and 18), against the
 # shipped model or another baseline, all on data the candidate was not chosen with:
 #   1. validation AUC, clean / 0 dB / -10 dB, 200,000 windows, paired with the baseline (written to OUT);
-#   2. steady hums called music (scripts/hum-check.sh);
+#   2. steady hums and tones called music (scripts/hum-check.sh);
 #   3. seconds of the validation noise originals (no lossy copies) that `segment` calls music.
 # Then run ShippedModelTests with the candidate in models/ before any test-split evaluation.
 # Usage: scripts/compare-models.sh CANDIDATE.onnx OUT [BASELINE.onnx]   (scripts/prepare-data.sh data first)
@@ -25,7 +25,7 @@ find data/validation/noise -name '*.wav' | grep -Ev '\.(opus[0-9]+|mp3-[0-9]+|aa
   while read -r file; do ln -s "$PWD/$file" "$work/noise/"; done
 for model in "$candidate" "$baseline"; do
   echo "== $model"
-  bash scripts/hum-check.sh "$model" | tail -n 1
+  bash scripts/hum-check.sh "$model" | grep -E '^(all|tones) '
   rm -rf "$work/out"
   "$cli" segment "$work/noise" -o "$work/out" --model "$model" > /dev/null
   find "$work/out" -name segments.csv -print0 | xargs -0 awk -F, -v n="$(ls "$work/noise" | wc -l)" \
