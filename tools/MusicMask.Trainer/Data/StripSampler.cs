@@ -78,8 +78,9 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public double SyntheticMusic { get; init; }
 
     /// <summary>
-    /// Chance that a noise strip is a synthetic steady tone (<see cref="SteadyTone"/>) over coloured noise: pure
-    /// sines that hold their pitch (line-up tones, whistles, whines) were called music for half their length.
+    /// Chance that a noise strip that is not a <see cref="MachineHum"/> is a synthetic steady tone
+    /// (<see cref="SteadyTone"/>) over coloured noise: pure sines that hold their pitch (line-up tones, whistles,
+    /// whines) were called music for half their length.
     /// </summary>
     public double SteadyTones { get; init; }
 
