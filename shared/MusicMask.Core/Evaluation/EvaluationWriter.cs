@@ -51,16 +51,21 @@ public static class EvaluationWriter
             Enumerable.Range(0, bands).Select(band => BandLowKilohertz(band).ToString("F1", CultureInfo.InvariantCulture)).ToArray(),
             report.Conditions,
             c => c.BandAuc);
-        if (report.Sources.Count is > 1 and <= MaxSourceColumns)
-        {
-            AppendGroupTable(text, "AUC by music source (its excerpts and their paired noise)", report.Sources, report.Conditions, c => c.SourceAuc);
-        }
-        else if (report.Sources.Count > MaxSourceColumns)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\nAUC by music source: {report.Sources.Count} sources, in auc.json (source_auc).\n");
-        }
-
+        AppendSourceTable(text, "music source (its excerpts and their paired noise)", "source_auc", report.Sources, report.Conditions, c => c.SourceAuc);
+        AppendSourceTable(text, "noise source (its excerpts and their paired music)", "noise_source_auc", report.NoiseSources, report.Conditions, c => c.NoiseSourceAuc);
         return text.ToString();
+    }
+
+    private static void AppendSourceTable(StringBuilder text, string what, string jsonKey, IReadOnlyList<string> sources, IReadOnlyList<ConditionResult> conditions, Func<ConditionResult, IReadOnlyList<double>> aucs)
+    {
+        if (sources.Count is > 1 and <= MaxSourceColumns)
+        {
+            AppendGroupTable(text, $"AUC by {what}", sources, conditions, aucs);
+        }
+        else if (sources.Count > MaxSourceColumns)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nAUC by {what.Split(" (")[0]}: {sources.Count} sources, in auc.json ({jsonKey}).\n");
+        }
     }
 
     private static void AppendComparison(StringBuilder text, string model, string baselineModel, IReadOnlyList<ConditionResult> conditions)
@@ -108,6 +113,7 @@ public static class EvaluationWriter
             excerpt_seconds = report.ExcerptSeconds,
             baseline_model = report.BaselineModel,
             sources = report.Sources,
+            noise_sources = report.NoiseSources,
             balanced_threshold = report.Conditions.Count == 0 ? (float?)null : BalancedThreshold.Find(report.Conditions.Select(c => c.Roc).ToArray()).Threshold,
             conditions = report.Conditions.Select(c => new
             {
@@ -127,6 +133,7 @@ public static class EvaluationWriter
                 excerpts = c.Excerpts,
                 band_auc = Rounded(c.BandAuc),
                 source_auc = Rounded(c.SourceAuc),
+                noise_source_auc = Rounded(c.NoiseSourceAuc),
             }),
         },
         new JsonSerializerOptions { WriteIndented = true });

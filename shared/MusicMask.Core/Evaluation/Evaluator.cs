@@ -20,9 +20,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
         }
 
         var music = musicFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
-        var musicSource = MusicSources.Of(musicFiles);
-        var sources = musicSource.Distinct().Order(StringComparer.Ordinal).ToArray();
-        var sourceOfFile = musicSource.Select(name => Array.BinarySearch(sources, name, StringComparer.Ordinal)).ToArray();
+        var (sources, sourceOfFile) = FileSources.Indexed(musicFiles);
+        var (noiseSources, noiseSourceOfFile) = FileSources.Indexed(noiseFiles);
         var noise = noiseFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
         var results = new List<ConditionResult>();
         foreach (var snr in options.Snrs)
@@ -35,7 +34,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
             while (windows.Scores.Count < options.WindowsPerCondition)
             {
                 var (musicExcerpt, musicFile) = Draw(music, random);
-                var (noiseExcerpt, _) = Draw(noise, random);
+                var (noiseExcerpt, noiseFile) = Draw(noise, random);
                 if (SignalGenerator.Rms(noiseExcerpt) == 0 || SignalGenerator.Rms(musicExcerpt) == 0)
                 {
                     continue;
@@ -46,8 +45,9 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                 var positive = snr is null ? musicExcerpt : SignalGenerator.Sum(musicExcerpt, noiseAlone);
                 var mixture = SignalScorer.Score(scorer, positive);
                 var noiseScored = SignalScorer.Score(scorer, noiseAlone);
-                windows.Add(mixture, true, sourceOfFile[musicFile], excerpts, Baseline(positive));
-                windows.Add(noiseScored, false, sourceOfFile[musicFile], excerpts, Baseline(noiseAlone));
+                var pairSources = (sourceOfFile[musicFile], noiseSourceOfFile[noiseFile]);
+                windows.Add(mixture, true, pairSources, excerpts, Baseline(positive));
+                windows.Add(noiseScored, false, pairSources, excerpts, Baseline(noiseAlone));
                 musicColumns.Add(mixture.Map);
                 noiseColumns.Add(noiseScored.Map);
                 if (snr is not null)
@@ -71,6 +71,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                 excerpts,
                 RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Bands, WindowGrid.BandPositions),
                 RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.Sources, sources.Length),
+                RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.NoiseSources, noiseSources.Length),
                 new ColumnRates(musicColumns.MusicShare, noiseColumns.MusicShare),
                 bootstrap.AucInterval(options.BootstrapReplicates, options.ConditionSeed(snr)),
                 Compare(bootstrap, windows, excerpts, snr)));
@@ -78,7 +79,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
         }
 
         var baselineName = baseline is null ? null : Path.GetFileName(baseline.ModelPath);
-        return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources, baselineName);
+        return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources, noiseSources, baselineName);
     }
 
     private ScoredSignal? Baseline(float[] signal) => baseline is null ? null : SignalScorer.Score(baseline, signal);
@@ -119,8 +120,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
     }
 
     /// <summary>
-    /// The scored windows of a condition above the silence floor, with their label, band position, music source and
-    /// excerpt pair, and the baseline's scores of the same windows when there is a baseline.
+    /// The scored windows of a condition above the silence floor, with their label, band position, music and noise
+    /// source and excerpt pair, and the baseline's scores of the same windows when there is a baseline.
     /// </summary>
     private sealed class LabelledWindows(float silentWindowDecibels, bool withBaseline)
     {
@@ -136,7 +137,9 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
 
         public List<int> Sources { get; } = [];
 
-        public void Add(ScoredSignal signal, bool label, int source, int excerpt, ScoredSignal? baseline)
+        public List<int> NoiseSources { get; } = [];
+
+        public void Add(ScoredSignal signal, bool label, (int Music, int Noise) sources, int excerpt, ScoredSignal? baseline)
         {
             for (var i = 0; i < signal.WindowProbabilities.Length; i++)
             {
@@ -147,7 +150,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                     Excerpts.Add(excerpt);
                     Labels.Add(label);
                     Bands.Add((int)(i / signal.Grid.WindowColumns));
-                    Sources.Add(source);
+                    Sources.Add(sources.Music);
+                    NoiseSources.Add(sources.Noise);
                 }
             }
         }

@@ -13,9 +13,9 @@ public class EvaluationWriterTests
         {
             var positive = Enumerable.Range(0, 200).Select(n => n % 2 == 0).ToArray();
             var scores = positive.Select(p => (float)((p ? 0.6 - 0.05 * i : 0.4) + 0.3 * random.NextDouble())).ToArray();
-            return new ConditionResult(name, null, RocCurve.Compute(scores, positive), null, 10, [], [], new ColumnRates(0.5, 0.5), new Interval(0, 1));
+            return new ConditionResult(name, null, RocCurve.Compute(scores, positive), null, 10, [], [], [], new ColumnRates(0.5, 0.5), new Interval(0, 1));
         }).ToList();
-        var report = new EvaluationReport("model.onnx", 1, 3, conditions, []);
+        var report = new EvaluationReport("model.onnx", 1, 3, conditions, [], []);
 
         using var plot = EvaluationWriter.RocPlot(report);
 

@@ -77,44 +77,53 @@ public class EvaluatorTests
         Assert.Equal(2, json.RootElement.GetProperty("conditions")[1].GetProperty("difference_interval").GetArrayLength());
     }
 
-    [Fact]
-    public void EachMusicSourceIsScoredAgainstItsOwnPairedNoise()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void EachSourceIsScoredAgainstItsOwnPairedExcerpts(bool copyAmongMusic)
     {
+        // A "copy" source holds the other side's file itself: its windows cannot be told from their pairs whatever
+        // the model says, while the melody's are told from white noise (one way or the other) even by random weights.
         using var temp = new TempDirectory();
-        Directory.CreateDirectory(temp.File("music/tone"));
-        Directory.CreateDirectory(temp.File("music/noise-copy"));
-        Directory.CreateDirectory(temp.File("noise"));
-        var noise = SignalGenerator.WhiteNoise(6 * 44_100, seed: 3);
-        WavWriter.Write(temp.File("noise/n.wav"), noise, 44_100);
-        WavWriter.Write(temp.File("music/noise-copy/n.wav"), noise, 44_100);
-        WavWriter.Write(temp.File("music/tone/a.wav"), SignalGenerator.Melody(6 * 44_100, 44_100, seed: 1), 44_100);
+        var white = SignalGenerator.WhiteNoise(6 * 44_100, seed: 3);
+        var melody = SignalGenerator.Melody(6 * 44_100, 44_100, seed: 1);
+        var (music, noise) = copyAmongMusic
+            ? (new[] { Write(temp, "music/copy/w.wav", white), Write(temp, "music/tone/m.wav", melody) }, new[] { Write(temp, "noise/w.wav", white) })
+            : (new[] { Write(temp, "music/m.wav", melody) }, new[] { Write(temp, "noise/copy/m.wav", melody), Write(temp, "noise/white/w.wav", white) });
         using var scorer = new StripScorer(TestModels.RandomModel());
         var options = new EvaluationOptions { Snrs = [null], WindowsPerCondition = 6000, ExcerptSeconds = 1.5, Seed = 5 };
 
-        var report = new Evaluator(scorer, options).Run([temp.File("music/noise-copy/n.wav"), temp.File("music/tone/a.wav")], [temp.File("noise/n.wav")]);
+        var report = new Evaluator(scorer, options).Run(music, noise);
 
-        // "Music" that is the noise file itself cannot be told from its paired noise whatever the model says,
-        // while the melody's windows are told apart (in one direction or the other) even by random weights.
-        Assert.Equal(["noise-copy", "tone"], report.Sources);
-        var (copy, tone) = (report.Conditions[0].SourceAuc[0], report.Conditions[0].SourceAuc[1]);
-        Assert.InRange(copy, 0.45, 0.55);
-        Assert.True(Math.Abs(tone - 0.5) > 0.1, $"melody AUC {tone}");
-        Assert.Contains("| clean | 0.", EvaluationWriter.Markdown(report).Split("AUC by music source")[1]);
+        var (names, aucs, caption) = copyAmongMusic
+            ? (report.Sources, report.Conditions[0].SourceAuc, "AUC by music source")
+            : (report.NoiseSources, report.Conditions[0].NoiseSourceAuc, "AUC by noise source");
+        Assert.Equal(["copy", copyAmongMusic ? "tone" : "white"], names);
+        Assert.InRange(aucs[0], 0.45, 0.55);
+        Assert.True(Math.Abs(aucs[1] - 0.5) > 0.1, $"melody against white noise: AUC {aucs[1]}");
+        Assert.Contains("| clean | 0.", EvaluationWriter.Markdown(report).Split(caption)[1]);
     }
 
     [Fact]
     public void ManySourcesGoToTheJsonOnly()
     {
         var roc = RocCurve.Compute([0.9f, 0.1f], [true, false]);
-        var sources = Enumerable.Range(0, EvaluationWriter.MaxSourceColumns + 1).Select(i => $"song {i}").ToArray();
-        var condition = new ConditionResult("clean", null, roc, null, 1, [1.0], sources.Select(_ => 1.0).ToArray(), new ColumnRates(1, 0), new Interval(1, 1));
-        var report = new EvaluationReport("m.onnx", 1, 3, [condition], sources);
+        var many = Enumerable.Range(0, EvaluationWriter.MaxSourceColumns + 1).Select(i => $"song {i}").ToArray();
+        var manyAucs = many.Select(_ => 1.0).ToArray();
+        var condition = new ConditionResult("clean", null, roc, null, 1, [1.0], manyAucs, [1.0, 1.0], new ColumnRates(1, 0), new Interval(1, 1));
+        var report = new EvaluationReport("m.onnx", 1, 3, [condition], many, ["rain", "wind"]);
+        var swapped = report with { Sources = ["a", "b"], NoiseSources = many, Conditions = [condition with { SourceAuc = [1.0, 1.0], NoiseSourceAuc = manyAucs }] };
 
-        Assert.DoesNotContain("| song 0 |", EvaluationWriter.Markdown(report));
-        Assert.Contains($"{sources.Length} sources, in auc.json", EvaluationWriter.Markdown(report));
+        var markdown = EvaluationWriter.Markdown(report);
+        Assert.DoesNotContain("| song 0 |", markdown);
+        Assert.Contains($"AUC by music source: {many.Length} sources, in auc.json (source_auc)", markdown);
+        Assert.Contains("| condition | rain | wind |", markdown.Split("AUC by noise source")[1]);
+        Assert.DoesNotContain("| song 0 |", EvaluationWriter.Markdown(swapped));
+        Assert.Contains($"AUC by noise source: {many.Length} sources, in auc.json (noise_source_auc)", EvaluationWriter.Markdown(swapped));
         using var json = JsonDocument.Parse(EvaluationWriter.Json(report));
-        Assert.Equal(sources.Length, json.RootElement.GetProperty("conditions")[0].GetProperty("source_auc").GetArrayLength());
-        Assert.Contains("| song 0 |", EvaluationWriter.Markdown(report with { Sources = sources[..2], Conditions = [condition with { SourceAuc = [1.0, 1.0] }] }));
+        var first = json.RootElement.GetProperty("conditions")[0];
+        Assert.Equal((many.Length, 2), (first.GetProperty("source_auc").GetArrayLength(), first.GetProperty("noise_source_auc").GetArrayLength()));
+        Assert.Equal("wind", json.RootElement.GetProperty("noise_sources")[1].GetString());
     }
 
     [Fact]
@@ -122,7 +131,7 @@ public class EvaluatorTests
     {
         // Music 0.9, 0.6, 0.3; noise 0.7, 0.2: above 0.5 the mask finds two of three music windows and one of two noise windows.
         var roc = RocCurve.Compute([0.9f, 0.6f, 0.3f, 0.7f, 0.2f], [true, true, true, false, false]);
-        var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0], new ColumnRates(0.75, 0.125), new Interval(0.5, 0.8))], ["a"]);
+        var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0], [1.0], new ColumnRates(0.75, 0.125), new Interval(0.5, 0.8))], ["a"], ["n"]);
 
         Assert.Contains("| clean | 0.6667 | 0.500-0.800 | - | 66.7 % | 50.0 % | 75.0 % | 12.5 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
         // Above 0.2 all music and one noise window remain: J = 1/2, the best on the grid (above 0.7 it is 1/3); at 0.5, 1/6.
@@ -155,6 +164,14 @@ public class EvaluatorTests
         WavWriter.Write(temp.File("music/a.wav"), SignalGenerator.Melody(10 * 44_100, 44_100, seed: 1), 44_100);
         WavWriter.Write(temp.File("noise/n.wav"), SignalGenerator.WhiteNoise(noiseSeconds * 44_100, seed: 3), 44_100);
         return temp;
+    }
+
+    private static string Write(TempDirectory temp, string name, float[] samples)
+    {
+        var path = temp.File(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WavWriter.Write(path, samples, 44_100);
+        return path;
     }
 
     [Fact]

@@ -2,12 +2,12 @@ using MusicMask.Evaluation;
 
 namespace MusicMask.Tests.Evaluation;
 
-public class MusicSourcesTests
+public class FileSourcesTests
 {
     [Fact]
     public void SubfoldersNameTheSourceBelowTheCommonFolder()
     {
-        var sources = MusicSources.Of(["/data/music/jazz/a.wav", "/data/music/jazz/live/b.wav", "/data/music/rock/c.wav"]);
+        var sources = FileSources.Of(["/data/music/jazz/a.wav", "/data/music/jazz/live/b.wav", "/data/music/rock/c.wav"]);
 
         Assert.Equal(["jazz", "jazz", "rock"], sources);
     }
@@ -15,7 +15,7 @@ public class MusicSourcesTests
     [Fact]
     public void FilesSideBySideAreGroupedByTheNameBeforeADoubleUnderscore()
     {
-        var sources = MusicSources.Of(["/d/test/music/warzone__t1.wav", "/d/test/music/warzone__t2.wav", "/d/test/music/solo.wav"]);
+        var sources = FileSources.Of(["/d/test/music/warzone__t1.wav", "/d/test/music/warzone__t2.wav", "/d/test/music/solo.wav"]);
 
         Assert.Equal(["warzone", "warzone", "solo"], sources);
     }
@@ -23,7 +23,7 @@ public class MusicSourcesTests
     [Fact]
     public void FolderNamesThatShareAPrefixAreNotNested()
     {
-        var sources = MusicSources.Of(["/m/ab/x.wav", "/m/abc/y.wav"]);
+        var sources = FileSources.Of(["/m/ab/x.wav", "/m/abc/y.wav"]);
 
         Assert.Equal(["ab", "abc"], sources);
     }
