@@ -64,6 +64,27 @@ public class MusicMaskNetTests
     }
 
     [Fact]
+    public void AWiderNetworkStartsAsTheExportAndItsExtraUnitsCanLearn()
+    {
+        var exported = TrainedLooking(seed: 6, centre: false);
+        exported.eval();
+        const int wide = 2 * NetworkWeights.DefaultHidden;
+
+        var wider = new MusicMaskNet(hidden: wide, dropout: 0);
+        wider.LoadExported(exported.ToWeights(), tensor(Strip(seed: 7), [1, 1, 128, 320]));
+
+        wider.eval();
+        var unseen = tensor(Strip(seed: 11), [1, 1, 128, 320]);
+        Assert.Equal((wide, wide), (wider.ToWeights().Hidden.OutChannels, wider.ToWeights().Classifier.InChannels));
+        Assert.True(Probabilities(wider, unseen).Zip(Probabilities(exported, unseen), (a, b) => Math.Abs(a - b)).Max() < 1e-4, "the wider network differs from the export");
+        wider.train();
+        wider.call(unseen).select(1, 0).sum().backward();
+        var extraGradient = wider.named_parameters().Single(p => p.name == "classifier.weight").parameter.grad!
+            .narrow(1, NetworkWeights.DefaultHidden, wide - NetworkWeights.DefaultHidden);
+        Assert.True(extraGradient.abs().max().item<float>() > 0, "the extra units get no gradient");
+    }
+
+    [Fact]
     public void AnExportWithAnotherInputNormalisationIsRefused()
     {
         var weights = NetworkWeights.Random(8, inputMean: -40f);

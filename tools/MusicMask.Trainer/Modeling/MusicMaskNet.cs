@@ -14,6 +14,7 @@ namespace MusicMask.Training.Modeling;
 /// </summary>
 public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
 {
+    public const double DefaultDropout = 0.3;
     private const double Momentum = 0.1;
     private const double Epsilon = 1e-5;
     private readonly float _inputMean;
@@ -32,7 +33,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     private readonly Dropout featureDropout;
     private readonly Dropout denseDropout;
 
-    public MusicMaskNet(float inputMean = -30f, float inputScale = 1f / 25f, int hidden = NetworkWeights.DefaultHidden, double dropout = 0.3)
+    public MusicMaskNet(float inputMean = -30f, float inputScale = 1f / 25f, int hidden = NetworkWeights.DefaultHidden, double dropout = DefaultDropout)
         : base("musicmask")
     {
         _inputMean = inputMean;
@@ -108,15 +109,22 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         return output;
     }
 
+    /// <summary>
+    /// Copies an exported convolution in. A network with more hidden units than the export starts as the export:
+    /// its extra units keep their initial weights on the way in and get zero weight on the way out, so they change
+    /// nothing until training moves them.
+    /// </summary>
     private static void Load(Conv2d conv, ConvWeights exported)
     {
-        if (!conv.weight!.shape.SequenceEqual(exported.WeightShape))
+        var (shape, from) = (conv.weight!.shape, exported.WeightShape);
+        if (shape[0] < from[0] || shape[1] < from[1] || shape[2] != from[2] || shape[3] != from[3])
         {
-            throw new InvalidDataException($"a convolution of shape [{string.Join(", ", exported.WeightShape)}] does not fit this network's [{string.Join(", ", conv.weight.shape)}]");
+            throw new InvalidDataException($"a convolution of shape [{string.Join(", ", from)}] does not fit this network's [{string.Join(", ", shape)}]");
         }
 
-        conv.weight.copy_(tensor(exported.Weight, exported.WeightShape));
-        conv.bias!.copy_(tensor(exported.Bias));
+        conv.weight.narrow(1, from[1], shape[1] - from[1]).zero_();
+        conv.weight.narrow(0, 0, from[0]).narrow(1, 0, from[1]).copy_(tensor(exported.Weight, from));
+        conv.bias!.narrow(0, 0, from[0]).copy_(tensor(exported.Bias));
     }
 
     public override Tensor forward(Tensor input)

@@ -44,7 +44,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         Directory.CreateDirectory(options.RunFolder);
         torch.random.manual_seed(options.Seed);
         var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
-        var model = new MusicMaskNet();
+        var model = NewModel();
         var state = new Checkpoint(0, 0, double.NegativeInfinity, double.NaN);
         if (options.Resume && File.Exists(CheckpointPath) && File.Exists(StatePath))
         {
@@ -73,14 +73,14 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             model.CentreFirstLayerKernels();
         }
 
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Hidden} dense units, dropout {options.Dropout}; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(Sampler(validation));
         if (options.Resume && File.Exists(BestPath))
         {
             // A stored score is only comparable on the validation set it was measured on, which may have changed.
-            var best = new MusicMaskNet();
+            var best = NewModel();
             best.LoadCheckpoint(BestPath);
             state = state with { BestScore = Evaluate(best, validationSet, 0, state.Step, double.NaN, state.Seconds).Score };
             log($"best checkpoint re-scored on this validation set: {state.BestScore:F4}");
@@ -178,10 +178,12 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return reports;
     }
 
+    private MusicMaskNet NewModel() => new(hidden: options.Hidden, dropout: options.Dropout);
+
     /// <summary>Loads the best checkpoint and writes it as the strip-contract ONNX model.</summary>
     public NetworkWeights ExportBest(string onnxPath, double? decisionThreshold = null)
     {
-        var model = new MusicMaskNet();
+        var model = NewModel();
         model.LoadCheckpoint(File.Exists(BestPath) ? BestPath : CheckpointPath);
         return Export(model, onnxPath, options.ModelVersion, decisionThreshold);
     }

@@ -1,3 +1,4 @@
+using MusicMask.Models;
 using MusicMask.Training.Data;
 
 namespace MusicMask.Training.Modeling;
@@ -58,6 +59,12 @@ public sealed record TrainerOptions
 
     /// <summary>Chance that a training noise strip is a synthetic steady tone (validation strips stay recorded).</summary>
     public double SteadyTones { get; init; }
+
+    /// <summary>Units of the dense layer (the 2x14 convolution); more than an exported starting model's adds units that start silent.</summary>
+    public int Hidden { get; init; } = NetworkWeights.DefaultHidden;
+
+    /// <summary>Dropout before and after the dense layer while training.</summary>
+    public double Dropout { get; init; } = MusicMaskNet.DefaultDropout;
 
     public bool Resume { get; init; }
 
