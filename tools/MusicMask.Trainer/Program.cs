@@ -32,9 +32,10 @@ var threshold = new Option<double?>("--decision-threshold")
 };
 var hidden = new Option<int>("--hidden") { Description = "units of the dense layer (more than a starting model's: the extra units start silent; blend and average need the run's value)", DefaultValueFactory = _ => MusicMask.Models.NetworkWeights.DefaultHidden };
 var dropout = new Option<double>("--dropout") { Description = "dropout before and after the dense layer while training (0 to 1)", DefaultValueFactory = _ => MusicMaskNet.DefaultDropout };
+var inaudible = new Option<double>("--inaudible-music") { Description = "mixture windows whose music lies more than this many dB below the noise are left unlabelled", DefaultValueFactory = _ => StripSampler.DefaultInaudibleMusicDecibels };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, hidden, dropout, threshold,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, inaudible, hidden, dropout, threshold,
 };
 static int Units(int value) => value >= 1 ? value : throw new ArgumentException($"--hidden is a number of units, at least 1, not {value}");
 static double Chance(double value, string option) =>
@@ -60,6 +61,11 @@ root.SetAction(parse =>
     var tones = Chance(parse.GetValue(steadyTones), "--steady-tones");
     var dropoutChance = Chance(parse.GetValue(dropout), "--dropout");
     var units = Units(parse.GetValue(hidden));
+    var inaudibleDb = parse.GetValue(inaudible);
+    if (!(inaudibleDb >= 0))
+    {
+        throw new ArgumentException($"--inaudible-music is a depth in dB, 0 or more, not {inaudibleDb}");
+    }
 
     TorchSharp.torch.set_num_threads(parse.GetValue(threads));
     var options = new TrainerOptions
@@ -80,6 +86,7 @@ root.SetAction(parse =>
         MachineHum = hum,
         SyntheticMusic = melody,
         SteadyTones = tones,
+        InaudibleMusicDecibels = inaudibleDb,
         Hidden = units,
         Dropout = dropoutChance,
     };

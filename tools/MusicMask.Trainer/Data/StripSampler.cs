@@ -27,7 +27,6 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public const long NoiseClass = 1;
     private const float SilentWindowDecibels = -75f;
     private const double RelativeFloorDecibels = 50;
-    private const double InaudibleMusicDecibels = 20;
     private const double AudibleRms = 1e-4;
     private static readonly int[] BandLimitRates = [8_000, 11_025, 16_000, 22_050, 32_000];
 
@@ -83,6 +82,15 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// whines) were called music for half their length.
     /// </summary>
     public double SteadyTones { get; init; }
+
+    /// <summary>
+    /// How far below the noise, in a mixture window, the music may lie and still be labelled music; deeper, the
+    /// window is left unlabelled. Lower asks less of the model at low SNRs and keeps noise-like windows from being
+    /// called music.
+    /// </summary>
+    public double InaudibleMusicDecibels { get; init; } = DefaultInaudibleMusicDecibels;
+
+    public const double DefaultInaudibleMusicDecibels = 20;
 
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 

@@ -73,7 +73,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             model.CentreFirstLayerKernels();
         }
 
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Hidden} dense units, dropout {options.Dropout}; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Hidden} dense units, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(Sampler(validation));
@@ -211,7 +211,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return ToTensors(Enumerable.Range(0, CalibrationStripCount).Select(_ => sampler.Next(random)).ToArray(), sampler).X;
     }
 
-    /// <summary>Strips as the options ask; the synthetic sources only where <paramref name="synthetic"/> (training).</summary>
+    /// <summary>
+    /// Strips as the options ask; the synthetic sources and the labelling depth only where <paramref name="synthetic"/>
+    /// (training), so validation scores stay comparable across runs.
+    /// </summary>
     private StripSampler Sampler(AudioLibrary library, bool synthetic = false) => new(library, options.WindowColumns)
     {
         LevelDbfs = options.LevelDbfs,
@@ -219,6 +222,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         MachineHum = synthetic ? options.MachineHum : 0,
         SyntheticMusic = synthetic ? options.SyntheticMusic : 0,
         SteadyTones = synthetic ? options.SteadyTones : 0,
+        InaudibleMusicDecibels = synthetic ? options.InaudibleMusicDecibels : StripSampler.DefaultInaudibleMusicDecibels,
     };
 
     private double LearningRate(int step, double progress)

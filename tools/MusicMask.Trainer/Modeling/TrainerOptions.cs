@@ -60,6 +60,9 @@ public sealed record TrainerOptions
     /// <summary>Chance that a training noise strip is a synthetic steady tone (validation strips stay recorded).</summary>
     public double SteadyTones { get; init; }
 
+    /// <summary>Mixture windows whose music lies more than this below the noise are left unlabelled (training strips only).</summary>
+    public double InaudibleMusicDecibels { get; init; } = StripSampler.DefaultInaudibleMusicDecibels;
+
     /// <summary>Units of the dense layer (the 2x14 convolution); more than an exported starting model's adds units that start silent.</summary>
     public int Hidden { get; init; } = NetworkWeights.DefaultHidden;
 
