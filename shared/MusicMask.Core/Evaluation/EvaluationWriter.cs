@@ -51,20 +51,20 @@ public static class EvaluationWriter
             Enumerable.Range(0, bands).Select(band => BandLowKilohertz(band).ToString("F1", CultureInfo.InvariantCulture)).ToArray(),
             report.Conditions,
             c => c.BandAuc);
-        AppendSourceTable(text, "music source (its excerpts and their paired noise)", "source_auc", report.Sources, report.Conditions, c => c.SourceAuc);
-        AppendSourceTable(text, "noise source (its excerpts and their paired music)", "noise_source_auc", report.NoiseSources, report.Conditions, c => c.NoiseSourceAuc);
+        AppendSourceTable(text, "music source", "its excerpts and their paired noise", "source_auc", report.Sources, report.Conditions, c => c.SourceAuc);
+        AppendSourceTable(text, "noise source", "its excerpts and their paired music", "noise_source_auc", report.NoiseSources, report.Conditions, c => c.NoiseSourceAuc);
         return text.ToString();
     }
 
-    private static void AppendSourceTable(StringBuilder text, string what, string jsonKey, IReadOnlyList<string> sources, IReadOnlyList<ConditionResult> conditions, Func<ConditionResult, IReadOnlyList<double>> aucs)
+    private static void AppendSourceTable(StringBuilder text, string what, string pairing, string jsonKey, IReadOnlyList<string> sources, IReadOnlyList<ConditionResult> conditions, Func<ConditionResult, IReadOnlyList<double>> aucs)
     {
         if (sources.Count is > 1 and <= MaxSourceColumns)
         {
-            AppendGroupTable(text, $"AUC by {what}", sources, conditions, aucs);
+            AppendGroupTable(text, $"AUC by {what} ({pairing})", sources, conditions, aucs);
         }
         else if (sources.Count > MaxSourceColumns)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nAUC by {what.Split(" (")[0]}: {sources.Count} sources, in auc.json ({jsonKey}).\n");
+            text.Append(CultureInfo.InvariantCulture, $"\nAUC by {what}: {sources.Count} sources, in auc.json ({jsonKey}).\n");
         }
     }
 

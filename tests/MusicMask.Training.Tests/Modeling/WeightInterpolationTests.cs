@@ -1,3 +1,4 @@
+using MusicMask.Models;
 using MusicMask.Training.Modeling;
 using MusicMask.Training.Native;
 using TorchSharp;
@@ -78,6 +79,19 @@ public sealed class WeightInterpolationTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => WeightInterpolation.Average([checkpoint, notes]));
         Assert.Contains(notes, error.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidDataException>(() => WeightInterpolation.Blend(notes, checkpoint, 0.5));
+    }
+
+    [Fact]
+    public void RefusesACheckpointOfAnotherDenseWidthSayingWhichWidthItExpected()
+    {
+        torch.random.manual_seed(7);
+        var path = Path.Combine(folder, "wide.bin");
+        new MusicMaskNet(hidden: 2 * NetworkWeights.DefaultHidden).save(path);
+
+        var error = Assert.Throws<InvalidDataException>(() => WeightInterpolation.Average([path]));
+
+        Assert.Contains($"{path} is not a checkpoint of a MusicMask network with {NetworkWeights.DefaultHidden} dense units", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2 * NetworkWeights.DefaultHidden, WeightInterpolation.Average([path], 2 * NetworkWeights.DefaultHidden).ToWeights().Hidden.OutChannels);
     }
 
     private string Checkpoint(string name, int seed, bool trained)

@@ -19,6 +19,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     private const double Epsilon = 1e-5;
     private readonly float _inputMean;
     private readonly float _inputScale;
+    private readonly int _hidden;
     private readonly Conv2d conv1;
     private readonly Conv2d conv2;
     private readonly Conv2d conv3;
@@ -38,6 +39,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     {
         _inputMean = inputMean;
         _inputScale = inputScale;
+        _hidden = hidden;
         const int c = NetworkWeights.Channels;
         conv1 = nn.Conv2d(1, c, NetworkWeights.Kernel);
         conv2 = nn.Conv2d(c, c, NetworkWeights.Kernel);
@@ -55,7 +57,10 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>Loads a checkpoint this trainer saved; any other file is refused with its path named.</summary>
+    /// <summary>
+    /// Loads a checkpoint this trainer saved for a network of this width; any other file is refused with its path
+    /// and this network's dense width named (a run's --hidden must match its checkpoints').
+    /// </summary>
     public void LoadCheckpoint(string path)
     {
         try
@@ -64,7 +69,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         }
         catch (ArgumentException error)
         {
-            throw new InvalidDataException($"{path} is not a MusicMask checkpoint ({error.Message})", error);
+            throw new InvalidDataException($"{path} is not a checkpoint of a MusicMask network with {_hidden} dense units ({error.Message})", error);
         }
     }
 
