@@ -67,11 +67,13 @@ public sealed class FunctionsBuildTests : IDisposable
 
         CopySources(Path.Combine("shared", "MusicMask.Core"));
         CopySources(Path.Combine("functions", "MusicMask.Functions"));
-        var project = Path.Combine(_copy, "functions", "MusicMask.Functions", "MusicMask.Functions.csproj");
+        var folder = Path.Combine(_copy, "functions", "MusicMask.Functions");
+        var project = Path.Combine(folder, "MusicMask.Functions.csproj");
         var lines = File.ReadAllLines(project);
-        Assert.Single(lines, line => line.Contains($"\"{ServiceBusExtension}\"", StringComparison.Ordinal));
-        File.WriteAllLines(project, lines.Where(line => !line.Contains($"\"{ServiceBusExtension}\"", StringComparison.Ordinal)));
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "StandIns", "ServiceBusBindingAttributes.cs"), Path.Combine(Path.GetDirectoryName(project)!, "ServiceBusBindingAttributes.cs"));
+        bool IsServiceBusReference(string line) => line.Contains($"\"{ServiceBusExtension}\"", StringComparison.Ordinal);
+        Assert.Single(lines, IsServiceBusReference);
+        File.WriteAllLines(project, lines.Where(line => !IsServiceBusReference(line)));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "StandIns", "ServiceBusBindingAttributes.cs"), Path.Combine(folder, "ServiceBusBindingAttributes.cs"));
         return project;
     }
 

@@ -38,6 +38,7 @@ var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and 
     data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, inaudible, hidden, dropout, threshold,
 };
 static int Units(int value) => value >= 1 ? value : throw new ArgumentException($"--hidden is a number of units, at least 1, not {value}");
+static double Depth(double value) => value >= 0 ? value : throw new ArgumentException($"--inaudible-music is a depth in dB, 0 or more, not {value}");
 static double Chance(double value, string option) =>
     value is >= 0 and <= 1 ? value : throw new ArgumentException($"{option} is a chance from 0 to 1, not {value}");
 
@@ -61,11 +62,7 @@ root.SetAction(parse =>
     var tones = Chance(parse.GetValue(steadyTones), "--steady-tones");
     var dropoutChance = Chance(parse.GetValue(dropout), "--dropout");
     var units = Units(parse.GetValue(hidden));
-    var inaudibleDb = parse.GetValue(inaudible);
-    if (!(inaudibleDb >= 0))
-    {
-        throw new ArgumentException($"--inaudible-music is a depth in dB, 0 or more, not {inaudibleDb}");
-    }
+    var inaudibleDb = Depth(parse.GetValue(inaudible));
 
     TorchSharp.torch.set_num_threads(parse.GetValue(threads));
     var options = new TrainerOptions
