@@ -18,7 +18,8 @@ command -v ffmpeg >/dev/null && command -v unzip >/dev/null && command -v sox >/
   apt-get update -qq && apt-get install -y -qq ffmpeg sox libsox-fmt-all unzip >/dev/null
 }
 
-# class | split (train/validation/test, or "hash") | package | folder inside the package (zip:ARCHIVE:PREFIX for archives) | skip regex
+# class | split (train/validation/test, or "hash") | package | folder inside the package (zip:ARCHIVE:PREFIX for zip
+# archives, c4group:ARCHIVE:PREFIX for OpenClonk groups, unpacked with the openclonk package's c4group) | skip regex
 # MUSICMASK_DATA_SOURCES may name a file holding another table (the tests use one over fake packages).
 sources=$(cat "${MUSICMASK_DATA_SOURCES:-/dev/stdin}" <<'TABLE'
 music|train|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/music/|^$
@@ -66,6 +67,14 @@ noise|train|redeclipse-data|usr/share/games/redeclipse/data/sounds/weapons|notif
 noise|train|redeclipse-data|usr/share/games/redeclipse/data/sounds/sfx|alarm|chat|error|critical|itemspawn|itemuse|regenerate|respawn
 noise|train|supertuxkart-data|usr/share/games/supertuxkart/data/sfx|Wilhelm|ugh|flute|fanfare|gp_end|race_finish|track_intro|goal_scored|energy_bar|start_race|lenautile|sara_airport|/wee\.|appear|dark|boing|locked|swap|grab_collectable|plopp|portal|forcefield|bzzt
 noise|train|trigger-rally-data|zip:usr/share/games/trigger-rally/data.zip:sounds/|codriver
+noise|train|btanks-data|usr/share/games/btanks/data/sounds|/menu/|klaxon|taking-item|respawn|teleport|ambient/horror|ambient/space
+noise|train|openclonk-data|c4group:usr/share/games/openclonk/Sound.ocg:|^UI\.ocg/|/Skin\.ocg/
+noise|train|warzone2100-data|zip:usr/share/games/warzone2100/base.wz:audio/sfx/|/interfce/
+noise|train|freeorion-data|usr/share/games/freeorion/default/data/sound/combat|radarsweep
+noise|train|openarena-data|zip:usr/share/games/openarena/baseoa/pak0.pk3:sound/world/|jumppad|portal|telein|teleout|monitor
+noise|train|openarena-data|zip:usr/share/games/openarena/baseoa/pak0.pk3:sound/weapons/|change|noammo|weapon_hover
+noise|train|openarena-data|zip:usr/share/games/openarena/baseoa/pak0.pk3:sound/player/footsteps/|^$
+noise|train|openarena-data|zip:usr/share/games/openarena/baseoa/pak0.pk3:sound/movers/|^$
 noise|validation|crrcsim-data|usr/share/games/crrcsim/sounds|^$
 noise|test|searchandrescue-data|usr/share/games/searchandrescue/sounds|^$
 speech|hash|fillets-ng-data-cs|usr/share/games/fillets-ng|^$
@@ -74,7 +83,7 @@ speech|test|klettres-data|usr/share/klettres|^$
 TABLE
 )
 
-packages=$(cut -d'|' -f3 <<<"$sources" | sort -u)
+packages=$(cut -d'|' -f3 <<<"$sources" | sort -u; grep -q '|c4group:' <<<"$sources" && echo openclonk || true)
 (cd "$cache/debs" && for p in $packages; do [ -d "$cache/x/$p" ] || ls "${p}"_*.deb >/dev/null 2>&1 || apt-get download "$p" 2>&1 | grep -v '^W:' || true; done)
 for p in $packages; do
   [ -d "$cache/x/$p" ] || dpkg-deb -x "$cache/debs/${p}"_*.deb "$cache/x/$p"
@@ -90,14 +99,24 @@ split_of() { # hash split by path: 70% train, 15% validation, 15% test
   if [ $h -lt 70 ]; then echo train; elif [ $h -lt 85 ]; then echo validation; else echo test; fi
 }
 
+unpack() { # kind, archive, prefix, folder: the archive's files under prefix, at their own paths inside folder
+  case $1 in
+    zip) unzip -qq -o "$2" "${3}*" -d "$4" ;;
+    c4group) # c4group turns a group file into a folder of the same name in place
+      local work; work=$(mktemp -d)
+      cp "$2" "$work/group" && "$cache/x/openclonk/usr/bin/c4group" "$work/group" -x >/dev/null 2>&1 && cp -r "$work/group/." "$4"
+      local status=$?; rm -rf "$work"; return $status ;;
+  esac
+}
+
 jobs="$cache/jobs.tsv"; : > "$jobs"
 while IFS='|' read -r class split package folder skip; do
   root="$cache/x/$package"
-  if [[ $folder == zip:* ]]; then
-    IFS=: read -r _ archive prefix <<<"$folder"
-    unpacked="$cache/zip/$package/$(basename "$archive")"
+  if [[ $folder == zip:* || $folder == c4group:* ]]; then
+    IFS=: read -r kind archive prefix <<<"$folder"
+    unpacked="$cache/$kind/$package/$(basename "$archive")"
     marker="$unpacked/.unzipped-$(tr '/' '_' <<<"$prefix")"
-    if [ ! -e "$marker" ]; then mkdir -p "$unpacked"; unzip -qq -o "$root/$archive" "${prefix}*" -d "$unpacked" || true; touch "$marker"; fi
+    if [ ! -e "$marker" ]; then mkdir -p "$unpacked"; unpack "$kind" "$root/$archive" "$prefix" "$unpacked" || true; touch "$marker"; fi
     base="$unpacked"; folder="$prefix"
   else
     base="$root"

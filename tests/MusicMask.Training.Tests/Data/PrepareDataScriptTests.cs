@@ -78,6 +78,49 @@ public sealed class PrepareDataScriptTests : IDisposable
 
     private static bool IsLossyCopy(string path) => System.Text.RegularExpressions.Regex.IsMatch(path, @"\.(opus|mp3|aac|vorbis)[-a-z0-9]*\.wav$");
 
+    [Fact]
+    public void ReadsSourcesInsideZipArchivesAndOpenClonkGroups()
+    {
+        void Archive(string package, string archive, params string[] entries)
+        {
+            var staging = Path.Combine(_folder, ".cache", "staging", package);
+            foreach (var (entry, i) in entries.Select((e, i) => (e, i)))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(staging, entry))!);
+                WavWriter.Write(Path.Combine(staging, entry), SignalGenerator.WhiteNoise(11_025, i + 1), 22_050);
+            }
+
+            var path = Path.Combine(_folder, ".cache", "x", package, archive);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            System.IO.Compression.ZipFile.CreateFromDirectory(staging, path);
+        }
+
+        Archive("fake-zip", "usr/share/game/data.zip", "sounds/wind.wav", "sounds/ui/click.wav", "other/outside.wav");
+        Archive("fake-clonk", "usr/share/game/Sound.ocg", "Animals.ocg/Bird.wav", "Animals.ocg/Bat.wav", "UI.ocg/Click.wav");
+        // Stands in for the openclonk package's c4group, which turns a group file into a folder of the same name.
+        var tool = Path.Combine(_folder, ".cache", "x", "openclonk", "usr", "bin", "c4group");
+        Directory.CreateDirectory(Path.GetDirectoryName(tool)!);
+        File.WriteAllText(tool, "#!/bin/sh\nmv \"$1\" \"$1.zip\" && mkdir \"$1\" && unzip -qq \"$1.zip\" -d \"$1\" && rm \"$1.zip\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var table = Path.Combine(_folder, "sources.txt");
+        File.WriteAllLines(table,
+        [
+            "noise|train|fake-zip|zip:usr/share/game/data.zip:sounds/|/ui/",
+            "noise|train|fake-clonk|c4group:usr/share/game/Sound.ocg:Animals.ocg/|Bat",
+        ]);
+
+        RunScript(table);
+        var first = File.ReadAllText(Path.Combine(_folder, "sources.tsv"));
+        RunScript(table);
+
+        Assert.Equal(first, File.ReadAllText(Path.Combine(_folder, "sources.tsv")));
+        var originals = Outputs().Where(p => !IsLossyCopy(p)).Select(Path.GetFileName).Order();
+        Assert.Equal(["fake-clonk__Animals.ocg_Bird.wav", "fake-zip__sounds_wind.wav"], originals);
+    }
+
     /// <summary>Every train and validation music or noise file has exactly one lossy copy, in its own split and class; test has none.</summary>
     private static void AssertLossyCopies(List<string[]> originals, List<string[]> copies)
     {
