@@ -9,7 +9,18 @@ public sealed class BicepBuildTests
     [Fact]
     public async Task MainBicepCompilesToAnArmTemplateWithoutAnyDiagnostic()
     {
-        var result = await ExternalTool.RunAsync(BicepExecutable(), ["build", Path.Combine("infra", "main.bicep"), "--stdout"], Repository.Root);
+        // bicep writes a profile under the temp folder; a folder of its own keeps the machine's /tmp as it was.
+        var scratch = Directory.CreateTempSubdirectory("musicmask-bicep-");
+        ExternalTool.Result result;
+        try
+        {
+            result = await ExternalTool.RunAsync(BicepExecutable(), ["build", Path.Combine("infra", "main.bicep"), "--stdout"], Repository.Root,
+                new Dictionary<string, string?> { ["TMPDIR"] = scratch.FullName });
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(result.Error.Trim().Length == 0, $"bicep reported diagnostics (warnings include type mismatches against the Azure resource schemas):\n{result.Error}");
