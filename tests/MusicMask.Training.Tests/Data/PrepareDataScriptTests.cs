@@ -32,19 +32,11 @@ public sealed class PrepareDataScriptTests : IDisposable
         // A twin that differs only by extension would make the same output file; the first in sorted order wins.
         var original = Path.Combine(_folder, ".cache", "x", "fake-music-a", "usr/share/a", "clip 00.wav");
         File.Copy(original, Path.ChangeExtension(original, ".flac"));
-        var table = Path.Combine(_folder, "sources.txt");
-        File.WriteAllLines(table,
-        [
+        var first = PrepareTwice(
             "music|train|fake-music-a|usr/share/a|^$",
             "music|test|fake-music-b|usr/share/b|^$",
             "noise|hash|fake-noise|usr/share/noise|clip 39",
-            "noise|hash|fake-short|usr/share/short|^$",
-        ]);
-
-        RunScript(table);
-        var first = File.ReadAllText(Path.Combine(_folder, "sources.tsv"));
-        RunScript(table);
-        Assert.Equal(first, File.ReadAllText(Path.Combine(_folder, "sources.tsv")));
+            "noise|hash|fake-short|usr/share/short|^$");
 
         var all = first.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split('\t')).ToList();
         var rows = all.Where(r => r[3].Contains("/.cache/", StringComparison.Ordinal)).ToList();
@@ -69,8 +61,8 @@ public sealed class PrepareDataScriptTests : IDisposable
         Assert.Equal((44_100, 1), (converted.SampleRate, converted.Channels));
 
         // A file the table newly skips loses its output on the next run, so the folders the trainer reads agree with sources.tsv.
-        File.WriteAllText(table, File.ReadAllText(table).Replace("clip 39", "clip 3[0-9]", StringComparison.Ordinal));
-        RunScript(table);
+        File.WriteAllText(TablePath, File.ReadAllText(TablePath).Replace("clip 39", "clip 3[0-9]", StringComparison.Ordinal));
+        RunScript();
         var kept = File.ReadAllLines(Path.Combine(_folder, "sources.tsv")).Skip(1).Select(l => l.Split('\t')[4]).ToList();
         Assert.Equal(3 + 2 + 30, kept.Count(p => !IsLossyCopy(p)));
         Assert.Equal(kept.Order(), Outputs().Order());
@@ -105,18 +97,10 @@ public sealed class PrepareDataScriptTests : IDisposable
         {
             File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        var table = Path.Combine(_folder, "sources.txt");
-        File.WriteAllLines(table,
-        [
+        PrepareTwice(
             "noise|train|fake-zip|zip:usr/share/game/data.zip:sounds/|/ui/",
-            "noise|train|fake-clonk|c4group:usr/share/game/Sound.ocg:Animals.ocg/|Bat",
-        ]);
+            "noise|train|fake-clonk|c4group:usr/share/game/Sound.ocg:Animals.ocg/|Bat");
 
-        RunScript(table);
-        var first = File.ReadAllText(Path.Combine(_folder, "sources.tsv"));
-        RunScript(table);
-
-        Assert.Equal(first, File.ReadAllText(Path.Combine(_folder, "sources.tsv")));
         var originals = Outputs().Where(p => !IsLossyCopy(p)).Select(Path.GetFileName).Order();
         Assert.Equal(["fake-clonk__Animals.ocg_Bird.wav", "fake-zip__sounds_wind.wav"], originals);
     }
@@ -146,7 +130,20 @@ public sealed class PrepareDataScriptTests : IDisposable
     private List<string> Outputs() =>
         Directory.EnumerateFiles(_folder, "*.wav", SearchOption.AllDirectories).Where(p => !p.Contains("/.cache/", StringComparison.Ordinal)).ToList();
 
-    private void RunScript(string table)
+    private string TablePath => Path.Combine(_folder, "sources.txt");
+
+    /// <summary>Writes the package table, runs the script on it twice, checks the second run changed nothing and returns sources.tsv.</summary>
+    private string PrepareTwice(params string[] table)
+    {
+        File.WriteAllLines(TablePath, table);
+        RunScript();
+        var first = File.ReadAllText(Path.Combine(_folder, "sources.tsv"));
+        RunScript();
+        Assert.Equal(first, File.ReadAllText(Path.Combine(_folder, "sources.tsv")));
+        return first;
+    }
+
+    private void RunScript()
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "scripts", "prepare-data.sh")))
@@ -157,7 +154,7 @@ public sealed class PrepareDataScriptTests : IDisposable
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(root, "scripts", "prepare-data.sh"));
         start.ArgumentList.Add(_folder);
-        start.Environment["MUSICMASK_DATA_SOURCES"] = table;
+        start.Environment["MUSICMASK_DATA_SOURCES"] = TablePath;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
