@@ -116,7 +116,10 @@ while IFS='|' read -r class split package folder skip; do
     IFS=: read -r kind archive prefix <<<"$folder"
     unpacked="$cache/$kind/$package/$(basename "$archive")"
     marker="$unpacked/.unzipped-$(tr '/' '_' <<<"$prefix")"
-    if [ ! -e "$marker" ]; then mkdir -p "$unpacked"; unpack "$kind" "$root/$archive" "$prefix" "$unpacked" || true; touch "$marker"; fi
+    if [ ! -e "$marker" ]; then
+      mkdir -p "$unpacked"
+      if unpack "$kind" "$root/$archive" "$prefix" "$unpacked"; then touch "$marker"; else echo "could not unpack $package:$archive ($kind), tried again on the next run" >&2; fi
+    fi
     base="$unpacked"; folder="$prefix"
   else
     base="$root"

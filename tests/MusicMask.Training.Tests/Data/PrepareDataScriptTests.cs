@@ -97,6 +97,7 @@ public sealed class PrepareDataScriptTests : IDisposable
         {
             File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+
         PrepareTwice(
             "noise|train|fake-zip|zip:usr/share/game/data.zip:sounds/|/ui/",
             "noise|train|fake-clonk|c4group:usr/share/game/Sound.ocg:Animals.ocg/|Bat");
