@@ -17,4 +17,8 @@ public sealed record BaselineComparison(double Auc, Interval DifferenceInterval)
 /// <summary>Shares of time columns called music by the segment rule (<see cref="Segmentation.ProbabilityMap.ColumnProbability"/>).</summary>
 public sealed record ColumnRates(double MusicFound, double NoiseCalledMusic);
 
-public sealed record EvaluationReport(string Model, int Seed, double ExcerptSeconds, IReadOnlyList<ConditionResult> Conditions, IReadOnlyList<string> Sources, IReadOnlyList<string> NoiseSources, string? BaselineModel = null);
+/// <summary>
+/// A whole evaluation. <see cref="BandCalibration"/>, when present, is what a decision threshold per band would
+/// change (<see cref="Evaluation.BandCalibration"/>).
+/// </summary>
+public sealed record EvaluationReport(string Model, int Seed, double ExcerptSeconds, IReadOnlyList<ConditionResult> Conditions, IReadOnlyList<string> Sources, IReadOnlyList<string> NoiseSources, string? BaselineModel = null, BandCalibrationResult? BandCalibration = null);

@@ -24,6 +24,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
         var (noiseSources, noiseSourceOfFile) = FileSources.Indexed(noiseFiles);
         var noise = noiseFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
         var results = new List<ConditionResult>();
+        var banded = new List<BandedWindows>();
         foreach (var snr in options.Snrs)
         {
             var random = new Random(options.ConditionSeed(snr));
@@ -60,6 +61,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                 excerpts++;
             }
 
+            banded.Add(new BandedWindows(windows.Scores, windows.Labels, windows.Bands));
             var name = snr is { } value ? $"{value:+0;-0;0} dB" : "clean";
             var roc = RocCurve.Compute(windows.Scores, windows.Labels);
             var bootstrap = new ClusterBootstrap(windows.Scores, windows.Labels, windows.Excerpts, excerpts);
@@ -79,7 +81,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
         }
 
         var baselineName = baseline is null ? null : Path.GetFileName(baseline.ModelPath);
-        return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources, noiseSources, baselineName);
+        var calibration = BandCalibration.Measure(banded, WindowGrid.BandPositions);
+        return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources, noiseSources, baselineName, calibration);
     }
 
     private ScoredSignal? Baseline(float[] signal) => baseline is null ? null : SignalScorer.Score(baseline, signal);

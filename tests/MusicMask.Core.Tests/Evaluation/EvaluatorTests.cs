@@ -30,6 +30,8 @@ public class EvaluatorTests
         Assert.All(report.Conditions.Skip(1), c => Assert.InRange(c.Iou!.Value, 0, 1));
         Assert.All(report.Conditions, c => Assert.Equal(13, c.BandAuc.Count));
         Assert.Contains(report.Conditions[0].BandAuc, auc => auc is >= 0 and <= 1);
+        Assert.Equal(13, report.BandCalibration!.Thresholds.Count);
+        Assert.Equal(3, report.BandCalibration.PooledAuc.Count);
 
         EvaluationWriter.Write(report, temp.File("eval"));
         var markdown = File.ReadAllText(temp.File("eval/auc.md"));
@@ -38,6 +40,8 @@ public class EvaluatorTests
         using var json = JsonDocument.Parse(File.ReadAllText(temp.File("eval/auc.json")));
         Assert.Equal(3, json.RootElement.GetProperty("conditions").GetArrayLength());
         Assert.Equal(13, json.RootElement.GetProperty("conditions")[0].GetProperty("band_auc").GetArrayLength());
+        Assert.Equal(13, json.RootElement.GetProperty("band_thresholds").GetArrayLength());
+        Assert.Contains("Balanced threshold by band: ", markdown);
         using var png = SKBitmap.Decode(temp.File("eval/roc.png"));
         Assert.Equal((800, 700), (png.Width, png.Height));
     }
