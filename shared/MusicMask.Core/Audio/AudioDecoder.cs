@@ -5,8 +5,11 @@ namespace MusicMask.Audio;
 /// <summary>Opens audio by content, not by file name: WAV natively, everything else through ffmpeg.</summary>
 public static class AudioDecoder
 {
-    /// <summary>Opens a local file; throws <see cref="AudioFormatException"/> with the reason when it cannot be decoded.</summary>
-    public static IAudioSource Open(string path)
+    /// <summary>
+    /// Opens a local file, from <paramref name="startSeconds"/> on; throws <see cref="AudioFormatException"/> with the
+    /// reason when it cannot be decoded.
+    /// </summary>
+    public static IAudioSource Open(string path, double startSeconds = 0)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -28,7 +31,9 @@ public static class AudioDecoder
         {
             try
             {
-                return new WavAudioSource(stream);
+                var wav = new WavAudioSource(stream);
+                wav.Discard((long)(startSeconds * wav.SampleRate));
+                return wav;
             }
             catch
             {
@@ -43,7 +48,7 @@ public static class AudioDecoder
             throw new AudioFormatException("not audio: the file is plain text");
         }
 
-        return FfmpegAudioSource.Open(path, kind);
+        return FfmpegAudioSource.Open(path, kind, startSeconds);
     }
 
     /// <summary>Names the container from its first bytes: WAV, MP3, FLAC, Ogg, MP4/M4A, text or "unknown format".</summary>

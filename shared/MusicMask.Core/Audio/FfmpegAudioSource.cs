@@ -37,7 +37,8 @@ public sealed class FfmpegAudioSource : IAudioSource
     /// <summary>Whether an ffmpeg executable is on PATH.</summary>
     public static bool IsAvailable => FindExecutable() is not null;
 
-    public static FfmpegAudioSource Open(string path, string detectedFormat)
+    /// <summary>Starts ffmpeg on the file; a start after 0 seeks there first (as an input option, so ffmpeg seeks in the container instead of decoding everything before it).</summary>
+    public static FfmpegAudioSource Open(string path, string detectedFormat, double startSeconds = 0)
     {
         var ffmpeg = FindExecutable() ?? throw new AudioFormatException(
             $"{detectedFormat} needs ffmpeg to decode, and ffmpeg is not on PATH (install it, e.g. apt-get install ffmpeg)");
@@ -47,7 +48,10 @@ public sealed class FfmpegAudioSource : IAudioSource
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-nostdin", "-hide_banner", "-v", "error", "-i", path, "-vn", "-ac", "1", "-ar", OutputRate.ToString(), "-f", "f32le", "pipe:1" })
+        // Whole output samples, as a WAV source skips them: ffmpeg then starts on the sample a WAV read would.
+        var start = Math.Floor(startSeconds * OutputRate) / OutputRate;
+        string[] seek = start > 0 ? ["-ss", start.ToString("R", System.Globalization.CultureInfo.InvariantCulture)] : [];
+        foreach (var arg in new[] { "-nostdin", "-hide_banner", "-v", "error" }.Concat(seek).Concat(["-i", path, "-vn", "-ac", "1", "-ar", OutputRate.ToString(), "-f", "f32le", "pipe:1"]))
         {
             info.ArgumentList.Add(arg);
         }

@@ -5,18 +5,17 @@ using MusicMask.Transforms;
 namespace MusicMask.Evaluation;
 
 /// <summary>
-/// Reads a stretch of a WAV file as 44.1 kHz mono, resampling with the pipeline's resampler. A file that cannot be
-/// read is an <see cref="InvalidDataException"/> that names it.
+/// Reads a stretch of an audio file as 44.1 kHz mono: WAV natively, resampled with the pipeline's resampler, and
+/// every other format through ffmpeg. A file that cannot be read is an <see cref="InvalidDataException"/> that
+/// names it.
 /// </summary>
 public static class ExcerptReader
 {
-    /// <summary>Length of the file in seconds, from its header.</summary>
+    /// <summary>Length of the file in seconds: from a WAV header, or by decoding a file whose container does not say.</summary>
     public static double Seconds(string path) => Named(path, () =>
     {
         using var source = AudioDecoder.Open(path);
-        return source.Length is { } length
-            ? (double)length / source.SampleRate
-            : throw new AudioFormatException("length unknown (evaluation reads WAV files)");
+        return (double)(source.Length ?? source.Discard()) / source.SampleRate;
     });
 
     public static float[] Read(string path, double startSeconds, double seconds) => Named(path, () => ReadUnnamed(path, startSeconds, seconds));
@@ -35,34 +34,10 @@ public static class ExcerptReader
 
     private static float[] ReadUnnamed(string path, double startSeconds, double seconds)
     {
-        using var source = AudioDecoder.Open(path);
-        var skip = (long)(startSeconds * source.SampleRate);
+        using var source = AudioDecoder.Open(path, startSeconds);
         var wanted = (int)Math.Ceiling(seconds * source.SampleRate);
-        var buffer = new float[Math.Max(wanted, 1 << 14)];
-        while (skip > 0)
-        {
-            var read = source.Read(buffer.AsSpan(0, (int)Math.Min(buffer.Length, skip)));
-            if (read == 0)
-            {
-                break;
-            }
-
-            skip -= read;
-        }
-
         var excerpt = new float[wanted];
-        var filled = 0;
-        while (filled < wanted)
-        {
-            var read = source.Read(excerpt.AsSpan(filled));
-            if (read == 0)
-            {
-                break;
-            }
-
-            filled += read;
-        }
-
+        source.ReadFully(excerpt);
         return source.SampleRate == SpectrogramParameters.SampleRate ? excerpt : PolyphaseResampler.Resample(excerpt, source.SampleRate, SpectrogramParameters.SampleRate);
     }
 }

@@ -160,6 +160,22 @@ public class EvaluatorTests
     }
 
     /// <summary>A folder with music/a.wav (a 10 s melody) and noise/n.wav (white noise).</summary>
+    [Fact]
+    public void RecordingsInOtherFormatsScoreAsTheirWavs()
+    {
+        using var temp = MelodyAndNoise(noiseSeconds: 4);
+        Ffmpeg.Convert(temp.File("music/a.wav"), temp.File("music/a.flac"));
+        Ffmpeg.Convert(temp.File("noise/n.wav"), temp.File("noise/n.flac"));
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        var options = new EvaluationOptions { Snrs = [null, 0], WindowsPerCondition = 1500, ExcerptSeconds = 1.5, Seed = 5 };
+
+        var fromWav = new Evaluator(scorer, options).Run([temp.File("music/a.wav")], [temp.File("noise/n.wav")]);
+        var fromFlac = new Evaluator(scorer, options).Run([temp.File("music/a.flac")], [temp.File("noise/n.flac")]);
+
+        Assert.Equal(fromWav.Conditions.Select(c => (c.Roc.Auc, c.Excerpts, c.Iou)), fromFlac.Conditions.Select(c => (c.Roc.Auc, c.Excerpts, c.Iou)));
+        Assert.InRange(ExcerptReader.Seconds(temp.File("noise/n.flac")), 4.0, 4.0);
+    }
+
     private static TempDirectory MelodyAndNoise(int noiseSeconds)
     {
         var temp = new TempDirectory();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MusicMask.Audio;
 using MusicMask.Evaluation;
 using MusicMask.Scoring;
 
@@ -9,8 +10,8 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var music = new Option<DirectoryInfo>("--music") { Description = "folder of music WAV files the model did not train on", Required = true };
-        var noise = new Option<DirectoryInfo>("--noise") { Description = "folder of noise WAV files the model did not train on", Required = true };
+        var music = new Option<DirectoryInfo>("--music") { Description = "folder of music recordings the model did not train on (WAV, or any format ffmpeg reads)", Required = true };
+        var noise = new Option<DirectoryInfo>("--noise") { Description = "folder of noise recordings the model did not train on (WAV, or any format ffmpeg reads)", Required = true };
         var snr = new Option<string>("--snr") { Description = "conditions: 'clean' and/or SNRs in dB", DefaultValueFactory = _ => "clean,10,5,0,-5,-10" };
         var windows = new Option<int>("--windows") { Description = "labelled windows per condition", DefaultValueFactory = _ => 60_000 };
         var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
@@ -31,7 +32,7 @@ internal static class EvalCommand
                     WindowsPerCondition = parse.GetValue(windows),
                     Seed = parse.GetValue(seed),
                 };
-                var (musicFiles, noiseFiles) = (WavFiles(parse.GetValue(music)!), WavFiles(parse.GetValue(noise)!));
+                var (musicFiles, noiseFiles) = (AudioFilesIn(parse.GetValue(music)!), AudioFilesIn(parse.GetValue(noise)!));
                 using var scorer = new StripScorer(parse.GetValue(model)!.FullName);
                 using var baselineScorer = parse.GetValue(baseline) is { } file ? new StripScorer(file.FullName) : null;
                 var report = new Evaluator(scorer, options, baselineScorer).Run(musicFiles, noiseFiles, new Progress<string>(Console.WriteLine));
@@ -58,13 +59,13 @@ internal static class EvalCommand
             : double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var db) ? db : throw new ArgumentException($"--snr: '{part}' is neither 'clean' nor a number"))
         .ToArray();
 
-    private static IReadOnlyList<string> WavFiles(DirectoryInfo folder)
+    private static IReadOnlyList<string> AudioFilesIn(DirectoryInfo folder)
     {
         if (!folder.Exists)
         {
             throw new DirectoryNotFoundException($"no such folder: {folder.FullName}");
         }
 
-        return folder.EnumerateFiles("*.wav", SearchOption.AllDirectories).Select(f => f.FullName).Order(StringComparer.Ordinal).ToArray();
+        return AudioFiles.In(folder.FullName);
     }
 }

@@ -1,13 +1,10 @@
+using MusicMask.Audio;
+
 namespace MusicMask.Cli.Commands;
 
 /// <summary>Expands the command line's files and folders into (file, output name) pairs, names unique.</summary>
 internal static class InputFiles
 {
-    private static readonly HashSet<string> AudioExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".wav", ".wave", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".aac", ".aif", ".aiff", ".wma", ".mka", ".webm",
-    };
-
     public static IReadOnlyList<(string Path, string Name)> Expand(IEnumerable<string> inputs)
     {
         var result = new List<(string, string)>();
@@ -16,9 +13,7 @@ internal static class InputFiles
         {
             if (Directory.Exists(input))
             {
-                foreach (var file in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                             .Where(f => AudioExtensions.Contains(Path.GetExtension(f)))
-                             .Order(StringComparer.Ordinal))
+                foreach (var file in AudioFiles.In(input))
                 {
                     result.Add((file, Unique(Path.GetRelativePath(input, file), used)));
                 }
