@@ -19,10 +19,10 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
             throw new ArgumentException("evaluation needs at least one music and one noise file");
         }
 
-        var music = musicFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
+        var music = Lengths(musicFiles);
         var (sources, sourceOfFile) = FileSources.Indexed(musicFiles);
         var (noiseSources, noiseSourceOfFile) = FileSources.Indexed(noiseFiles);
-        var noise = noiseFiles.Select(f => (Path: f, Seconds: ExcerptReader.Seconds(f))).ToArray();
+        var noise = Lengths(noiseFiles);
         var results = new List<ConditionResult>();
         var banded = new List<BandedWindows>();
         foreach (var snr in options.Snrs)
@@ -32,12 +32,14 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
             double intersection = 0, union = 0;
             var excerpts = 0;
             var (musicColumns, noiseColumns) = (new ColumnCount(), new ColumnCount());
+            var silentDraws = new SilentDraws(options.SilentWindowDecibels);
             while (windows.Scores.Count < options.WindowsPerCondition)
             {
                 var (musicExcerpt, musicFile) = Draw(music, random);
                 var (noiseExcerpt, noiseFile) = Draw(noise, random);
                 if (SignalGenerator.Rms(noiseExcerpt) == 0 || SignalGenerator.Rms(musicExcerpt) == 0)
                 {
+                    silentDraws.Add(SignalGenerator.Rms(musicExcerpt) > 0, SignalGenerator.Rms(noiseExcerpt) > 0);
                     continue;
                 }
 
@@ -47,8 +49,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                 var mixture = SignalScorer.Score(scorer, positive);
                 var noiseScored = SignalScorer.Score(scorer, noiseAlone);
                 var pairSources = (sourceOfFile[musicFile], noiseSourceOfFile[noiseFile]);
-                windows.Add(mixture, true, pairSources, excerpts, Baseline(positive));
-                windows.Add(noiseScored, false, pairSources, excerpts, Baseline(noiseAlone));
+                var audible = (windows.Add(mixture, true, pairSources, excerpts, Baseline(positive)), windows.Add(noiseScored, false, pairSources, excerpts, Baseline(noiseAlone)));
+                silentDraws.Add(audible.Item1, audible.Item2);
                 musicColumns.Add(mixture.Map);
                 noiseColumns.Add(noiseScored.Map);
                 if (snr is not null)
@@ -63,6 +65,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
 
             banded.Add(new BandedWindows(windows.Scores, windows.Labels, windows.Bands));
             var name = snr is { } value ? $"{value:+0;-0;0} dB" : "clean";
+            silentDraws.EnsureBothClasses(windows.Labels);
             var roc = RocCurve.Compute(windows.Scores, windows.Labels);
             var bootstrap = new ClusterBootstrap(windows.Scores, windows.Labels, windows.Excerpts, excerpts);
             results.Add(new ConditionResult(
@@ -84,6 +87,13 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
         var calibration = BandCalibration.Measure(banded, WindowGrid.BandPositions);
         return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources, noiseSources, baselineName, calibration);
     }
+
+    /// <summary>Each file with its length; one without a single sample is an error that names it, as an unreadable one is.</summary>
+    private static (string Path, double Seconds)[] Lengths(IReadOnlyList<string> files) => files.Select(f =>
+    {
+        var seconds = ExcerptReader.Seconds(f);
+        return seconds > 0 ? (f, seconds) : throw new InvalidDataException($"{f}: no samples (the file holds no audio)");
+    }).ToArray();
 
     private ScoredSignal? Baseline(float[] signal) => baseline is null ? null : SignalScorer.Score(baseline, signal);
 
@@ -142,8 +152,10 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
 
         public List<int> NoiseSources { get; } = [];
 
-        public void Add(ScoredSignal signal, bool label, (int Music, int Noise) sources, int excerpt, ScoredSignal? baseline)
+        /// <summary>Adds the signal's windows above the silence floor; false when it has none.</summary>
+        public bool Add(ScoredSignal signal, bool label, (int Music, int Noise) sources, int excerpt, ScoredSignal? baseline)
         {
+            var before = Scores.Count;
             for (var i = 0; i < signal.WindowProbabilities.Length; i++)
             {
                 if (signal.WindowDecibels[i] >= silentWindowDecibels)
@@ -157,6 +169,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                     NoiseSources.Add(sources.Noise);
                 }
             }
+
+            return Scores.Count > before;
         }
     }
 

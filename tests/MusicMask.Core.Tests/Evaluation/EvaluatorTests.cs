@@ -159,6 +159,40 @@ public class EvaluatorTests
         Assert.StartsWith(temp.File("noise/notes.wav") + ": ", error.Message);
     }
 
+    [Theory]
+    [InlineData(0.0, "noise")]
+    [InlineData(null, "noise")]
+    [InlineData(0.0, "music")]
+    [InlineData(null, "music")]
+    public async Task FoldersOfDigitalSilenceEndWithAnErrorNamingTheSideInsteadOfDrawingForEver(double? snr, string silentSide)
+    {
+        using var temp = MelodyAndNoise(noiseSeconds: 2);
+        WavWriter.Write(temp.File("silence.wav"), new float[3 * 44_100], 44_100);
+        string[] music = [silentSide == "music" ? temp.File("silence.wav") : temp.File("music/a.wav")];
+        string[] noise = [silentSide == "noise" ? temp.File("silence.wav") : temp.File("noise/n.wav")];
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        var evaluator = new Evaluator(scorer, new EvaluationOptions { Snrs = [snr], WindowsPerCondition = 2000, ExcerptSeconds = 1.5 });
+
+        // Before the guard this drew excerpt pairs for ever; the timeout turns that into a failure.
+        var run = Task.Run(() => evaluator.Run(music, noise)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => run);
+        Assert.EndsWith($"the {silentSide} files are silent or nearly so", error.Message);
+    }
+
+    [Fact]
+    public void AFileWithoutSamplesStopsTheRunWithAnErrorThatNamesIt()
+    {
+        using var temp = MelodyAndNoise(noiseSeconds: 2);
+        WavWriter.Write(temp.File("noise/empty.wav"), [], 44_100);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        var evaluator = new Evaluator(scorer, new EvaluationOptions { Snrs = [0], WindowsPerCondition = 500 });
+
+        var error = Assert.Throws<InvalidDataException>(() => evaluator.Run([temp.File("music/a.wav")], [temp.File("noise/n.wav"), temp.File("noise/empty.wav")]));
+
+        Assert.Equal(temp.File("noise/empty.wav") + ": no samples (the file holds no audio)", error.Message);
+    }
+
     /// <summary>A folder with music/a.wav (a 10 s melody) and noise/n.wav (white noise).</summary>
     [Fact]
     public void RecordingsInOtherFormatsScoreAsTheirWavs()
