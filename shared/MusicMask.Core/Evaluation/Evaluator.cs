@@ -14,6 +14,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
 {
     public EvaluationReport Run(IReadOnlyList<string> musicFiles, IReadOnlyList<string> noiseFiles, IProgress<string>? progress = null)
     {
+        options.Validate();
         if (musicFiles.Count == 0 || noiseFiles.Count == 0)
         {
             throw new ArgumentException("evaluation needs at least one music and one noise file");
