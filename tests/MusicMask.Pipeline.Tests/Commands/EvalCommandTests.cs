@@ -11,6 +11,9 @@ public class EvalCommandTests
     [InlineData("--baseline", "missing.onnx")]
     [InlineData("--baseline", "not-a-model.onnx")]
     [InlineData("--snr", "clean,loud")]
+    [InlineData("--snr", "")]
+    [InlineData("--snr", "clean,nan")]
+    [InlineData("--snr", "-400")]
     public void BadInputEndsWithExitCodeTwoAndWritesNothing(string option, string value)
     {
         using var temp = new TempDirectory();

@@ -19,8 +19,8 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var minutes = new Option<double>("--minutes") { Description = "length of the stage benchmark input", DefaultValueFactory = _ => 10 };
-        var hours = new Option<double>("--long-hours") { Description = "instead: run end to end on a file this many hours long and report peak memory", DefaultValueFactory = _ => 0 };
+        var minutes = new Option<double>("--minutes") { Description = "length of the stage benchmark input", DefaultValueFactory = _ => 10 }.Within(0.1, 60);
+        var hours = new Option<double>("--long-hours") { Description = "instead: run end to end on a file this many hours long and report peak memory", DefaultValueFactory = _ => 0 }.Within(0, 100);
         var model = CommonOptions.Model();
         var threads = CommonOptions.Threads();
         var command = new Command("bench", "Measure decode, resample, STFT, scoring and stitching speed, strip vs per-window scoring, and peak memory.")

@@ -15,9 +15,12 @@ internal static class CommonOptions
         DefaultValueFactory = _ => new FileInfo(DefaultModelPath),
     };
 
-    public static Option<int> Threads() => new("--threads", "-t")
+    public static Option<int> Threads() => new Option<int>("--threads", "-t")
     {
         Description = "concurrent scoring threads (default: all cores)",
         DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+    }.Within(1, MaxThreads);
+
+    /// <summary>ONNX Runtime aborts the process when asked for tens of thousands of threads.</summary>
+    public const int MaxThreads = 256;
 }

@@ -17,8 +17,8 @@ internal static class PipelineBenchCommand
 {
     public static Command Create()
     {
-        var minutes = new Option<double>("--minutes") { Description = "length of the benchmark audio", DefaultValueFactory = _ => 30 };
-        var workers = new Option<int[]>("--workers") { Description = "scoring process counts to time", DefaultValueFactory = _ => [1, 2, 4], AllowMultipleArgumentsPerToken = true };
+        var minutes = new Option<double>("--minutes") { Description = "length of the benchmark audio", DefaultValueFactory = _ => 30 }.Within(0.1, 600);
+        var workers = new Option<int[]>("--workers") { Description = "scoring process counts to time", DefaultValueFactory = _ => [1, 2, 4], AllowMultipleArgumentsPerToken = true }.EachWithin(1, 64);
         var storage = StorageOptions.Storage();
         var model = CommonOptions.Model();
         var command = new Command("bench-pipeline", "Measure the distributed pipeline on real storage: transactions and bytes per audio hour, and scale-out over scoring processes.")

@@ -10,7 +10,7 @@ internal static class SampleCommand
     public static Command Create()
     {
         var path = new Argument<FileInfo>("path") { Description = "WAV file to write" };
-        var seconds = new Option<int>("--seconds") { Description = "length in seconds", DefaultValueFactory = _ => 30 };
+        var seconds = new Option<int>("--seconds") { Description = "length in seconds", DefaultValueFactory = _ => 30 }.Within(1, 3600);
         var command = new Command("sample", "Write a synthetic test recording (noise, with a melody over the middle third).") { path, seconds };
         command.SetAction(parse =>
         {

@@ -14,17 +14,17 @@ internal static class StorageOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MUSICMASK_STORAGE") ?? StorageConnection.DevelopmentStorage,
     };
 
-    public static Option<TimeSpan> VisibilityTimeout() => new("--visibility-timeout")
+    public static Option<TimeSpan> VisibilityTimeout() => new Option<TimeSpan>("--visibility-timeout")
     {
         Description = "how long a received message stays hidden before another worker may redo it",
         DefaultValueFactory = _ => TimeSpan.FromMinutes(2),
-    };
+    }.Within(TimeSpan.FromSeconds(1), TimeSpan.FromDays(7));
 
-    public static Option<int> MaxDeliveries() => new("--max-deliveries")
+    public static Option<int> MaxDeliveries() => new Option<int>("--max-deliveries")
     {
         Description = "deliveries of a failing message before it goes to the poison queue",
         DefaultValueFactory = _ => 5,
-    };
+    }.Within(1, 1000);
 
     public static (AzureBlobStore Blobs, Func<string, IMessageQueue> Queues) Open(string connection)
     {

@@ -13,7 +13,7 @@ internal static class WorkerCommand
 
     public static Command CreateServe()
     {
-        var scan = new Option<TimeSpan>("--scan-interval") { Description = "how often the audio container is scanned for new uploads", DefaultValueFactory = _ => TimeSpan.FromSeconds(2) };
+        var scan = new Option<TimeSpan>("--scan-interval") { Description = "how often the audio container is scanned for new uploads", DefaultValueFactory = _ => TimeSpan.FromSeconds(2) }.Within(TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
         var command = new Command("serve", "Watch the audio container and run ingest, scoring and aggregation until stopped (Ctrl+C).") { scan };
         var common = AddCommon(command);
         command.SetAction((parse, token) =>
