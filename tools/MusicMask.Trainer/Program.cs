@@ -64,7 +64,9 @@ root.SetAction(parse =>
     var units = Units(parse.GetValue(hidden));
     var inaudibleDb = Depth(parse.GetValue(inaudible));
 
-    TorchSharp.torch.set_num_threads(parse.GetValue(threads));
+    // libtorch aborts the whole process on a thread count below 1; beyond a few hundred it only thrashes.
+    var threadCount = parse.GetValue(threads);
+    TorchSharp.torch.set_num_threads(threadCount is >= 1 and <= 256 ? threadCount : throw new ArgumentException($"--threads must be from 1 to 256, not {threadCount}"));
     var options = new TrainerOptions
     {
         DataFolder = parse.GetValue(data)!.FullName,
@@ -88,10 +90,11 @@ root.SetAction(parse =>
         Dropout = dropoutChance,
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
-    Directory.CreateDirectory(options.RunFolder);
     void Log(string line)
     {
+        // Made on the first line, so options or data refused before training leave no run folder behind.
         Console.WriteLine(line);
+        Directory.CreateDirectory(options.RunFolder);
         File.AppendAllText(logPath, line + Environment.NewLine);
     }
 

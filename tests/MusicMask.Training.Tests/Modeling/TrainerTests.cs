@@ -65,6 +65,33 @@ public sealed class TrainerTests : IDisposable
         return new TrainerOptions { DataFolder = _folder, RunFolder = Path.Combine(_folder, "run"), WindowColumns = 2 };
     }
 
+    [Theory]
+    [InlineData(0.0, 10, 0.01)]
+    [InlineData(double.NaN, 10, 0.01)]
+    [InlineData(5.0, 0, 0.01)]
+    [InlineData(5.0, 10, -0.01)]
+    [InlineData(5.0, 10, double.NaN)]
+    public void RefusesBudgetsAndRatesThatCannotTrainBeforeTouchingTheRunFolder(double minutes, int steps, double rate)
+    {
+        var options = SmallRun() with { Minutes = minutes, MaxSteps = steps, LearningRate = rate };
+
+        var error = Assert.Throws<ArgumentException>(() => new Trainer(options, _ => { }).Run());
+
+        Assert.Contains("must be positive", error.Message);
+        Assert.False(Directory.Exists(options.RunFolder));
+    }
+
+    [Fact]
+    public void AMissingDataFolderIsAnErrorThatNamesItAndTheScript()
+    {
+        var options = new TrainerOptions { DataFolder = Path.Combine(_folder, "nowhere"), RunFolder = Path.Combine(_folder, "run"), MaxSteps = 5 };
+
+        var error = Assert.Throws<InvalidDataException>(() => new Trainer(options, _ => { }).Run());
+
+        Assert.Equal($"no music WAV files in {Path.Combine(_folder, "nowhere", "train", "music")}: make the data folder with scripts/prepare-data.sh", error.Message);
+        Assert.False(Directory.Exists(options.RunFolder));
+    }
+
     [Fact]
     public void LossFallsAndTheBestCheckpointExports()
     {

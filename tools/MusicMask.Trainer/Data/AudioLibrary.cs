@@ -5,8 +5,11 @@ public sealed class AudioLibrary
 {
     private readonly Dictionary<string, (AudioClip[] Clips, double[] Cumulative)> _classes = new();
 
+    private readonly string _splitFolder;
+
     public AudioLibrary(string splitFolder)
     {
+        _splitFolder = splitFolder;
         foreach (var name in new[] { "music", "noise", "speech" })
         {
             var folder = System.IO.Path.Combine(splitFolder, name);
@@ -23,6 +26,15 @@ public sealed class AudioLibrary
             }
 
             _classes[name] = (clips, cumulative);
+        }
+    }
+
+    /// <summary>Throws, naming the folder, when the split lacks music or noise: training could not draw a single strip.</summary>
+    public void EnsureMusicAndNoise()
+    {
+        foreach (var name in new[] { "music", "noise" }.Where(name => Count(name) == 0))
+        {
+            throw new InvalidDataException($"no {name} WAV files in {System.IO.Path.Combine(_splitFolder, name)}: make the data folder with scripts/prepare-data.sh");
         }
     }
 

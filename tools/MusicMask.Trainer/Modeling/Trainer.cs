@@ -41,9 +41,15 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             throw new ArgumentException($"snapshots are taken at epoch ends, so their spacing must be a positive multiple of {options.StepsPerEpoch} steps, not {every}");
         }
 
+        if (!(options.Minutes > 0) || options.MaxSteps is < 1 || !(options.LearningRate > 0 && double.IsFinite(options.LearningRate)))
+        {
+            throw new ArgumentException($"the time budget ({options.Minutes} min), the step budget ({options.MaxSteps}) and the learning rate ({options.LearningRate}) must be positive");
+        }
+
+        var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
+        train.EnsureMusicAndNoise();
         Directory.CreateDirectory(options.RunFolder);
         torch.random.manual_seed(options.Seed);
-        var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"));
         var model = NewModel();
         var state = new Checkpoint(0, 0, double.NegativeInfinity, double.NaN);
         if (options.Resume && File.Exists(CheckpointPath) && File.Exists(StatePath))
@@ -75,6 +81,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
 
         log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Hidden} dense units, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
+        validation.EnsureMusicAndNoise();
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(Sampler(validation));
         if (options.Resume && File.Exists(BestPath))
