@@ -61,8 +61,29 @@ internal static class BenchCommand
     {
         const int inputRate = 48_000;
         var seconds = minutes * 60;
-        var path = Path.Combine(Path.GetTempPath(), $"musicmask-bench-{minutes}min.wav");
-        WriteStereo(path, (int)(seconds * inputRate), inputRate);
+        WithTemporaryWav(path =>
+        {
+            WriteStereo(path, (int)(seconds * inputRate), inputRate);
+            StageRun(scorer, path, seconds, threads);
+        });
+    }
+
+    /// <summary>Runs with a fresh temporary file name, and deletes the file however the run ends (a 10-hour input is 3 GB).</summary>
+    private static void WithTemporaryWav(Action<string> run)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"musicmask-bench-{Guid.NewGuid():N}.wav");
+        try
+        {
+            run(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void StageRun(StripScorer scorer, string path, double seconds, int threads)
+    {
         Console.WriteLine($"input: {seconds:F0} s, 48 kHz stereo 16-bit WAV ({new FileInfo(path).Length / 1e6:F0} MB); threads: {threads}");
 
         var decoded = Measure("decode", seconds, () => ReadAll(path));
@@ -88,12 +109,12 @@ internal static class BenchCommand
         watch.Stop();
         Console.WriteLine($"end to end (segment, all outputs rendered): {watch.Elapsed.TotalSeconds:F2} s = {seconds / watch.Elapsed.TotalSeconds:F0}x real time ({files.Count} files)");
         Console.WriteLine($"peak RSS: {PeakRssMegabytes():F0} MB");
-        File.Delete(path);
     }
 
-    private static void LongRun(StripScorer scorer, double hours, int threads)
+    private static void LongRun(StripScorer scorer, double hours, int threads) => WithTemporaryWav(path => LongRun(scorer, path, hours, threads));
+
+    private static void LongRun(StripScorer scorer, string path, double hours, int threads)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"musicmask-bench-{hours}h.wav");
         var seconds = hours * 3600;
         WriteLongMono(path, seconds);
         Console.WriteLine($"input: {hours} h, 44.1 kHz mono 16-bit WAV ({new FileInfo(path).Length / 1e9:F2} GB)");
@@ -104,7 +125,6 @@ internal static class BenchCommand
         watch.Stop();
         Console.WriteLine($"end to end: {watch.Elapsed.TotalSeconds:F1} s = {seconds / watch.Elapsed.TotalSeconds:F0}x real time; {result.Map.Columns} cell columns, {files.Sum(f => (long)f.Content.Length) / 1e6:F1} MB of outputs");
         Console.WriteLine($"peak RSS: {PeakRssMegabytes():F0} MB");
-        File.Delete(path);
     }
 
     private static double PerWindowSeconds(StripScorer scorer, SpectrogramTile tile, int threads)
