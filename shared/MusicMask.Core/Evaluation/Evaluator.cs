@@ -38,9 +38,10 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
             {
                 var (musicExcerpt, musicFile) = Draw(music, random);
                 var (noiseExcerpt, noiseFile) = Draw(noise, random);
-                if (SignalGenerator.Rms(noiseExcerpt) == 0 || SignalGenerator.Rms(musicExcerpt) == 0)
+                var (musicSounds, noiseSounds) = (SignalGenerator.Rms(musicExcerpt) > 0, SignalGenerator.Rms(noiseExcerpt) > 0);
+                if (!musicSounds || !noiseSounds)
                 {
-                    silentDraws.Add(SignalGenerator.Rms(musicExcerpt) > 0, SignalGenerator.Rms(noiseExcerpt) > 0);
+                    silentDraws.Add(musicSounds, noiseSounds);
                     continue;
                 }
 
@@ -50,8 +51,9 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                 var mixture = SignalScorer.Score(scorer, positive);
                 var noiseScored = SignalScorer.Score(scorer, noiseAlone);
                 var pairSources = (sourceOfFile[musicFile], noiseSourceOfFile[noiseFile]);
-                var audible = (windows.Add(mixture, true, pairSources, excerpts, Baseline(positive)), windows.Add(noiseScored, false, pairSources, excerpts, Baseline(noiseAlone)));
-                silentDraws.Add(audible.Item1, audible.Item2);
+                var musicAudible = windows.Add(mixture, true, pairSources, excerpts, Baseline(positive));
+                var noiseAudible = windows.Add(noiseScored, false, pairSources, excerpts, Baseline(noiseAlone));
+                silentDraws.Add(musicAudible, noiseAudible);
                 musicColumns.Add(mixture.Map);
                 noiseColumns.Add(noiseScored.Map);
                 if (snr is not null)
