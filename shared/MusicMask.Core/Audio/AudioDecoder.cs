@@ -32,7 +32,7 @@ public static class AudioDecoder
             try
             {
                 var wav = new WavAudioSource(stream);
-                wav.Discard((long)(startSeconds * wav.SampleRate));
+                wav.Skip((long)(startSeconds * wav.SampleRate));
                 return wav;
             }
             catch

@@ -55,6 +55,24 @@ public sealed class WavAudioSource : IAudioSource
         return complete;
     }
 
+    /// <summary>
+    /// Moves past up to <paramref name="frames"/> frames without decoding them: a seek where the stream allows one
+    /// and the data chunk's size is known, else a read. Returns how many frames it moved past.
+    /// </summary>
+    public long Skip(long frames)
+    {
+        if (!_stream.CanSeek || _dataBytes is not { } total)
+        {
+            return this.Discard(frames);
+        }
+
+        var skipped = Math.Max(0, Math.Min(frames, (total - _consumed) / _format.BlockAlign));
+        _stream.Seek(skipped * _format.BlockAlign, SeekOrigin.Current);
+        _consumed += skipped * _format.BlockAlign;
+        _samplesRead += skipped;
+        return skipped;
+    }
+
     private int FillBuffer(int wanted)
     {
         var total = 0;

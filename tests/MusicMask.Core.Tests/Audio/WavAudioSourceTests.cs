@@ -157,6 +157,22 @@ public class WavAudioSourceTests
         Assert.Contains("sample 2 is not a finite number", error.Message);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SkipMovesPastFramesByTheSameCountWhetherItSeeksOrReads(bool seekable)
+    {
+        var file = new WavBytes().Fmt(1, 2, 44100, 16).Data(WavBytes.Pcm16(0, 0, 100, 300, 1000, 3000, 2000, 4000)).ToArray();
+        using var source = new WavAudioSource(seekable ? new MemoryStream(file) : new NonSeekableStream(file));
+
+        Assert.Equal(2, source.Skip(2));
+        var next = new float[1];
+        Assert.Equal(1, source.Read(next));
+        Assert.Equal(2000f / 32768, next[0]);
+        Assert.Equal(1, source.Skip(5));
+        Assert.Equal(0, source.Read(next));
+    }
+
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
