@@ -25,7 +25,11 @@ public sealed class StorageConnection
 
     public static StorageConnection Create(string connection, TokenCredential? credential = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connection);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new StorageConnectionFormatException(Usage);
+        }
+
         if (Uri.TryCreate(connection, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
         {
             credential ??= new DefaultAzureCredential();
@@ -35,13 +39,22 @@ public sealed class StorageConnection
 
         if (!connection.Contains('=', StringComparison.Ordinal))
         {
-            throw new ArgumentException("--storage takes a connection string (e.g. UseDevelopmentStorage=true) or a blob endpoint URL (https://<account>.blob.core.windows.net)");
+            throw new StorageConnectionFormatException(Usage);
         }
 
         var blobOptions = IsEmulator(connection) ? new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06) : new BlobClientOptions();
         var queueOptions = IsEmulator(connection) ? new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) : new QueueClientOptions();
-        return new StorageConnection(new BlobServiceClient(connection, blobOptions), new QueueServiceClient(connection, queueOptions));
+        try
+        {
+            return new StorageConnection(new BlobServiceClient(connection, blobOptions), new QueueServiceClient(connection, queueOptions));
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException)
+        {
+            throw new StorageConnectionFormatException($"{Usage}; this one is not: {error.Message}", error);
+        }
     }
+
+    private const string Usage = "storage takes a connection string (e.g. UseDevelopmentStorage=true) or a blob endpoint URL (https://<account>.blob.core.windows.net)";
 
     /// <summary>A connection string for an Azurite listening on loopback with the well-known development account.</summary>
     public static string ForAzurite(int blobPort, int queuePort) =>

@@ -25,7 +25,7 @@ internal static class PipelineBenchCommand
         {
             minutes, workers, storage, model,
         };
-        command.SetAction((parse, token) => RunAsync(parse.GetValue(storage)!, parse.GetValue(model)!.FullName, parse.GetValue(minutes), parse.GetValue(workers)!, token));
+        command.SetAction((parse, token) => StorageErrors.Guard(() => RunAsync(parse.GetValue(storage)!, parse.GetValue(model)!.FullName, parse.GetValue(minutes), parse.GetValue(workers)!, token)));
         return command;
     }
 

@@ -12,7 +12,7 @@ internal static class StatusCommand
     {
         var storage = StorageOptions.Storage();
         var command = new Command("status", "List jobs with their progress, and the queues' depths.") { storage };
-        command.SetAction(async (parse, token) =>
+        command.SetAction((parse, token) => StorageErrors.Guard(async () =>
         {
             var (blobs, queues) = StorageOptions.Open(parse.GetValue(storage)!);
             var report = await JobStatusReport.ReadAsync(blobs, token).ConfigureAwait(false);
@@ -34,7 +34,7 @@ internal static class StatusCommand
             }
 
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -13,7 +13,7 @@ internal static class SubmitCommand
         var prefix = new Option<string>("--prefix") { Description = "blob name prefix, e.g. archive/2026/", DefaultValueFactory = _ => "" };
         var storage = StorageOptions.Storage();
         var command = new Command("submit", "Upload audio files to the audio container for the pipeline to process.") { inputs, prefix, storage };
-        command.SetAction(async (parse, token) =>
+        command.SetAction((parse, token) => StorageErrors.Guard(async () =>
         {
             var files = InputFiles.Expand(parse.GetValue(inputs)!);
             var (blobs, _) = StorageOptions.Open(parse.GetValue(storage)!);
@@ -34,7 +34,7 @@ internal static class SubmitCommand
             }
 
             return failures == 0 ? 0 : 1;
-        });
+        }));
         return command;
     }
 }

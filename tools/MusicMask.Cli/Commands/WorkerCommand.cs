@@ -17,7 +17,7 @@ internal static class WorkerCommand
         var command = new Command("serve", "Watch the audio container and run ingest, scoring and aggregation until stopped (Ctrl+C).") { scan };
         var common = AddCommon(command);
         command.SetAction((parse, token) =>
-            RunAsync(parse, common, ["watch", "ingest", "score", "aggregate"], parse.GetValue(scan), token));
+            StorageErrors.Guard(() => RunAsync(parse, common, ["watch", "ingest", "score", "aggregate"], parse.GetValue(scan), token)));
         return command;
     }
 
@@ -27,7 +27,7 @@ internal static class WorkerCommand
         role.AcceptOnlyFromAmong("ingest", "score", "aggregate");
         var command = new Command("worker", "Run one stage's worker against the queues until stopped; start several processes to scale out.") { role };
         var common = AddCommon(command);
-        command.SetAction((parse, token) => RunAsync(parse, common, [parse.GetValue(role)!], TimeSpan.Zero, token));
+        command.SetAction((parse, token) => StorageErrors.Guard(() => RunAsync(parse, common, [parse.GetValue(role)!], TimeSpan.Zero, token)));
         return command;
     }
 
