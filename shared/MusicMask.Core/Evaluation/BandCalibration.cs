@@ -19,12 +19,15 @@ public static class BandCalibration
     }
 
     /// <summary>Each band's balanced threshold; 0.5 for a band that no condition has both classes in.</summary>
-    public static float[] Thresholds(IReadOnlyList<BandedWindows> conditions, int bands) =>
-        Enumerable.Range(0, bands).Select(band =>
+    public static float[] Thresholds(IReadOnlyList<BandedWindows> conditions, int bands)
+    {
+        var byCondition = conditions.Select(c => RocCurve.ByGroup(c.Scores, c.Labels, c.Bands, bands)).ToArray();
+        return Enumerable.Range(0, bands).Select(band =>
         {
-            var curves = conditions.Select(c => BandCurve(c, band)).OfType<RocCurve>().ToArray();
+            var curves = byCondition.Select(curvesByBand => curvesByBand[band]).OfType<RocCurve>().ToArray();
             return curves.Length == 0 ? 0.5f : BalancedThreshold.Find(curves).Threshold;
         }).ToArray();
+    }
 
     public static RocCurve Calibrated(BandedWindows windows, IReadOnlyList<float> thresholds) => RocCurve.Compute(
         windows.Scores.Select((p, i) => Shift(p, thresholds[windows.Bands[i]])).ToArray(),
@@ -40,15 +43,6 @@ public static class BandCalibration
 
         var odds = p / (1.0 - p) * (1.0 - threshold) / threshold;
         return (float)(odds / (1 + odds));
-    }
-
-    private static RocCurve? BandCurve(BandedWindows windows, int band)
-    {
-        var members = Enumerable.Range(0, windows.Bands.Count).Where(i => windows.Bands[i] == band).ToArray();
-        var positives = members.Count(i => windows.Labels[i]);
-        return positives == 0 || positives == members.Length
-            ? null
-            : RocCurve.Compute(members.Select(i => windows.Scores[i]).ToArray(), members.Select(i => windows.Labels[i]).ToArray());
     }
 }
 

@@ -21,7 +21,11 @@ public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveR
     }
 
     /// <summary>The AUC among the scores of each group 0..groupCount-1 alone; NaN for a group lacking either class.</summary>
-    public static double[] AucByGroup(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive, IReadOnlyList<int> groups, int groupCount)
+    public static double[] AucByGroup(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive, IReadOnlyList<int> groups, int groupCount) =>
+        ByGroup(scores, isPositive, groups, groupCount).Select(curve => curve?.Auc ?? double.NaN).ToArray();
+
+    /// <summary>The ROC among the scores of each group 0..groupCount-1 alone; null for a group lacking either class.</summary>
+    public static RocCurve?[] ByGroup(IReadOnlyList<float> scores, IReadOnlyList<bool> isPositive, IReadOnlyList<int> groups, int groupCount)
     {
         var members = Enumerable.Range(0, groupCount).Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < groups.Count; i++)
@@ -33,8 +37,8 @@ public sealed record RocCurve(double[] FalsePositiveRate, double[] TruePositiveR
         {
             var positives = m.Count(i => isPositive[i]);
             return positives == 0 || positives == m.Count
-                ? double.NaN
-                : Compute(m.Select(i => scores[i]).ToArray(), m.Select(i => isPositive[i]).ToArray()).Auc;
+                ? null
+                : Compute(m.Select(i => scores[i]).ToArray(), m.Select(i => isPositive[i]).ToArray());
         }).ToArray();
     }
 

@@ -183,12 +183,7 @@ internal static class BenchCommand
     {
         using var source = AudioDecoder.Open(path);
         var samples = new float[source.Length!.Value];
-        var filled = 0;
-        while (filled < samples.Length)
-        {
-            filled += source.Read(samples.AsSpan(filled));
-        }
-
+        source.ReadFully(samples);
         return samples;
     }
 
