@@ -30,14 +30,16 @@ var threshold = new Option<double?>("--decision-threshold")
 {
     Description = "music probability that the exported model maps to 0.5, the mask's threshold (choose it on the validation split: `musicmask eval` prints the balanced one); the ranking of windows is unchanged",
 };
-var hidden = new Option<int>("--hidden") { Description = "units of the dense layer (more than a starting model's: the extra units start silent; blend and average need the run's value)", DefaultValueFactory = _ => MusicMask.Models.NetworkWeights.DefaultHidden };
+var hidden = new Option<int>("--hidden") { Description = "units of the dense layer (more than a starting model's: the extra units start silent; blend and average need the run's value)", DefaultValueFactory = _ => NetworkWidth.Contract.Hidden };
+var maps = new Option<int>("--maps") { Description = $"feature maps per convolution; the contract's is {NetworkWidth.Contract.Maps}, more makes a research network (extra maps start silent; blend and average need the run's value)", DefaultValueFactory = _ => NetworkWidth.Contract.Maps };
 var dropout = new Option<double>("--dropout") { Description = "dropout before and after the dense layer while training (0 to 1)", DefaultValueFactory = _ => MusicMaskNet.DefaultDropout };
 var inaudible = new Option<double>("--inaudible-music") { Description = "mixture windows whose music lies more than this many dB below the noise are left unlabelled", DefaultValueFactory = _ => StripSampler.DefaultInaudibleMusicDecibels };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, inaudible, hidden, dropout, threshold,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, inaudible, maps, hidden, dropout, threshold,
 };
-static int Units(int value) => value >= 1 ? value : throw new ArgumentException($"--hidden is a number of units, at least 1, not {value}");
+static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
+NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
 static double Depth(double value) => value >= 0 ? value : throw new ArgumentException($"--inaudible-music is a depth in dB, 0 or more, not {value}");
 static double Chance(double value, string option) =>
     value is >= 0 and <= 1 ? value : throw new ArgumentException($"{option} is a chance from 0 to 1, not {value}");
@@ -61,7 +63,7 @@ root.SetAction(parse =>
     var melody = Chance(parse.GetValue(syntheticMusic), "--synthetic-music");
     var tones = Chance(parse.GetValue(steadyTones), "--steady-tones");
     var dropoutChance = Chance(parse.GetValue(dropout), "--dropout");
-    var units = Units(parse.GetValue(hidden));
+    var width = Width(parse);
     var inaudibleDb = Depth(parse.GetValue(inaudible));
 
     // libtorch aborts the whole process on a thread count below 1; beyond a few hundred it only thrashes.
@@ -86,7 +88,7 @@ root.SetAction(parse =>
         SyntheticMusic = melody,
         SteadyTones = tones,
         InaudibleMusicDecibels = inaudibleDb,
-        Hidden = units,
+        Width = width,
         Dropout = dropoutChance,
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
@@ -111,13 +113,13 @@ blendTo.AcceptExistingOnly();
 var blendWeight = new Option<double>("--weight", "-t") { Description = "share of 'to' in the blend, 0..1", DefaultValueFactory = _ => 0.5 };
 var blend = new Command("blend", "Writes the ONNX model of (1 - t) * from + t * to (choose t on the validation split).")
 {
-    blendFrom, blendTo, blendWeight, hidden, output, threshold,
+    blendFrom, blendTo, blendWeight, maps, hidden, output, threshold,
 };
 blend.SetAction(parse =>
 {
     var to = parse.GetValue(blendTo)!;
     var weight = parse.GetValue(blendWeight);
-    var model = WeightInterpolation.Blend(parse.GetValue(blendFrom)!.FullName, to.FullName, weight, Units(parse.GetValue(hidden)));
+    var model = WeightInterpolation.Blend(parse.GetValue(blendFrom)!.FullName, to.FullName, weight, Width(parse));
     var target = parse.GetValue(output)?.FullName ?? Path.Combine(to.DirectoryName!, FormattableString.Invariant($"blend-{weight}.onnx"));
     Trainer.Export(model, target, TrainerOptions.DefaultModelVersion, parse.GetValue(threshold));
     Console.WriteLine($"wrote the blend at t = {weight} to {target}");
@@ -127,13 +129,13 @@ var averaged = new Argument<FileInfo[]>("checkpoints") { Description = "checkpoi
 averaged.AcceptExistingOnly();
 var average = new Command("average", "Writes the ONNX model of the mean of the checkpoints' weights (choose which on the validation split).")
 {
-    averaged, hidden, output, threshold,
+    averaged, maps, hidden, output, threshold,
 };
 average.SetAction(parse =>
 {
     var checkpoints = parse.GetValue(averaged)!;
     var target = parse.GetValue(output)?.FullName ?? Path.Combine(checkpoints[0].DirectoryName!, "average.onnx");
-    Trainer.Export(WeightInterpolation.Average(checkpoints.Select(file => file.FullName).ToArray(), Units(parse.GetValue(hidden))), target, TrainerOptions.DefaultModelVersion, parse.GetValue(threshold));
+    Trainer.Export(WeightInterpolation.Average(checkpoints.Select(file => file.FullName).ToArray(), Width(parse)), target, TrainerOptions.DefaultModelVersion, parse.GetValue(threshold));
     Console.WriteLine($"wrote the mean of {checkpoints.Length} checkpoints to {target}");
 });
 root.Subcommands.Add(average);

@@ -63,24 +63,28 @@ public class MusicMaskNetTests
         Assert.True(evalMode.Max() - evalMode.Min() > 1e-3, "outputs should vary across windows");
     }
 
-    [Fact]
-    public void AWiderNetworkStartsAsTheExportAndItsExtraUnitsCanLearn()
+    [Theory]
+    [InlineData(32, 128)]
+    [InlineData(48, 64)]
+    public void AWiderNetworkStartsAsTheExportAndItsExtraUnitsCanLearn(int maps, int hidden)
     {
         var exported = TrainedLooking(seed: 6, centre: false);
         exported.eval();
-        const int wide = 2 * NetworkWeights.DefaultHidden;
+        var width = new NetworkWidth(maps, hidden);
 
-        var wider = new MusicMaskNet(hidden: wide, dropout: 0);
+        var wider = new MusicMaskNet(width: width, dropout: 0);
         wider.LoadExported(exported.ToWeights(), tensor(Strip(seed: 7), [1, 1, 128, 320]));
 
         wider.eval();
         var unseen = tensor(Strip(seed: 11), [1, 1, 128, 320]);
-        Assert.Equal((wide, wide), (wider.ToWeights().Hidden.OutChannels, wider.ToWeights().Classifier.InChannels));
+        var weights = wider.ToWeights();
+        Assert.Equal((maps, maps, hidden, hidden), (weights.Features[0].OutChannels, weights.Hidden.InChannels, weights.Hidden.OutChannels, weights.Classifier.InChannels));
         Assert.True(Probabilities(wider, unseen).Zip(Probabilities(exported, unseen), (a, b) => Math.Abs(a - b)).Max() < 1e-4, "the wider network differs from the export");
         wider.train();
         wider.call(unseen).select(1, 0).sum().backward();
-        var extraGradient = wider.named_parameters().Single(p => p.name == "classifier.weight").parameter.grad!
-            .narrow(1, NetworkWeights.DefaultHidden, wide - NetworkWeights.DefaultHidden);
+        var contract = NetworkWidth.Contract;
+        var (layer, first, extra) = maps > contract.Maps ? ("dense.weight", contract.Maps, maps - contract.Maps) : ("classifier.weight", contract.Hidden, hidden - contract.Hidden);
+        var extraGradient = wider.named_parameters().Single(p => p.name == layer).parameter.grad!.narrow(1, first, extra);
         Assert.True(extraGradient.abs().max().item<float>() > 0, "the extra units get no gradient");
     }
 

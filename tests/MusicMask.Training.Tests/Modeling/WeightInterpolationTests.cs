@@ -86,12 +86,13 @@ public sealed class WeightInterpolationTests : IDisposable
     {
         torch.random.manual_seed(7);
         var path = Path.Combine(folder, "wide.bin");
-        new MusicMaskNet(hidden: 2 * NetworkWeights.DefaultHidden).save(path);
+        var wide = NetworkWidth.Contract with { Hidden = 2 * NetworkWeights.DefaultHidden };
+        new MusicMaskNet(width: wide).save(path);
 
         var error = Assert.Throws<InvalidDataException>(() => WeightInterpolation.Average([path]));
 
-        Assert.Contains($"{path} is not a checkpoint of a MusicMask network with {NetworkWeights.DefaultHidden} dense units", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2 * NetworkWeights.DefaultHidden, WeightInterpolation.Average([path], 2 * NetworkWeights.DefaultHidden).ToWeights().Hidden.OutChannels);
+        Assert.Contains($"{path} is not a checkpoint of a MusicMask network with {NetworkWidth.Contract}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2 * NetworkWeights.DefaultHidden, WeightInterpolation.Average([path], wide).ToWeights().Hidden.OutChannels);
     }
 
     private string Checkpoint(string name, int seed, bool trained)

@@ -19,7 +19,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     private const double Epsilon = 1e-5;
     private readonly float _inputMean;
     private readonly float _inputScale;
-    private readonly int _hidden;
+    private readonly NetworkWidth _width;
     private readonly Conv2d conv1;
     private readonly Conv2d conv2;
     private readonly Conv2d conv3;
@@ -34,13 +34,13 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     private readonly Dropout featureDropout;
     private readonly Dropout denseDropout;
 
-    public MusicMaskNet(float inputMean = -30f, float inputScale = 1f / 25f, int hidden = NetworkWeights.DefaultHidden, double dropout = DefaultDropout)
+    public MusicMaskNet(float inputMean = -30f, float inputScale = 1f / 25f, NetworkWidth? width = null, double dropout = DefaultDropout)
         : base("musicmask")
     {
         _inputMean = inputMean;
         _inputScale = inputScale;
-        _hidden = hidden;
-        const int c = NetworkWeights.Channels;
+        _width = width ?? NetworkWidth.Contract;
+        var (c, hidden) = (_width.Maps, _width.Hidden);
         conv1 = nn.Conv2d(1, c, NetworkWeights.Kernel);
         conv2 = nn.Conv2d(c, c, NetworkWeights.Kernel);
         conv3 = nn.Conv2d(c, c, NetworkWeights.Kernel);
@@ -59,7 +59,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// Loads a checkpoint this trainer saved for a network of this width; any other file is refused with its path
-    /// and this network's dense width named (a run's --hidden must match its checkpoints').
+    /// and this network's width named (a run's --maps and --hidden must match its checkpoints').
     /// </summary>
     public void LoadCheckpoint(string path)
     {
@@ -69,7 +69,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         }
         catch (ArgumentException error)
         {
-            throw new InvalidDataException($"{path} is not a checkpoint of a MusicMask network with {_hidden} dense units ({error.Message})", error);
+            throw new InvalidDataException($"{path} is not a checkpoint of a MusicMask network with {_width} ({error.Message})", error);
         }
     }
 
@@ -115,9 +115,9 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// Copies an exported convolution in. A network with more hidden units than the export starts as the export:
-    /// its extra units keep their initial weights on the way in and get zero weight on the way out, so they change
-    /// nothing until training moves them.
+    /// Copies an exported convolution in. A network with more maps or hidden units than the export starts as the
+    /// export: the export's units get zero weight from the extra ones, so the extra units change nothing until
+    /// training moves them; everything else into the extra units keeps its initial weights, so they learn at once.
     /// </summary>
     private static void Load(Conv2d conv, ConvWeights exported)
     {
@@ -127,7 +127,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
             throw new InvalidDataException($"a convolution of shape [{string.Join(", ", from)}] does not fit this network's [{string.Join(", ", shape)}]");
         }
 
-        conv.weight.narrow(1, from[1], shape[1] - from[1]).zero_();
+        conv.weight.narrow(0, 0, from[0]).narrow(1, from[1], shape[1] - from[1]).zero_();
         conv.weight.narrow(0, 0, from[0]).narrow(1, 0, from[1]).copy_(tensor(exported.Weight, from));
         conv.bias!.narrow(0, 0, from[0]).copy_(tensor(exported.Bias));
     }

@@ -79,7 +79,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             model.CentreFirstLayerKernels();
         }
 
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Hidden} dense units, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         validation.EnsureMusicAndNoise();
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
@@ -185,7 +185,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return reports;
     }
 
-    private MusicMaskNet NewModel() => new(hidden: options.Hidden, dropout: options.Dropout);
+    private MusicMaskNet NewModel() => new(width: options.Width, dropout: options.Dropout);
 
     /// <summary>Loads the best checkpoint and writes it as the strip-contract ONNX model.</summary>
     public NetworkWeights ExportBest(string onnxPath, double? decisionThreshold = null)

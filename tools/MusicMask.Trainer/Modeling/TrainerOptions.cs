@@ -63,8 +63,8 @@ public sealed record TrainerOptions
     /// <summary>Mixture windows whose music lies more than this below the noise are left unlabelled (training strips only).</summary>
     public double InaudibleMusicDecibels { get; init; } = StripSampler.DefaultInaudibleMusicDecibels;
 
-    /// <summary>Units of the dense layer (the 2x14 convolution); more than an exported starting model's adds units that start silent.</summary>
-    public int Hidden { get; init; } = NetworkWeights.DefaultHidden;
+    /// <summary>Maps per convolution and dense units; more than an exported starting model's adds units that start silent.</summary>
+    public NetworkWidth Width { get; init; } = NetworkWidth.Contract;
 
     /// <summary>Dropout before and after the dense layer while training.</summary>
     public double Dropout { get; init; } = MusicMaskNet.DefaultDropout;

@@ -13,31 +13,31 @@ namespace MusicMask.Training.Modeling;
 /// </summary>
 public static class WeightInterpolation
 {
-    /// <summary>(1 - t) * from + t * to, checkpoints of a network with <paramref name="hidden"/> dense units.</summary>
-    public static MusicMaskNet Blend(string fromCheckpoint, string toCheckpoint, double t, int hidden = NetworkWeights.DefaultHidden)
+    /// <summary>(1 - t) * from + t * to, checkpoints of a network of <paramref name="width"/> (the contract's by default).</summary>
+    public static MusicMaskNet Blend(string fromCheckpoint, string toCheckpoint, double t, NetworkWidth? width = null)
     {
         if (t is < 0 or > 1 || double.IsNaN(t))
         {
             throw new ArgumentOutOfRangeException(nameof(t), t, "the blend weight lies in [0, 1]");
         }
 
-        return WeightedSum([(fromCheckpoint, 1 - t), (toCheckpoint, t)], hidden);
+        return WeightedSum([(fromCheckpoint, 1 - t), (toCheckpoint, t)], width);
     }
 
     /// <summary>The mean of the checkpoints, each with the same weight.</summary>
-    public static MusicMaskNet Average(IReadOnlyList<string> checkpoints, int hidden = NetworkWeights.DefaultHidden)
+    public static MusicMaskNet Average(IReadOnlyList<string> checkpoints, NetworkWidth? width = null)
     {
         if (checkpoints.Count == 0)
         {
             throw new ArgumentException("averaging needs at least one checkpoint", nameof(checkpoints));
         }
 
-        return WeightedSum(checkpoints.Select(path => (path, 1.0 / checkpoints.Count)).ToArray(), hidden);
+        return WeightedSum(checkpoints.Select(path => (path, 1.0 / checkpoints.Count)).ToArray(), width);
     }
 
-    private static MusicMaskNet WeightedSum(IReadOnlyList<(string Path, double Weight)> parts, int hidden)
+    private static MusicMaskNet WeightedSum(IReadOnlyList<(string Path, double Weight)> parts, NetworkWidth? width)
     {
-        var sum = new MusicMaskNet(hidden: hidden);
+        var sum = new MusicMaskNet(width: width);
         sum.LoadCheckpoint(parts[0].Path);
         var tensors = sum.state_dict().Where(entry => entry.Value.is_floating_point()).ToArray();
         using (no_grad())
@@ -53,7 +53,7 @@ public static class WeightInterpolation
 
             foreach (var (path, weight) in parts.Skip(1))
             {
-                using var other = new MusicMaskNet(hidden: hidden);
+                using var other = new MusicMaskNet(width: width);
                 other.LoadCheckpoint(path);
                 var added = other.state_dict();
                 using var alpha = weight.ToScalar();

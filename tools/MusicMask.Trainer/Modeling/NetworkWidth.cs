@@ -1,0 +1,17 @@
+using MusicMask.Models;
+
+namespace MusicMask.Training.Modeling;
+
+/// <summary>
+/// Feature maps per convolution and units of the dense layer. The contract's width is 32 and 64; anything wider is a
+/// research network (a teacher to compare against, not a model to ship), and a wider network started from an export
+/// starts as that export.
+/// </summary>
+public sealed record NetworkWidth(int Maps, int Hidden)
+{
+    public static NetworkWidth Contract { get; } = new(NetworkWeights.Channels, NetworkWeights.DefaultHidden);
+
+    public bool IsContract => this == Contract;
+
+    public override string ToString() => $"{Maps} maps, {Hidden} dense units";
+}
