@@ -32,11 +32,14 @@ var threshold = new Option<double?>("--decision-threshold")
 };
 var hidden = new Option<int>("--hidden") { Description = "units of the dense layer (more than a starting model's: the extra units start silent; blend and average need the run's value)", DefaultValueFactory = _ => NetworkWidth.Contract.Hidden };
 var maps = new Option<int>("--maps") { Description = $"feature maps per convolution; the contract's is {NetworkWidth.Contract.Maps}, more makes a research network (extra maps start silent; blend and average need the run's value)", DefaultValueFactory = _ => NetworkWidth.Contract.Maps };
+var teacher = new Option<FileInfo>("--teacher") { Description = "an exported model (e.g. a wider --maps run's) whose probabilities the run also learns from: knowledge distillation" };
+teacher.AcceptExistingOnly();
+var teacherWeight = new Option<double>("--teacher-weight") { Description = "share of the teacher's term in the loss (0 to 1)", DefaultValueFactory = _ => 0.5 };
 var dropout = new Option<double>("--dropout") { Description = "dropout before and after the dense layer while training (0 to 1)", DefaultValueFactory = _ => MusicMaskNet.DefaultDropout };
 var inaudible = new Option<double>("--inaudible-music") { Description = "mixture windows whose music lies more than this many dB below the noise are left unlabelled", DefaultValueFactory = _ => StripSampler.DefaultInaudibleMusicDecibels };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, inaudible, maps, hidden, dropout, threshold,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold,
 };
 static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
 NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
@@ -89,6 +92,8 @@ root.SetAction(parse =>
         SteadyTones = tones,
         InaudibleMusicDecibels = inaudibleDb,
         Width = width,
+        Teacher = parse.GetValue(teacher)?.FullName,
+        TeacherWeight = Chance(parse.GetValue(teacherWeight), "--teacher-weight"),
         Dropout = dropoutChance,
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using MusicMask.Audio;
 using MusicMask.Signals;
+using MusicMask.Training.Data;
 using MusicMask.Training.Modeling;
 using MusicMask.Training.Native;
+using TorchSharp;
 
 namespace MusicMask.Training.Tests.Modeling;
 
@@ -158,6 +160,57 @@ public sealed class TrainerTests : IDisposable
             Assert.All(expected.Weight.Zip(actual.Weight), pair => Assert.Equal(pair.First, pair.Second, 1e-4f));
         }
     }
+
+    [Fact]
+    public void AStudentLearnsFromAWiderTeacher()
+    {
+        var options = SmallRun() with { MaxSteps = 5, StepsPerEpoch = 5, BatchSize = 2, ValidationStripsPerKind = 2 };
+        var wide = new Trainer(options with { RunFolder = Path.Combine(_folder, "wide"), Width = new NetworkWidth(40, 64), Seed = 4 }, _ => { });
+        wide.Run();
+        var teacherPath = Path.Combine(_folder, "teacher.onnx");
+        wide.ExportBest(teacherPath, decisionThreshold: 0.1); // a teacher far from the start: music where the labels are unsure
+        var start = Path.Combine(_folder, "start.onnx");
+        var first = new Trainer(options with { Seed = 5 }, _ => { });
+        first.Run();
+        first.ExportBest(start);
+
+        var lines = new List<string>();
+        var student = new Trainer(options with { RunFolder = Path.Combine(_folder, "student"), InitialWeights = start, Teacher = teacherPath, TeacherWeight = 1, MaxSteps = 20, LearningRate = 0.05 }, lines.Add);
+        student.Run();
+
+        Assert.Contains(lines, l => l.StartsWith($"distilling from {teacherPath} (40 maps, 64 dense units)", StringComparison.Ordinal));
+        var strips = Strips(options, seed: 9);
+        var teacher = Probabilities(Exported(teacherPath, strips), strips);
+        var before = MeanGap(Probabilities(WeightInterpolation.Blend(student.InitialPath, student.CheckpointPath, 0), strips), teacher);
+        var after = MeanGap(Probabilities(WeightInterpolation.Blend(student.InitialPath, student.CheckpointPath, 1), strips), teacher);
+        Assert.True(after < 0.6 * before, $"the student should move toward the teacher: mean gap {before:F3} before, {after:F3} after");
+    }
+
+    /// <summary>Validation strips of the miniature data set as one input tensor.</summary>
+    private static torch.Tensor Strips(TrainerOptions options, int seed)
+    {
+        var sampler = new StripSampler(new AudioLibrary(Path.Combine(options.DataFolder, "validation")), options.WindowColumns);
+        var random = new Random(seed);
+        return Trainer.ToTensors(Enumerable.Range(0, 16).Select(_ => sampler.Next(random)).ToArray(), sampler).X;
+    }
+
+    /// <summary>An exported model as a network of its own width (eval mode is exactly the export on any strips).</summary>
+    private static MusicMaskNet Exported(string onnxPath, torch.Tensor strips)
+    {
+        var weights = MusicMask.Models.OnnxModelReader.ReadWeights(File.ReadAllBytes(onnxPath));
+        var network = new MusicMaskNet(width: NetworkWidth.Of(weights), dropout: 0);
+        network.LoadExported(weights, strips);
+        return network;
+    }
+
+    private static float[] Probabilities(MusicMaskNet network, torch.Tensor strips)
+    {
+        network.eval();
+        using var noGrad = torch.no_grad();
+        return torch.nn.functional.softmax(network.call(strips), 1).select(1, 0).contiguous().data<float>().ToArray();
+    }
+
+    private static double MeanGap(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Average();
 
     public void Dispose()
     {

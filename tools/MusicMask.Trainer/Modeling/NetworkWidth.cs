@@ -13,5 +13,8 @@ public sealed record NetworkWidth(int Maps, int Hidden)
 
     public bool IsContract => this == Contract;
 
+    /// <summary>The width of an exported network.</summary>
+    public static NetworkWidth Of(NetworkWeights weights) => new(weights.Features[0].OutChannels, weights.Hidden.OutChannels);
+
     public override string ToString() => $"{Maps} maps, {Hidden} dense units";
 }

@@ -79,6 +79,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             model.CentreFirstLayerKernels();
         }
 
+        using var teacher = options.Teacher is { } teacherPath ? LoadTeacher(teacherPath, train) : null;
         log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         validation.EnsureMusicAndNoise();
@@ -129,7 +130,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
                 {
                     model.train();
                     optimizer.zero_grad();
-                    var loss = nn.functional.cross_entropy(model.call(x), y, ignore_index: StripSampler.Ignore);
+                    var logits = model.call(x);
+                    var loss = teacher is null
+                        ? nn.functional.cross_entropy(logits, y, ignore_index: StripSampler.Ignore)
+                        : DistillationLoss.Compute(logits, TeacherLogits(teacher, x), y, options.TeacherWeight);
                     var value = loss.item<float>();
                     if (float.IsFinite(value))
                     {
@@ -206,6 +210,27 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
         File.WriteAllBytes(onnxPath, OnnxModelWriter.Write(weights, modelVersion));
         return weights;
+    }
+
+    /// <summary>The exported teacher as a network of its own width, in eval mode (exactly the export).</summary>
+    private MusicMaskNet LoadTeacher(string path, AudioLibrary train)
+    {
+        var weights = OnnxModelReader.ReadWeights(File.ReadAllBytes(path));
+        var teacher = new MusicMaskNet(width: NetworkWidth.Of(weights), dropout: 0);
+        using (var strips = CalibrationStrips(train))
+        {
+            teacher.LoadExported(weights, strips);
+        }
+
+        teacher.eval();
+        log($"distilling from {path} ({NetworkWidth.Of(weights)}), teacher share {options.TeacherWeight:F2} of the loss");
+        return teacher;
+    }
+
+    private static Tensor TeacherLogits(MusicMaskNet teacher, Tensor x)
+    {
+        using var noGrad = no_grad();
+        return teacher.call(x);
     }
 
     private static bool IsExportedModel(string path) => Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase);

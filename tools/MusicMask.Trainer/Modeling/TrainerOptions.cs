@@ -66,6 +66,12 @@ public sealed record TrainerOptions
     /// <summary>Maps per convolution and dense units; more than an exported starting model's adds units that start silent.</summary>
     public NetworkWidth Width { get; init; } = NetworkWidth.Contract;
 
+    /// <summary>An exported model (any width) whose probabilities the run also learns from (<see cref="DistillationLoss"/>).</summary>
+    public string? Teacher { get; init; }
+
+    /// <summary>Share of the teacher's term in the loss when <see cref="Teacher"/> is set.</summary>
+    public double TeacherWeight { get; init; } = 0.5;
+
     /// <summary>Dropout before and after the dense layer while training.</summary>
     public double Dropout { get; init; } = MusicMaskNet.DefaultDropout;
 
