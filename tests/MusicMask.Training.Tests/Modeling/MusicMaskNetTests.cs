@@ -54,11 +54,11 @@ public class MusicMaskNetTests
             Assert.All(expected.Bias.Zip(actual.Bias), pair => Assert.Equal(pair.First, pair.Second, 1e-4f));
         }
 
-        var evalMode = Probabilities(imported, calibration);
+        var evalMode = imported.MusicProbabilities(calibration);
         imported.train();
-        var trainMode = Probabilities(imported, calibration);
-        Assert.Equal(Probabilities(exported, calibration).Length, evalMode.Length);
-        Assert.True(evalMode.Zip(Probabilities(exported, calibration), (a, b) => Math.Abs(a - b)).Max() < 1e-4, "eval mode differs from the export");
+        var trainMode = imported.MusicProbabilities(calibration);
+        Assert.Equal(exported.MusicProbabilities(calibration).Length, evalMode.Length);
+        Assert.True(evalMode.Zip(exported.MusicProbabilities(calibration), (a, b) => Math.Abs(a - b)).Max() < 1e-4, "eval mode differs from the export");
         Assert.True(trainMode.Zip(evalMode, (a, b) => Math.Abs(a - b)).Max() < 1e-4, "training mode differs from the export on the calibration strips");
         Assert.True(evalMode.Max() - evalMode.Min() > 1e-3, "outputs should vary across windows");
     }
@@ -79,7 +79,7 @@ public class MusicMaskNetTests
         var unseen = tensor(Strip(seed: 11), [1, 1, 128, 320]);
         var weights = wider.ToWeights();
         Assert.Equal((maps, maps, hidden, hidden), (weights.Features[0].OutChannels, weights.Hidden.InChannels, weights.Hidden.OutChannels, weights.Classifier.InChannels));
-        Assert.True(Probabilities(wider, unseen).Zip(Probabilities(exported, unseen), (a, b) => Math.Abs(a - b)).Max() < 1e-4, "the wider network differs from the export");
+        Assert.True(wider.MusicProbabilities(unseen).Zip(exported.MusicProbabilities(unseen), (a, b) => Math.Abs(a - b)).Max() < 1e-4, "the wider network differs from the export");
         wider.train();
         wider.call(unseen).select(1, 0).sum().backward();
         var contract = NetworkWidth.Contract;
@@ -94,12 +94,6 @@ public class MusicMaskNetTests
         var weights = NetworkWeights.Random(8, inputMean: -40f);
 
         Assert.Throws<InvalidDataException>(() => new MusicMaskNet(inputMean: -30f).LoadExported(weights, tensor(Strip(seed: 9), [1, 1, 128, 320])));
-    }
-
-    private static float[] Probabilities(MusicMaskNet model, Tensor input)
-    {
-        using var noGrad = no_grad();
-        return nn.functional.softmax(model.call(input), 1).select(1, 0).contiguous().data<float>().ToArray();
     }
 
     /// <summary>A random network whose batch-norm statistics have moved, as after training.</summary>
@@ -125,9 +119,7 @@ public class MusicMaskNetTests
     private static float LargestChange(MusicMaskNet model, float[] strip, float gainDb)
     {
         model.eval();
-        using var noGrad = no_grad();
-        float[] Probabilities(float[] input) =>
-            nn.functional.softmax(model.call(tensor(input, [1, 1, 128, 320])), 1).select(1, 0).contiguous().data<float>().ToArray();
+        float[] Probabilities(float[] input) => model.MusicProbabilities(tensor(input, [1, 1, 128, 320]));
         var before = Probabilities(strip);
         var after = Probabilities(strip.Select(d => d + gainDb).ToArray());
         return before.Zip(after, (a, b) => Math.Abs(a - b)).Max();

@@ -180,9 +180,9 @@ public sealed class TrainerTests : IDisposable
 
         Assert.Contains(lines, l => l.StartsWith($"distilling from {teacherPath} (40 maps, 64 dense units)", StringComparison.Ordinal));
         var strips = Strips(options, seed: 9);
-        var teacher = Probabilities(Exported(teacherPath, strips), strips);
-        var before = MeanGap(Probabilities(WeightInterpolation.Blend(student.InitialPath, student.CheckpointPath, 0), strips), teacher);
-        var after = MeanGap(Probabilities(WeightInterpolation.Blend(student.InitialPath, student.CheckpointPath, 1), strips), teacher);
+        var teacher = MusicMaskNet.FromExport(MusicMask.Models.OnnxModelReader.ReadWeights(File.ReadAllBytes(teacherPath)), strips).MusicProbabilities(strips);
+        var before = MeanGap(WeightInterpolation.Blend(student.InitialPath, student.CheckpointPath, 0).MusicProbabilities(strips), teacher);
+        var after = MeanGap(WeightInterpolation.Blend(student.InitialPath, student.CheckpointPath, 1).MusicProbabilities(strips), teacher);
         Assert.True(after < 0.6 * before, $"the student should move toward the teacher: mean gap {before:F3} before, {after:F3} after");
     }
 
@@ -192,22 +192,6 @@ public sealed class TrainerTests : IDisposable
         var sampler = new StripSampler(new AudioLibrary(Path.Combine(options.DataFolder, "validation")), options.WindowColumns);
         var random = new Random(seed);
         return Trainer.ToTensors(Enumerable.Range(0, 16).Select(_ => sampler.Next(random)).ToArray(), sampler).X;
-    }
-
-    /// <summary>An exported model as a network of its own width (eval mode is exactly the export on any strips).</summary>
-    private static MusicMaskNet Exported(string onnxPath, torch.Tensor strips)
-    {
-        var weights = MusicMask.Models.OnnxModelReader.ReadWeights(File.ReadAllBytes(onnxPath));
-        var network = new MusicMaskNet(width: NetworkWidth.Of(weights), dropout: 0);
-        network.LoadExported(weights, strips);
-        return network;
-    }
-
-    private static float[] Probabilities(MusicMaskNet network, torch.Tensor strips)
-    {
-        network.eval();
-        using var noGrad = torch.no_grad();
-        return torch.nn.functional.softmax(network.call(strips), 1).select(1, 0).contiguous().data<float>().ToArray();
     }
 
     private static double MeanGap(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Average();

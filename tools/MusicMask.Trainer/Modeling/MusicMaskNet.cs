@@ -100,6 +100,26 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         Load(classifier, weights.Classifier);
     }
 
+    /// <summary>
+    /// An exported model as a network of its own width, in eval mode, where it is exactly the export whatever
+    /// <paramref name="strips"/> set its batch norms to (a teacher, or a model to compare against).
+    /// </summary>
+    public static MusicMaskNet FromExport(NetworkWeights weights, Tensor strips)
+    {
+        var network = new MusicMaskNet(width: NetworkWidth.Of(weights), dropout: 0);
+        network.LoadExported(weights, strips);
+        network.eval();
+        return network;
+    }
+
+    /// <summary>p(music) of every window of <paramref name="input"/>, in the mode the network is in, without gradient.</summary>
+    public float[] MusicProbabilities(Tensor input)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return nn.functional.softmax(call(input), 1).select(1, NetworkWeights.MusicClass).contiguous().data<float>().ToArray();
+    }
+
     private static Tensor LoadAsIdentity(Conv2d conv, BatchNorm2d norm, ConvWeights exported, Tensor input)
     {
         Load(conv, exported);

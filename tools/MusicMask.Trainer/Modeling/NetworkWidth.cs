@@ -11,8 +11,6 @@ public sealed record NetworkWidth(int Maps, int Hidden)
 {
     public static NetworkWidth Contract { get; } = new(NetworkWeights.Channels, NetworkWeights.DefaultHidden);
 
-    public bool IsContract => this == Contract;
-
     /// <summary>The width of an exported network.</summary>
     public static NetworkWidth Of(NetworkWeights weights) => new(weights.Features[0].OutChannels, weights.Hidden.OutChannels);
 

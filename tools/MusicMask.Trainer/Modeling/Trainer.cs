@@ -216,13 +216,8 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     private MusicMaskNet LoadTeacher(string path, AudioLibrary train)
     {
         var weights = OnnxModelReader.ReadWeights(File.ReadAllBytes(path));
-        var teacher = new MusicMaskNet(width: NetworkWidth.Of(weights), dropout: 0);
-        using (var strips = CalibrationStrips(train))
-        {
-            teacher.LoadExported(weights, strips);
-        }
-
-        teacher.eval();
+        using var strips = CalibrationStrips(train);
+        var teacher = MusicMaskNet.FromExport(weights, strips);
         log($"distilling from {path} ({NetworkWidth.Of(weights)}), teacher share {options.TeacherWeight:F2} of the loss");
         return teacher;
     }
@@ -328,13 +323,12 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     public static List<float> MusicProbabilities(MusicMaskNet model, IReadOnlyList<Strip> strips, StripSampler sampler)
     {
         var result = new List<float>();
-        using var noGrad = no_grad();
         for (var start = 0; start < strips.Count; start += 8)
         {
             using var scope = NewDisposeScope();
             var chunk = strips.Skip(start).Take(8).ToArray();
             var (x, _) = ToTensors(chunk, sampler);
-            var probabilities = nn.functional.softmax(model.call(x), 1).select(1, 0).contiguous().data<float>().ToArray();
+            var probabilities = model.MusicProbabilities(x);
             var targets = chunk.SelectMany(s => s.Targets).ToArray();
             result.AddRange(probabilities.Where((_, i) => targets[i] != StripSampler.Ignore));
         }
