@@ -25,6 +25,7 @@ var lowestLevel = new Option<double>("--lowest-level") { Description = $"quietes
 var silenceGaps = new Option<double>("--silence-gaps") { Description = "chance that a training strip has a stretch of digital silence cut into it (0 to 1)" };
 var machineHum = new Option<double>("--machine-hum") { Description = "chance that a training noise strip is a synthetic machine hum: mains, avionics, engines (0 to 1)" };
 var syntheticMusic = new Option<double>("--synthetic-music") { Description = "chance that a training music source is a synthetic melody of moving harmonic notes, the counterpart of --machine-hum (0 to 1)" };
+var reverb = new Option<double>("--reverb") { Description = "chance that a training music or noise source is heard in a synthetic room: a noise tail falling 60 dB in 0.2-1.5 s (0 to 1)" };
 var steadyTones = new Option<double>("--steady-tones") { Description = "chance that a training noise strip is a synthetic steady tone: one to three pure sines that hold their pitch, as line-up tones and whines (0 to 1)" };
 var threshold = new Option<double?>("--decision-threshold")
 {
@@ -39,7 +40,7 @@ var dropout = new Option<double>("--dropout") { Description = "dropout before an
 var inaudible = new Option<double>("--inaudible-music") { Description = "mixture windows whose music lies more than this many dB below the noise are left unlabelled", DefaultValueFactory = _ => StripSampler.DefaultInaudibleMusicDecibels };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold,
 };
 static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
 NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
@@ -65,6 +66,7 @@ root.SetAction(parse =>
     var hum = Chance(parse.GetValue(machineHum), "--machine-hum");
     var melody = Chance(parse.GetValue(syntheticMusic), "--synthetic-music");
     var tones = Chance(parse.GetValue(steadyTones), "--steady-tones");
+    var rooms = Chance(parse.GetValue(reverb), "--reverb");
     var dropoutChance = Chance(parse.GetValue(dropout), "--dropout");
     var width = Width(parse);
     var inaudibleDb = Depth(parse.GetValue(inaudible));
@@ -90,6 +92,7 @@ root.SetAction(parse =>
         MachineHum = hum,
         SyntheticMusic = melody,
         SteadyTones = tones,
+        Reverb = rooms,
         InaudibleMusicDecibels = inaudibleDb,
         Width = width,
         Teacher = parse.GetValue(teacher)?.FullName,

@@ -171,6 +171,37 @@ public sealed class StripSamplerTests : IDisposable
     }
 
     [Fact]
+    public void ReverbFillsTheSilenceBetweenNotesOnlyWhenAskedAndKeepsTheLabels()
+    {
+        // 50 ms notes every 0.5 s with digital silence between: dry, a strip's median frame is silence; heard in a
+        // room, it is the notes' tail.
+        var folder = Path.Combine(_folder, "notes");
+        var notes = SignalGenerator.Sine(5 * 44_100, 44_100, 2_000).Select((s, i) => i % 22_050 < 2_205 ? s : 0).ToArray();
+        Write("music", notes, folder);
+        Write("noise", SignalGenerator.WhiteNoise(5 * 44_100, seed: 9), folder);
+        Write("speech", SignalGenerator.WhiteNoise(5 * 44_100, seed: 7), folder);
+        var library = new AudioLibrary(folder);
+
+        double MedianUnderLoudest(StripSampler sampler, Random random)
+        {
+            var strip = sampler.Next(random, StripKind.Music);
+            Assert.DoesNotContain(StripSampler.NoiseClass, strip.Targets);
+            var frames = Enumerable.Range(0, sampler.Width)
+                .Select(t => 10 * Math.Log10(Enumerable.Range(0, SpectrogramParameters.Bins).Average(b => Math.Pow(10, strip.Decibels[b * sampler.Width + t] / 10))))
+                .Order().ToArray();
+            return frames[frames.Length / 2] - frames[^1];
+        }
+
+        var dry = new StripSampler(library, Columns) { SpeedChange = 0, MusicLayering = 0 };
+        var room = new StripSampler(library, Columns) { SpeedChange = 0, MusicLayering = 0, Reverb = 1 };
+        var dryMedians = Enumerable.Range(0, 20).Select(_ => MedianUnderLoudest(dry, new Random(12))).ToArray();
+        var roomMedians = Enumerable.Range(0, 20).Select(i => MedianUnderLoudest(room, new Random(12 + i))).ToArray();
+
+        Assert.All(dryMedians, m => Assert.True(m < -40, $"a dry strip's median frame is {m:F1} dB under its loudest"));
+        Assert.True(roomMedians.Average() > dryMedians.Average() + 20, $"medians dry {dryMedians.Average():F1} dB, in rooms {roomMedians.Average():F1} dB");
+    }
+
+    [Fact]
     public void StripLevelIsDrawnFromTheGivenRange()
     {
         Strip Drawn(double dbfs) => new StripSampler(new AudioLibrary(_folder), Columns) { LevelDbfs = (dbfs, dbfs) }.Next(new Random(11), StripKind.Music);

@@ -84,6 +84,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public double SteadyTones { get; init; }
 
     /// <summary>
+    /// Chance that a music or noise source is heard in a synthetic room (<see cref="RoomReverb"/>), each source in
+    /// its own: the recordings are dry, and the same reverberation on both classes cannot tell them apart.
+    /// </summary>
+    public double Reverb { get; init; }
+
+    /// <summary>
     /// How far below the noise, in a mixture window, the music may lie and still be labelled music; deeper, the
     /// window is left unlabelled. Lower asks less of the model at low SNRs and keeps noise-like windows from being
     /// called music.
@@ -170,19 +176,19 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         var music = SyntheticMusic > 0 && random.NextDouble() < SyntheticMusic
             ? OverColouredNoise(SyntheticMelody.Draw(random).Render, random)
             : LayeredExcerpt("music", MusicLayering, 0, 10, random);
-        return MaybeBandLimit(music, random);
+        return MaybeBandLimit(MaybeReverberate(music, random), random);
     }
 
     private float[] Noise(Random random)
     {
         if (MachineHum > 0 && random.NextDouble() < MachineHum)
         {
-            return MaybeBandLimit(OverColouredNoise(Data.MachineHum.Draw(random).Render, random), random);
+            return MaybeBandLimit(MaybeReverberate(OverColouredNoise(Data.MachineHum.Draw(random).Render, random), random), random);
         }
 
         if (SteadyTones > 0 && random.NextDouble() < SteadyTones)
         {
-            return MaybeBandLimit(OverColouredNoise(SteadyTone.Draw(random).Render, random), random);
+            return MaybeBandLimit(MaybeReverberate(OverColouredNoise(SteadyTone.Draw(random).Render, random), random), random);
         }
 
         var choice = random.NextDouble();
@@ -192,7 +198,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             noise = SignalGenerator.Mix(noise, Babble(random), -5 + 15 * random.NextDouble());
         }
 
-        return MaybeBandLimit(noise, random);
+        return MaybeBandLimit(MaybeReverberate(noise, random), random);
     }
 
     /// <summary>
@@ -281,6 +287,10 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         Array.Resize(ref played, SampleCount);
         return played;
     }
+
+    /// <summary>Drawn only when asked for, so runs without reverberation see the same strips for a seed as before.</summary>
+    private float[] MaybeReverberate(float[] signal, Random random) =>
+        Reverb > 0 && random.NextDouble() < Reverb ? RoomReverb.Draw(random).Apply(signal, SpectrogramParameters.SampleRate, random) : signal;
 
     private float[] MaybeBandLimit(float[] signal, Random random)
     {

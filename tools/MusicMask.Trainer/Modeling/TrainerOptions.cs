@@ -60,6 +60,9 @@ public sealed record TrainerOptions
     /// <summary>Chance that a training noise strip is a synthetic steady tone (validation strips stay recorded).</summary>
     public double SteadyTones { get; init; }
 
+    /// <summary>Chance that a training source is heard in a synthetic room (validation strips stay dry).</summary>
+    public double Reverb { get; init; }
+
     /// <summary>Mixture windows whose music lies more than this below the noise are left unlabelled (training strips only).</summary>
     public double InaudibleMusicDecibels { get; init; } = StripSampler.DefaultInaudibleMusicDecibels;
 
