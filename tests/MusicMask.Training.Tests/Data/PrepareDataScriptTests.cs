@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MusicMask.Audio;
 using MusicMask.Signals;
 
@@ -144,22 +143,6 @@ public sealed class PrepareDataScriptTests : IDisposable
         return first;
     }
 
-    private void RunScript()
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "scripts", "prepare-data.sh")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new FileNotFoundException("scripts/prepare-data.sh not found above the test folder");
-        }
-
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(root, "scripts", "prepare-data.sh"));
-        start.ArgumentList.Add(_folder);
-        start.Environment["MUSICMASK_DATA_SOURCES"] = TablePath;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"prepare-data.sh failed: {output.Result}\n{error.Result}");
-    }
+    private void RunScript() =>
+        ProjectScript.Run("prepare-data.sh", new Dictionary<string, string> { ["MUSICMASK_DATA_SOURCES"] = TablePath }, _folder);
 }
