@@ -9,6 +9,7 @@
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: scripts/compare-models.sh CANDIDATE.onnx OUT [BASELINE.onnx]" >&2; exit 2; }
 cd "$(dirname "$0")/.."
+source scripts/lossy-copies.sh
 candidate=$1 out=$2 baseline=${3:-models/musicmask-v1.onnx}
 cli=tools/MusicMask.Cli/bin/Release/net10.0/musicmask
 work=$(mktemp -d)
@@ -21,7 +22,7 @@ grep '^Sum of the differences' "$out/auc.md"
 grep '^Over these conditions' "$out/auc.md"
 
 mkdir "$work/noise"
-find data/validation/noise -name '*.wav' | grep -Ev '\.(opus[0-9]+|mp3-[0-9]+|aac[0-9]+|vorbis-q[0-9]+)\.wav$' |
+find data/validation/noise -name '*.wav' | grep -Ev "$lossy_copy_pattern" |
   while read -r file; do ln -s "$PWD/$file" "$work/noise/"; done
 for model in "$candidate" "$baseline"; do
   echo "== $model"

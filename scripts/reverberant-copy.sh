@@ -5,6 +5,7 @@
 # Lossy copies (<name>.<codec>.wav) are left out. Idempotent: existing outputs are kept.
 # Usage: scripts/reverberant-copy.sh SRC DST   (e.g. data/validation data/validation-rooms)
 set -euo pipefail
+source "$(dirname "$0")/lossy-copies.sh"
 [ $# -eq 2 ] || { echo "usage: scripts/reverberant-copy.sh SRC DST" >&2; exit 2; }
 src=$(realpath "$1") dst=$(realpath -m "$2")
 command -v sox >/dev/null || { echo "sox is needed (apt-get install sox)" >&2; exit 2; }
@@ -19,5 +20,5 @@ while IFS= read -r -d '' file; do
   reverberance=$((30 + h % 61)) damping=$((20 + h / 61 % 61)) scale=$((30 + h / 3721 % 71)) predelay=$((h / 264191 % 21))
   sox -V1 -G "$file" "$out.tmp.wav" reverb "$reverberance" "$damping" "$scale" 100 "$predelay" && mv "$out.tmp.wav" "$out"
   made=$((made + 1))
-done < <(find "$src" -name '*.wav' -print0 | grep -zvE '\.(opus[0-9]+|mp3-[0-9]+|aac[0-9]+|vorbis-q[0-9]+)\.wav$' | sort -z)
+done < <(find "$src" -name '*.wav' -print0 | grep -zvE "$lossy_copy_pattern" | sort -z)
 echo "reverberant copies: $made made, $kept kept, in $dst"

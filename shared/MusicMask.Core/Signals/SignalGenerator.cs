@@ -118,6 +118,23 @@ public static class SignalGenerator
         return signal;
     }
 
+    /// <summary>
+    /// Unit Gaussian noise through the one-pole low-pass y = pole * y + (1 - pole) * x: white at pole 0, towards
+    /// brown as it nears 1. Unscaled and in double precision, for callers that shape it further.
+    /// </summary>
+    public static double[] LowPassedGaussian(int samples, double pole, Random random)
+    {
+        var output = new double[samples];
+        double state = 0;
+        for (var i = 0; i < samples; i++)
+        {
+            state = pole * state + (1 - pole) * Gaussian(random);
+            output[i] = state;
+        }
+
+        return output;
+    }
+
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -1,3 +1,5 @@
+using MusicMask.Signals;
+
 namespace MusicMask.Training.Data;
 
 /// <summary>
@@ -25,14 +27,12 @@ public sealed record RoomReverb(double Rt60Seconds, double DirectToReverberantDe
     public float[] ImpulseResponse(int sampleRate, Random random)
     {
         var gap = (int)Math.Round(GapSeconds * sampleRate);
-        var tail = new double[(int)Math.Ceiling(Rt60Seconds * sampleRate)];
+        var tail = SignalGenerator.LowPassedGaussian((int)Math.Ceiling(Rt60Seconds * sampleRate), Damping, random);
         var decayPerSample = Math.Pow(10, -DecayDecibels / 20 / (Rt60Seconds * sampleRate));
-        var (envelope, state, tailEnergy) = (1.0, 0.0, 0.0);
+        var (envelope, tailEnergy) = (1.0, 0.0);
         for (var i = 0; i < tail.Length; i++)
         {
-            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            state = Damping * state + (1 - Damping) * gaussian;
-            tail[i] = state * envelope;
+            tail[i] *= envelope;
             tailEnergy += tail[i] * tail[i];
             envelope *= decayPerSample;
         }

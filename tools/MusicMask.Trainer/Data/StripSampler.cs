@@ -176,19 +176,19 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         var music = SyntheticMusic > 0 && random.NextDouble() < SyntheticMusic
             ? OverColouredNoise(SyntheticMelody.Draw(random).Render, random)
             : LayeredExcerpt("music", MusicLayering, 0, 10, random);
-        return MaybeBandLimit(MaybeReverberate(music, random), random);
+        return AsRecorded(music, random);
     }
 
     private float[] Noise(Random random)
     {
         if (MachineHum > 0 && random.NextDouble() < MachineHum)
         {
-            return MaybeBandLimit(MaybeReverberate(OverColouredNoise(Data.MachineHum.Draw(random).Render, random), random), random);
+            return AsRecorded(OverColouredNoise(Data.MachineHum.Draw(random).Render, random), random);
         }
 
         if (SteadyTones > 0 && random.NextDouble() < SteadyTones)
         {
-            return MaybeBandLimit(MaybeReverberate(OverColouredNoise(SteadyTone.Draw(random).Render, random), random), random);
+            return AsRecorded(OverColouredNoise(SteadyTone.Draw(random).Render, random), random);
         }
 
         var choice = random.NextDouble();
@@ -198,7 +198,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             noise = SignalGenerator.Mix(noise, Babble(random), -5 + 15 * random.NextDouble());
         }
 
-        return MaybeBandLimit(MaybeReverberate(noise, random), random);
+        return AsRecorded(noise, random);
     }
 
     /// <summary>
@@ -225,20 +225,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// Gaussian noise through a one-pole low-pass of random pole (white to nearly brown): the hiss, hum-free rumble
     /// and air-conditioning of real recordings, which the recorded noise clips hold too little of.
     /// </summary>
-    private float[] ColouredNoise(Random random)
-    {
-        var pole = 0.98 * random.NextDouble();
-        var noise = new float[SampleCount];
-        double state = 0;
-        for (var i = 0; i < noise.Length; i++)
-        {
-            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            state = pole * state + (1 - pole) * gaussian;
-            noise[i] = (float)state;
-        }
-
-        return noise;
-    }
+    private float[] ColouredNoise(Random random) =>
+        Array.ConvertAll(SignalGenerator.LowPassedGaussian(SampleCount, 0.98 * random.NextDouble(), random), x => (float)x);
 
     /// <summary>
     /// A synthetic tone (rendered as render(samples, sampleRate, random)) as it reaches a microphone: over coloured
@@ -287,6 +275,9 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         Array.Resize(ref played, SampleCount);
         return played;
     }
+
+    /// <summary>A source as it reaches the spectrogram: perhaps through a room, then perhaps through a band-limited chain.</summary>
+    private float[] AsRecorded(float[] source, Random random) => MaybeBandLimit(MaybeReverberate(source, random), random);
 
     /// <summary>Drawn only when asked for, so runs without reverberation see the same strips for a seed as before.</summary>
     private float[] MaybeReverberate(float[] signal, Random random) =>
