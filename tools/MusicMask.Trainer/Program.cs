@@ -38,9 +38,12 @@ teacher.AcceptExistingOnly();
 var teacherWeight = new Option<double>("--teacher-weight") { Description = "share of the teacher's term in the loss (0 to 1)", DefaultValueFactory = _ => 0.5 };
 var dropout = new Option<double>("--dropout") { Description = "dropout before and after the dense layer while training (0 to 1)", DefaultValueFactory = _ => MusicMaskNet.DefaultDropout };
 var inaudible = new Option<double>("--inaudible-music") { Description = "mixture windows whose music lies more than this many dB below the noise are left unlabelled", DefaultValueFactory = _ => StripSampler.DefaultInaudibleMusicDecibels };
+var emphasis = new Option<FileInfo>("--emphasis") { Description = "a clip error survey (the mine command's output): clips a model got wrong are drawn more often" };
+emphasis.AcceptExistingOnly();
+var emphasisStrength = new Option<double>("--emphasis-strength") { Description = "a clip is drawn 1 + this x its error share as often", DefaultValueFactory = _ => 3 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength,
 };
 static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
 NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
@@ -98,6 +101,7 @@ root.SetAction(parse =>
         Teacher = parse.GetValue(teacher)?.FullName,
         TeacherWeight = Chance(parse.GetValue(teacherWeight), "--teacher-weight"),
         Dropout = dropoutChance,
+        Emphasis = parse.GetValue(emphasis) is { } survey ? ClipEmphasis.Read(survey.FullName, parse.GetValue(emphasisStrength)) : null,
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
     void Log(string line)
@@ -147,6 +151,28 @@ average.SetAction(parse =>
     Console.WriteLine($"wrote the mean of {checkpoints.Length} checkpoints to {target}");
 });
 root.Subcommands.Add(average);
+var surveyModel = new Option<FileInfo>("--model") { Description = "the exported model whose errors to survey", Required = true };
+surveyModel.AcceptExistingOnly();
+var mine = new Command("mine", "Scores every train music and noise clip with a model and writes each clip's share of wrong windows (a survey for --emphasis).")
+{
+    data, surveyModel, output,
+};
+mine.SetAction(parse =>
+{
+    var target = parse.GetValue(output)?.FullName ?? throw new ArgumentException("mine needs -o, the survey file to write");
+    var library = new AudioLibrary(Path.Combine(parse.GetValue(data)!.FullName, "train"));
+    library.EnsureMusicAndNoise();
+    using var scorer = new MusicMask.Scoring.StripScorer(parse.GetValue(surveyModel)!.FullName);
+    var errors = ClipErrorSurvey.Measure(library, scorer).ToList();
+    ClipErrorSurvey.Write(target, errors);
+    foreach (var kind in errors.GroupBy(e => e.Class))
+    {
+        Console.WriteLine($"{kind.Key}: {kind.Count()} clips, {kind.Sum(e => e.Error * e.Windows) / Math.Max(1, kind.Sum(e => e.Windows)):P1} of their windows wrong");
+    }
+
+    Console.WriteLine($"wrote {target}");
+});
+root.Subcommands.Add(mine);
 try
 {
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

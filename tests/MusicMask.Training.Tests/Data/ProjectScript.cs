@@ -8,14 +8,8 @@ internal static class ProjectScript
     /// <summary>The script's standard output.</summary>
     public static string Run(string script, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "scripts", script)))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new FileNotFoundException($"scripts/{script} not found above the test folder");
-        }
-
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(root, "scripts", script));
+        start.ArgumentList.Add(RepositoryFile.Find(Path.Combine("scripts", script)));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

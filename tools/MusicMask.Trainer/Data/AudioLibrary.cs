@@ -1,13 +1,16 @@
 namespace MusicMask.Training.Data;
 
-/// <summary>The prepared clips of one split, by class (music, noise, speech), drawn in proportion to their length.</summary>
+/// <summary>
+/// The prepared clips of one split, by class (music, noise, speech), drawn in proportion to the square root of their
+/// length, times their <see cref="ClipEmphasis"/> factor when one is given.
+/// </summary>
 public sealed class AudioLibrary
 {
     private readonly Dictionary<string, (AudioClip[] Clips, double[] Cumulative)> _classes = new();
 
     private readonly string _splitFolder;
 
-    public AudioLibrary(string splitFolder)
+    public AudioLibrary(string splitFolder, ClipEmphasis? emphasis = null)
     {
         _splitFolder = splitFolder;
         foreach (var name in new[] { "music", "noise", "speech" })
@@ -21,7 +24,7 @@ public sealed class AudioLibrary
             for (var i = 0; i < clips.Length; i++)
             {
                 // Square-root weighting: long tracks are drawn more, but not so much that a few dominate.
-                total += Math.Sqrt(clips[i].Length);
+                total += Math.Sqrt(clips[i].Length) * (emphasis?.Factor(clips[i].Path) ?? 1);
                 cumulative[i] = total;
             }
 
@@ -39,6 +42,8 @@ public sealed class AudioLibrary
     }
 
     public int Count(string name) => _classes[name].Clips.Length;
+
+    public IReadOnlyList<AudioClip> Clips(string name) => _classes[name].Clips;
 
     public double Seconds(string name) => _classes[name].Clips.Sum(c => c.Length) / 44_100.0;
 

@@ -75,6 +75,9 @@ public sealed record TrainerOptions
     /// <summary>Share of the teacher's term in the loss when <see cref="Teacher"/> is set.</summary>
     public double TeacherWeight { get; init; } = 0.5;
 
+    /// <summary>How much more often hard training clips are drawn (<see cref="ClipEmphasis"/>); null draws by length alone.</summary>
+    public ClipEmphasis? Emphasis { get; init; }
+
     /// <summary>Dropout before and after the dense layer while training.</summary>
     public double Dropout { get; init; } = MusicMaskNet.DefaultDropout;
 
