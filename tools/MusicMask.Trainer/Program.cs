@@ -153,13 +153,14 @@ average.SetAction(parse =>
 root.Subcommands.Add(average);
 var surveyModel = new Option<FileInfo>("--model") { Description = "the exported model whose errors to survey", Required = true };
 surveyModel.AcceptExistingOnly();
+var surveyOutput = new Option<FileInfo>("--output", "-o") { Description = "the survey file to write (tab-separated: class, file, seconds, windows, error)", Required = true };
 var mine = new Command("mine", "Scores every train music and noise clip with a model and writes each clip's share of wrong windows (a survey for --emphasis).")
 {
-    data, surveyModel, output,
+    data, surveyModel, surveyOutput,
 };
 mine.SetAction(parse =>
 {
-    var target = parse.GetValue(output)?.FullName ?? throw new ArgumentException("mine needs -o, the survey file to write");
+    var target = parse.GetValue(surveyOutput)!.FullName;
     var library = new AudioLibrary(Path.Combine(parse.GetValue(data)!.FullName, "train"));
     library.EnsureMusicAndNoise();
     using var scorer = new MusicMask.Scoring.StripScorer(parse.GetValue(surveyModel)!.FullName);

@@ -40,6 +40,8 @@ public sealed class ClipEmphasisTests : IDisposable
 
         Assert.Equal(2.0, emphasis.Factor(Path.Combine(_folder, "noise", "hard.wav")));
         Assert.Equal(1.0, emphasis.Factor(Path.Combine(_folder, "noise", "easy.wav")));
+        Assert.True(emphasis.Covers(Path.Combine(_folder, "noise", "hard.wav")));
+        Assert.False(emphasis.Covers(Path.Combine(_folder, "noise", "easy.wav")));
     }
 
     [Theory]

@@ -18,7 +18,8 @@ public sealed class ClipEmphasis
 
     public double Strength { get; }
 
-    public int Count => _errors.Count;
+    /// <summary>Whether the survey measured this clip (by file name): a survey of another data folder covers none.</summary>
+    public bool Covers(string path) => _errors.ContainsKey(System.IO.Path.GetFileName(path));
 
     /// <summary>The draw weight factor of a clip, by its file name.</summary>
     public double Factor(string path) => 1 + Strength * _errors.GetValueOrDefault(System.IO.Path.GetFileName(path));

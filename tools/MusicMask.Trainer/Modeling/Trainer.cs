@@ -80,7 +80,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         }
 
         using var teacher = options.Teacher is { } teacherPath ? LoadTeacher(teacherPath, train) : null;
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips; {options.Reverb:P0} of training sources reverberated; {(options.Emphasis is { } emphasis ? $"{emphasis.Count} surveyed clips drawn 1 + {emphasis.Strength} x their error share as often" : "clips drawn by length alone")}");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips; {options.Reverb:P0} of training sources reverberated; {EmphasisSummary(train)}");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         validation.EnsureMusicAndNoise();
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
@@ -242,6 +242,17 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     /// Strips as the options ask; the synthetic sources and the labelling depth only where <paramref name="synthetic"/>
     /// (training), so validation scores stay comparable across runs.
     /// </summary>
+    private string EmphasisSummary(AudioLibrary train)
+    {
+        if (options.Emphasis is not { } emphasis)
+        {
+            return "clips drawn by length alone";
+        }
+
+        var clips = train.Clips("music").Concat(train.Clips("noise")).ToList();
+        return $"{clips.Count(clip => emphasis.Covers(clip.Path))} of {clips.Count} train music and noise clips surveyed, drawn 1 + {emphasis.Strength} x their error share as often";
+    }
+
     private StripSampler Sampler(AudioLibrary library, bool synthetic = false) => new(library, options.WindowColumns)
     {
         LevelDbfs = options.LevelDbfs,
