@@ -48,7 +48,7 @@ public sealed class EvaluationOptions
             throw new ArgumentException($"bootstrap replicates must be at least 1, not {BootstrapReplicates}");
         }
 
-        var oneWindow = ((WindowGrid.WindowWidth - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize) / (double)SpectrogramParameters.SampleRate;
+        var oneWindow = WindowGrid.WindowSamples / (double)SpectrogramParameters.SampleRate;
         if (!(ExcerptSeconds >= oneWindow))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"excerpts of {ExcerptSeconds} s are shorter than one window ({oneWindow:F3} s)"));

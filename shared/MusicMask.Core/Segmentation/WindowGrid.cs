@@ -11,6 +11,10 @@ public sealed record WindowGrid
     public const int WindowHeight = 64;
     public const int WindowWidth = 256;
     public const int Stride = 16;
+
+    /// <summary>Samples one window spans: its 256 frames' hops and the last frame's FFT.</summary>
+    public const int WindowSamples = (WindowWidth - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
+
     public const int BandPositions = (SpectrogramParameters.Bins - WindowHeight) / Stride + 1;
     public const int CellRows = SpectrogramParameters.Bins / Stride;
     public const int CellsPerWindowRow = WindowHeight / Stride;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MusicMask.Evaluation;
 using MusicMask.Scoring;
+using MusicMask.Segmentation;
 using MusicMask.Transforms;
 
 namespace MusicMask.Training.Data;
@@ -21,8 +22,6 @@ public static class ClipErrorSurvey
 
     public const double ExcerptSeconds = 10;
 
-    private const float SilentWindowDecibels = -75f;
-
     public static IEnumerable<ClipError> Measure(AudioLibrary library, StripScorer scorer)
     {
         foreach (var (name, isMusic) in new[] { ("music", true), ("noise", false) })
@@ -35,10 +34,10 @@ public static class ClipErrorSurvey
                     var scored = SignalScorer.Score(scorer, excerpt);
                     for (var i = 0; i < scored.WindowProbabilities.Length; i++)
                     {
-                        if (scored.WindowDecibels[i] >= SilentWindowDecibels)
+                        if (scored.WindowDecibels[i] >= StripSampler.SilentWindowDecibels)
                         {
                             windows++;
-                            wrong += scored.WindowProbabilities[i] > 0.5 == isMusic ? 0 : 1;
+                            wrong += scored.WindowProbabilities[i] > ProbabilityMap.Threshold == isMusic ? 0 : 1;
                         }
                     }
                 }
@@ -58,15 +57,13 @@ public static class ClipErrorSurvey
         }
     }
 
-    /// <summary>Samples in one window: a clip shorter than this wraps, as the trainer reads it.</summary>
-    private static int OneWindow => (Segmentation.WindowGrid.WindowWidth - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
-
     private static IEnumerable<float[]> Excerpts(AudioClip clip)
     {
         var rate = SpectrogramParameters.SampleRate;
         if (clip.Length <= WholeClipSeconds * rate)
         {
-            var whole = new float[Math.Max(clip.Length, OneWindow)];
+            // A clip shorter than one window wraps, as the trainer reads it.
+            var whole = new float[Math.Max(clip.Length, WindowGrid.WindowSamples)];
             clip.Read(0, whole);
             yield return whole;
             yield break;

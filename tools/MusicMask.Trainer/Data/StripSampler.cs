@@ -25,7 +25,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public const long Ignore = -100;
     public const long MusicClass = 0;
     public const long NoiseClass = 1;
-    private const float SilentWindowDecibels = -75f;
+    /// <summary>Windows quieter than this (mean dB) are digital silence and get no label.</summary>
+    public const float SilentWindowDecibels = -75f;
     private const double RelativeFloorDecibels = 50;
     private const double AudibleRms = 1e-4;
     private static readonly int[] BandLimitRates = [8_000, 11_025, 16_000, 22_050, 32_000];
@@ -155,11 +156,10 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         var length = (int)(signal.Length * (0.1 + 0.8 * random.NextDouble()));
         var start = random.Next(3) switch { 0 => 0, 1 => signal.Length - length, _ => random.Next(signal.Length - length + 1) };
         Array.Clear(signal, start, length);
-        var windowSamples = (WindowGrid.WindowWidth - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
         for (var column = 0; column < windowColumns; column++)
         {
             var first = column * WindowGrid.Stride * SpectrogramParameters.Hop;
-            if (first >= start && first + windowSamples <= start + length)
+            if (first >= start && first + WindowGrid.WindowSamples <= start + length)
             {
                 for (var band = 0; band < WindowGrid.BandPositions; band++)
                 {
