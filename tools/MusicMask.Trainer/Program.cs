@@ -32,7 +32,7 @@ var threshold = new Option<double?>("--decision-threshold")
     Description = "music probability that the exported model maps to 0.5, the mask's threshold (choose it on the validation split: `musicmask eval` prints the balanced one); the ranking of windows is unchanged",
 };
 var hidden = new Option<int>("--hidden") { Description = "units of the dense layer (more than a starting model's: the extra units start silent; blend and average need the run's value)", DefaultValueFactory = _ => NetworkWidth.Contract.Hidden };
-var maps = new Option<int>("--maps") { Description = $"feature maps per convolution; the contract's is {NetworkWidth.Contract.Maps}, more makes a research network (extra maps start silent; blend and average need the run's value)", DefaultValueFactory = _ => NetworkWidth.Contract.Maps };
+var maps = new Option<int>("--maps") { Description = $"feature maps per convolution, a multiple of {NetworkWidth.MapGroup}; the contract's is {NetworkWidth.Contract.Maps}, more makes a research network (extra maps start silent; blend and average need the run's value)", DefaultValueFactory = _ => NetworkWidth.Contract.Maps };
 var teacher = new Option<FileInfo>("--teacher") { Description = "an exported model (e.g. a wider --maps run's) whose probabilities the run also learns from: knowledge distillation" };
 teacher.AcceptExistingOnly();
 var teacherWeight = new Option<double>("--teacher-weight") { Description = "share of the teacher's term in the loss (0 to 1)", DefaultValueFactory = _ => 0.5 };

@@ -165,7 +165,7 @@ public sealed class TrainerTests : IDisposable
     public void AStudentLearnsFromAWiderTeacher()
     {
         var options = SmallRun() with { MaxSteps = 5, StepsPerEpoch = 5, BatchSize = 2, ValidationStripsPerKind = 2 };
-        var wide = new Trainer(options with { RunFolder = Path.Combine(_folder, "wide"), Width = new NetworkWidth(40, 64), Seed = 4 }, _ => { });
+        var wide = new Trainer(options with { RunFolder = Path.Combine(_folder, "wide"), Width = new NetworkWidth(48, 64), Seed = 4 }, _ => { });
         wide.Run();
         var teacherPath = Path.Combine(_folder, "teacher.onnx");
         wide.ExportBest(teacherPath, decisionThreshold: 0.1); // a teacher far from the start: music where the labels are unsure
@@ -178,7 +178,7 @@ public sealed class TrainerTests : IDisposable
         var student = new Trainer(options with { RunFolder = Path.Combine(_folder, "student"), InitialWeights = start, Teacher = teacherPath, TeacherWeight = 1, MaxSteps = 20, LearningRate = 0.05 }, lines.Add);
         student.Run();
 
-        Assert.Contains(lines, l => l.StartsWith($"distilling from {teacherPath} (40 maps, 64 dense units)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"distilling from {teacherPath} (48 maps, 64 dense units)", StringComparison.Ordinal));
         var strips = Strips(options, seed: 9);
         var teacher = MusicMaskNet.FromExport(MusicMask.Models.OnnxModelReader.ReadWeights(File.ReadAllBytes(teacherPath)), strips).MusicProbabilities(strips);
         var before = MeanGap(WeightInterpolation.Blend(student.InitialPath, student.CheckpointPath, 0).MusicProbabilities(strips), teacher);

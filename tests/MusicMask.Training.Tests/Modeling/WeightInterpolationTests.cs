@@ -86,7 +86,7 @@ public sealed class WeightInterpolationTests : IDisposable
     {
         torch.random.manual_seed(7);
         var path = Path.Combine(folder, "wide.bin");
-        var wide = NetworkWidth.Contract with { Hidden = 2 * NetworkWeights.DefaultHidden };
+        var wide = new NetworkWidth(NetworkWidth.Contract.Maps, 2 * NetworkWeights.DefaultHidden);
         new MusicMaskNet(width: wide).save(path);
 
         var error = Assert.Throws<InvalidDataException>(() => WeightInterpolation.Average([path]));
