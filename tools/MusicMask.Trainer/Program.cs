@@ -178,9 +178,10 @@ try
 {
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
+catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or NotFiniteNumberException)
 {
-    // Bad options or files (a snapshot spacing off the epoch, a file that is not a checkpoint) are one clear line.
+    // Bad options or files (a snapshot spacing off the epoch, a file that is not a checkpoint) and a diverged run
+    // are one clear line.
     Console.Error.WriteLine($"musicmask-train: {error.Message}");
     return 2;
 }

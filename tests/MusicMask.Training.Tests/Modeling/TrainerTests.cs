@@ -84,6 +84,16 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void ARunWhoseWeightsDivergeStopsSayingSo()
+    {
+        var options = SmallRun() with { MaxSteps = 40, StepsPerEpoch = 10, BatchSize = 2, LearningRate = 1e8, ValidationStripsPerKind = 2 };
+
+        var error = Assert.Throws<NotFiniteNumberException>(() => new Trainer(options, _ => { }).Run());
+
+        Assert.Matches("^(the network's validation outputs|every loss of the 10 steps) .* its weights diverged \\(try a lower --learning-rate\\)$", error.Message);
+    }
+
+    [Fact]
     public void AMissingDataFolderIsAnErrorThatNamesItAndTheScript()
     {
         var options = new TrainerOptions { DataFolder = Path.Combine(_folder, "nowhere"), RunFolder = Path.Combine(_folder, "run"), MaxSteps = 5 };

@@ -114,6 +114,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         var secondsBefore = state.Seconds;
         var step = state.Step;
         var losses = new List<double>();
+        var skipped = 0;
         try
         {
             while (true)
@@ -146,6 +147,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
 
                         losses.Add(value);
                     }
+                    else
+                    {
+                        skipped++;
+                    }
                 }
 
                 x.Dispose();
@@ -153,9 +158,15 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
                 step++;
                 if (step % options.StepsPerEpoch == 0 || (options.MaxSteps is { } last && step >= last))
                 {
+                    if (losses.Count == 0)
+                    {
+                        throw Diverged($"every loss of the {skipped} steps to step {step} was NaN or infinite");
+                    }
+
                     var report = Evaluate(model, validationSet, reports.Count + 1, step, losses.Average(), secondsBefore + clock.Elapsed.TotalSeconds);
                     reports.Add(report);
-                    log($"epoch {report.Epoch,3}  step {step,6}  loss {report.Loss:F4}  val AUC clean {report.AucClean:F4}  0 dB {report.AucZeroDb:F4}  -10 dB {report.AucMinus10Db:F4}  {report.Seconds / 60:F1} min");
+                    var skippedNote = skipped > 0 ? $"  ({skipped} steps with a NaN or infinite loss skipped)" : "";
+                    log($"epoch {report.Epoch,3}  step {step,6}  loss {report.Loss:F4}  val AUC clean {report.AucClean:F4}  0 dB {report.AucZeroDb:F4}  -10 dB {report.AucMinus10Db:F4}  {report.Seconds / 60:F1} min{skippedNote}");
                     model.save(CheckpointPath);
                     if (options.SnapshotEverySteps is { } spacing && step % spacing == 0)
                     {
@@ -171,6 +182,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
                     state = state with { Step = step, Seconds = report.Seconds, LastLoss = report.Loss };
                     File.WriteAllText(StatePath, JsonSerializer.Serialize(state));
                     losses.Clear();
+                    skipped = 0;
                 }
             }
         }
@@ -324,12 +336,20 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         {
             var music = MusicProbabilities(model, positives, set.Sampler);
             var scores = music.Concat(noise).ToArray();
+            if (scores.Any(float.IsNaN))
+            {
+                throw Diverged($"the network's validation outputs at step {step} are NaN");
+            }
+
             var labels = music.Select(_ => true).Concat(noise.Select(_ => false)).ToArray();
             return RocCurve.Compute(scores, labels).Auc;
         }
 
         return new EpochReport(epoch, step, loss, Auc(set.Music), Auc(set.ZeroDb), Auc(set.Minus10Db), seconds);
     }
+
+    private static NotFiniteNumberException Diverged(string what) =>
+        new($"{what}, so the run stops: its weights diverged (try a lower --learning-rate)");
 
     /// <summary>p(music) of every labelled (non-silent) window of the strips.</summary>
     public static List<float> MusicProbabilities(MusicMaskNet model, IReadOnlyList<Strip> strips, StripSampler sampler)
