@@ -250,10 +250,6 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return ToTensors(Enumerable.Range(0, CalibrationStripCount).Select(_ => sampler.Next(random)).ToArray(), sampler).X;
     }
 
-    /// <summary>
-    /// Strips as the options ask; the synthetic sources and the labelling depth only where <paramref name="synthetic"/>
-    /// (training), so validation scores stay comparable across runs.
-    /// </summary>
     private string EmphasisSummary(AudioLibrary train)
     {
         if (options.Emphasis is not { } emphasis)
@@ -265,6 +261,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         return $"{clips.Count(clip => emphasis.Covers(clip.Path))} of {clips.Count} train music and noise clips surveyed, drawn 1 + {emphasis.Strength} x their error share as often";
     }
 
+    /// <summary>
+    /// Strips as the options ask; the synthetic sources and the labelling depth only where <paramref name="synthetic"/>
+    /// (training), so validation scores stay comparable across runs.
+    /// </summary>
     private StripSampler Sampler(AudioLibrary library, bool synthetic = false) => new(library, options.WindowColumns)
     {
         LevelDbfs = options.LevelDbfs,
