@@ -9,7 +9,7 @@ public static class AudioDecoder
     /// Opens a local file, from <paramref name="startSeconds"/> on; throws <see cref="AudioFormatException"/> with the
     /// reason when it cannot be decoded.
     /// </summary>
-    public static IAudioSource Open(string path, double startSeconds = 0)
+    public static IAudioSource Open(string path, double startSeconds = 0, FfmpegOptions? ffmpeg = null)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -19,7 +19,7 @@ public static class AudioDecoder
 
         if (info.Length == 0)
         {
-            throw new AudioFormatException("empty file (0 bytes)");
+            throw new AudioFormatException("empty file (0 bytes), or not a regular file");
         }
 
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -48,7 +48,7 @@ public static class AudioDecoder
             throw new AudioFormatException("not audio: the file is plain text");
         }
 
-        return FfmpegAudioSource.Open(path, kind, startSeconds);
+        return FfmpegAudioSource.Open(path, kind, startSeconds, ffmpeg);
     }
 
     /// <summary>Names the container from its first bytes: WAV, MP3, FLAC, Ogg, MP4/M4A, text or "unknown format".</summary>

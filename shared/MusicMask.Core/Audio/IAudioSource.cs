@@ -17,4 +17,7 @@ public interface IAudioSource : IDisposable
 
     /// <summary>Fills <paramref name="destination"/> with the next samples; returns how many, 0 at the end.</summary>
     int Read(Span<float> destination);
+
+    /// <summary>Set once the source knows it ended before the length its container declared (at the latest when <see cref="Read"/> returned 0).</summary>
+    Truncation? Truncation => null;
 }

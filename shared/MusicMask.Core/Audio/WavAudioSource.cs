@@ -7,10 +7,12 @@ namespace MusicMask.Audio;
 /// <summary>Streams a RIFF/WAVE or RF64 file as mono float samples, a block at a time.</summary>
 public sealed class WavAudioSource : IAudioSource
 {
+    private const int MaxBufferFrames = 4096;
+    private const int BufferBytes = 1 << 18;
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private readonly WavFormat _format;
-    private readonly long? _dataBytes;
+    private long? _dataBytes;
     private readonly byte[] _buffer;
     private readonly float[] _samples;
     private long _consumed;
@@ -21,8 +23,16 @@ public sealed class WavAudioSource : IAudioSource
         _stream = stream;
         _ownsStream = ownsStream;
         (_format, _dataBytes) = WavHeaderReader.Read(stream);
-        _buffer = new byte[_format.BlockAlign * 4096];
-        _samples = new float[_format.Channels * 4096];
+        if (_dataBytes is { } declared && stream.CanSeek && declared > stream.Length - stream.Position)
+        {
+            var available = stream.Length - stream.Position;
+            Truncation = Truncated(declared, available);
+            _dataBytes = available - available % _format.BlockAlign;
+        }
+
+        var frames = Math.Clamp(BufferBytes / _format.BlockAlign, 1, MaxBufferFrames);
+        _buffer = new byte[_format.BlockAlign * frames];
+        _samples = new float[_format.Channels * frames];
     }
 
     public WavFormat WavFormat => _format;
@@ -34,6 +44,8 @@ public sealed class WavAudioSource : IAudioSource
     public long? Length => _dataBytes / _format.BlockAlign;
 
     public string Format => _format.Describe();
+
+    public Truncation? Truncation { get; private set; }
 
     public int Read(Span<float> destination)
     {
@@ -83,7 +95,8 @@ public sealed class WavAudioSource : IAudioSource
             {
                 if (_dataBytes is { } declared)
                 {
-                    throw new AudioFormatException($"truncated WAV: data chunk declares {declared} bytes but the stream ended after {_consumed + total}");
+                    Truncation = Truncated(declared, _consumed + total);
+                    _dataBytes = _consumed + total - (_consumed + total) % _format.BlockAlign;
                 }
 
                 break;
@@ -95,6 +108,11 @@ public sealed class WavAudioSource : IAudioSource
         _consumed += total;
         return total;
     }
+
+    private Truncation Truncated(long declaredBytes, long availableBytes) => new(
+        $"the data chunk declares {declaredBytes} bytes but only {availableBytes} follow",
+        Math.Round((double)(availableBytes / _format.BlockAlign) / _format.SampleRate, 6),
+        Math.Round((double)(declaredBytes / _format.BlockAlign) / _format.SampleRate, 6));
 
     private void DownMix(ReadOnlySpan<byte> block, Span<float> mono)
     {

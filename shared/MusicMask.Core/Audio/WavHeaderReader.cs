@@ -14,7 +14,9 @@ internal static class WavHeaderReader
     private const ushort FormatPcm = 1;
     private const ushort FormatIeeeFloat = 3;
     private const ushort FormatExtensible = 0xFFFE;
+    public const int MaxChannels = 256;
     private const uint UnknownSize = 0xFFFFFFFF;
+    private const int Ds64MinBytes = 28;
     private static readonly byte[] GuidTail = [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71];
 
     /// <summary>Reads the header; returns the format and the data length in bytes (null: until end of stream).</summary>
@@ -46,8 +48,7 @@ internal static class WavHeaderReader
             switch (id)
             {
                 case "ds64" when isRf64:
-                    var ds64 = ReadChunk(stream, size, "ds64");
-                    rf64DataSize = BinaryPrimitives.ReadInt64LittleEndian(ds64.AsSpan(8, 8));
+                    rf64DataSize = ParseDs64(ReadChunk(stream, size, "ds64"));
                     break;
                 case "fmt ":
                     format = ParseFormat(ReadChunk(stream, size, "fmt"));
@@ -58,11 +59,15 @@ internal static class WavHeaderReader
                         throw new AudioFormatException("malformed WAV: data chunk comes before the fmt chunk");
                     }
 
+                    if (isRf64 && size == UnknownSize && rf64DataSize is null)
+                    {
+                        throw new AudioFormatException("malformed RF64: the data chunk's size is in a ds64 chunk, and there is none before it");
+                    }
+
                     long? dataBytes = isRf64 && size == UnknownSize ? rf64DataSize : size == UnknownSize ? null : size;
-                    CheckAgainstStreamLength(stream, dataBytes);
                     return (format, dataBytes);
                 default:
-                    Skip(stream, size + (size & 1), id);
+                    Skip(stream, (long)size + (size & 1), id);
                     break;
             }
         }
@@ -100,6 +105,11 @@ internal static class WavHeaderReader
             throw new AudioFormatException("malformed WAV: zero channels");
         }
 
+        if (channels > MaxChannels)
+        {
+            throw new AudioFormatException($"unsupported WAV: {channels} channels (at most {MaxChannels} are decoded)");
+        }
+
         if (sampleRate is < MinSampleRate or > MaxSampleRate)
         {
             throw new AudioFormatException($"unsupported WAV: sample rate {sampleRate} Hz is outside {MinSampleRate}..{MaxSampleRate} Hz");
@@ -120,16 +130,18 @@ internal static class WavHeaderReader
         return new WavFormat(encoding, channels, (int)sampleRate, bits, blockAlign);
     }
 
-    private static void CheckAgainstStreamLength(Stream stream, long? dataBytes)
+    /// <summary>ds64 (EBU Tech 3306): RIFF size, data size and sample count (64-bit each), then a table length.</summary>
+    private static long ParseDs64(byte[] ds64)
     {
-        if (dataBytes is { } declared && stream.CanSeek)
+        if (ds64.Length < Ds64MinBytes)
         {
-            var remaining = stream.Length - stream.Position;
-            if (declared > remaining)
-            {
-                throw new AudioFormatException($"truncated WAV: data chunk declares {declared} bytes but only {remaining} follow");
-            }
+            throw new AudioFormatException($"malformed RF64: ds64 chunk is {ds64.Length} bytes, needs at least {Ds64MinBytes}");
         }
+
+        var dataSize = BinaryPrimitives.ReadInt64LittleEndian(ds64.AsSpan(8, 8));
+        return dataSize >= 0
+            ? dataSize
+            : throw new AudioFormatException($"malformed RF64: ds64 declares a data size of {(ulong)dataSize} bytes");
     }
 
     private static byte[] ReadChunk(Stream stream, uint size, string name)

@@ -148,6 +148,7 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
             WindowsPerTile = summary.Grid.WindowsPerTile,
             Batches = summary.Grid.TileCount,
             IngestSeconds = clock.Seconds(),
+            Truncation = summary.Truncation,
         };
         await _jobs.WriteJobAsync(sealedJob, cancellationToken).ConfigureAwait(false);
         return sealedJob;

@@ -42,11 +42,13 @@ public sealed record JobManifest
 
     public IReadOnlyDictionary<string, double>? IngestSeconds { get; init; }
 
+    public Audio.Truncation? Truncation { get; init; }
+
     public string? Error { get; init; }
 
     public WindowGrid Grid() => new(RealFrames, WindowsPerTile);
 
-    public TilingSummary Tiling() => new(Grid(), InputSamples, SampleRate, Channels, Format ?? "unknown");
+    public TilingSummary Tiling() => new(Grid(), InputSamples, SampleRate, Channels, Format ?? "unknown", Truncation);
 
     public SourceInfo Source() => new(Name, Container, ETag, Bytes, Format ?? "unknown", SampleRate, Channels);
 

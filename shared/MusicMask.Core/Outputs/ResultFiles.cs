@@ -16,6 +16,12 @@ public static class ResultFiles
     public const string Overlay = "overlay.png";
     public const string Error = "error.json";
 
+    /// <summary>Every file name a result folder can hold: the only files publishing ever replaces or removes.</summary>
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Manifest, Probability, Mask, SegmentsCsv, SegmentsJson, Labels, Overlay, Error,
+    };
+
     /// <summary>The data files, manifest excluded (it is written last, as the mark of a complete result).</summary>
     public static IReadOnlyList<(string Name, byte[] Content)> Create(
         ProbabilityMap map,
@@ -42,7 +48,25 @@ public static class ResultFiles
     public static byte[] Serialize(ResultManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions.Indented);
 
     public static byte[] Serialize(ErrorRecord error) => JsonSerializer.SerializeToUtf8Bytes(error, JsonOptions.Indented);
+
+    /// <summary>Whether the bytes are a manifest.json as this tool writes them.</summary>
+    public static bool IsManifest(byte[] content) => Recognises<ResultManifest>(content);
+
+    /// <summary>Whether the bytes are an error.json as this tool writes them.</summary>
+    public static bool IsErrorRecord(byte[] content) => Recognises<ErrorRecord>(content);
+
+    private static bool Recognises<T>(byte[] content)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(content, JsonOptions.Recognising) is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 }
 
-/// <summary>results/{name}/error.json: why a file produced no results.</summary>
-public sealed record ErrorRecord(string Source, string Stage, string Reason, DateTimeOffset Time);
+/// <summary>results/{name}/error.json: why a file produced no results; <see cref="Details"/> holds a decoder's log when there is one.</summary>
+public sealed record ErrorRecord(string Source, string Stage, string Reason, DateTimeOffset Time, string? Details = null);

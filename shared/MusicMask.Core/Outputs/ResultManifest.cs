@@ -26,6 +26,9 @@ public sealed record ResultManifest
     public required int MusicSegments { get; init; }
 
     public required double MusicSeconds { get; init; }
+
+    /// <summary>Set when decoding stopped before the length the container declared: the results cover only what decoded.</summary>
+    public Audio.Truncation? Truncation { get; init; }
 }
 
 public sealed record SourceInfo(string Name, string? Container, string? ETag, long Bytes, string Format, int SampleRate, int Channels);

@@ -32,6 +32,7 @@ public sealed record SegmentationResult(
             Files = files.Select(f => f.Name).ToArray(),
             MusicSegments = Segments.Count(s => s.Label == Segment.Music),
             MusicSeconds = Math.Round(Segments.Where(s => s.Label == Segment.Music).Sum(s => s.End - s.Start), 3),
+            Truncation = Tiling.Truncation,
         };
         files.Add((ResultFiles.Manifest, ResultFiles.Serialize(manifest)));
         return files;

@@ -17,9 +17,14 @@ public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = nu
     private readonly int _threads = Math.Max(1, (options ?? new SegmenterOptions()).Threads);
     public ModelInfo Model => scorer.Model;
 
-    /// <summary>Decodes, scores and stitches one file. <paramref name="progress"/> gets the fraction read, when the length is known.</summary>
-    public SegmentationResult Run(string path, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Decodes, scores and stitches one file, named by its file name. <paramref name="progress"/> gets the fraction read, when the length is known.</summary>
+    public SegmentationResult Run(string path, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(new AudioInput(path, Path.GetFileName(path)), progress, cancellationToken);
+
+    /// <summary>Decodes, scores and stitches one input; its manifest carries the input's name.</summary>
+    public SegmentationResult Run(AudioInput input, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
+        var path = input.Path;
         var total = Stopwatch.StartNew();
         var clock = new StageClock();
         using var source = AudioDecoder.Open(path);
@@ -61,7 +66,7 @@ public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = nu
         var map = clock.Time(Stages.Stitch, () => builder.Build(summary.Grid));
         var segments = SegmentFinder.Find(map, summary.DurationSeconds);
         progress?.Report(1.0);
-        var source1 = new SourceInfo(Path.GetFileName(path), null, null, new FileInfo(path).Length, summary.Format, summary.InputRate, summary.Channels);
+        var source1 = new SourceInfo(input.Name, null, null, new FileInfo(path).Length, summary.Format, summary.InputRate, summary.Channels);
         return new SegmentationResult(source1, summary, map, segments, preview, clock, total);
     }
 }

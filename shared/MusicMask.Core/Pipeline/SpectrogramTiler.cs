@@ -8,7 +8,7 @@ using MusicMask.Transforms;
 namespace MusicMask.Pipeline;
 
 /// <summary>What streaming an audio source into tiles found out about it.</summary>
-public sealed record TilingSummary(WindowGrid Grid, long InputSamples, int InputRate, int Channels, string Format)
+public sealed record TilingSummary(WindowGrid Grid, long InputSamples, int InputRate, int Channels, string Format, Truncation? Truncation = null)
 {
     public double DurationSeconds => (double)InputSamples / InputRate;
 }
@@ -99,6 +99,6 @@ public static class SpectrogramTiler
         var grid = assembler.Complete();
         var flushHandOff = handOffTicks - handOffSeen;
         clock.Add(Stages.Stft, stftTicks + Stopwatch.GetTimestamp() - flushStart - flushHandOff);
-        return new TilingSummary(grid, inputSamples, source.SampleRate, source.Channels, source.Format);
+        return new TilingSummary(grid, inputSamples, source.SampleRate, source.Channels, source.Format, source.Truncation);
     }
 }

@@ -109,6 +109,85 @@ public class AudioDecoderTests
     /// <summary>A sample as WavWriter's 16-bit file holds it and the decoders read it back.</summary>
     private static float Quantised(float sample) => MathF.Round(Math.Clamp(sample, -1f, 1f) * 32767f) / 32768f;
 
+    [Theory]
+    [InlineData("flac")]
+    [InlineData("mp3")]
+    [InlineData("ogg")]
+    [InlineData("opus")]
+    [InlineData("m4a")]
+    public void AWholeFileThroughFfmpegHasNoTruncation(string extension)
+    {
+        using var temp = new TempDirectory();
+        var path = Encoded(temp, extension, 30);
+
+        using var source = AudioDecoder.Open(path);
+        var samples = source.Discard();
+
+        Assert.InRange(samples, 30 * 44_100 - 2_000, 30 * 44_100 + 3_000);
+        Assert.Null(source.Truncation);
+    }
+
+    [Theory]
+    [InlineData("flac", true)]
+    [InlineData("mp3", true)]
+    [InlineData("ogg", false)]
+    [InlineData("opus", false)]
+    public void ACutFileThroughFfmpegSaysItIsTruncated(string extension, bool declaresItsLength)
+    {
+        using var temp = new TempDirectory();
+        var whole = File.ReadAllBytes(Encoded(temp, extension, 30));
+        File.WriteAllBytes(temp.File($"cut.{extension}"), whole[..(whole.Length / 2)]);
+
+        using var source = AudioDecoder.Open(temp.File($"cut.{extension}"));
+        var samples = source.Discard();
+
+        var truncation = Assert.IsType<Truncation>(source.Truncation);
+        Assert.Equal(samples / 44_100.0, truncation.DecodedSeconds, 3);
+        Assert.InRange(truncation.DecodedSeconds, 5, 25);
+        if (declaresItsLength)
+        {
+            Assert.InRange(truncation.DeclaredSeconds!.Value, 29.9, 30.1);
+        }
+        else
+        {
+            Assert.Null(truncation.DeclaredSeconds);
+            Assert.Contains("end-of-stream page", truncation.Reason);
+        }
+    }
+
+    [Theory]
+    [InlineData("pipe:0.mp3")]
+    [InlineData("concat:tone.mp3|tone.mp3")]
+    [InlineData("-i.mp3")]
+    public void FfmpegReadsAFileWhoseNameLooksLikeAProtocolOrAnOptionAsThatFile(string name)
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Encoded(temp, "mp3", 2), temp.File(name));
+
+        using var source = AudioDecoder.Open(temp.File(name));
+
+        Assert.InRange(source.Discard(), 2 * 44_100 - 2_000, 2 * 44_100 + 3_000);
+    }
+
+    [Fact]
+    public void AnFfmpegThatStallsIsStoppedWithItsLogInTheError()
+    {
+        using var temp = new TempDirectory();
+        var fake = temp.File("ffmpeg");
+        File.WriteAllText(fake, "#!/bin/sh\necho 'Input #0, mp3, from stalled' >&2\nexec sleep 30\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        File.WriteAllBytes(temp.File("x.mp3"), [.. "ID3"u8, 4, 0, 0, 0, 0, 0, 0]);
+
+        using var source = FfmpegAudioSource.Open(temp.File("x.mp3"), "MP3", options: new FfmpegOptions { Executable = fake, StallTimeout = TimeSpan.FromSeconds(1) });
+        var error = Assert.Throws<AudioFormatException>(() => source.Discard());
+
+        Assert.Contains("produced no audio for 1 s", error.Message);
+        Assert.Contains("Input #0, mp3, from stalled", error.Details);
+    }
+
     [Fact]
     public void FfmpegFailureIsAClearError()
     {
@@ -124,6 +203,22 @@ public class AudioDecoderTests
             }
         });
         Assert.Contains("ffmpeg could not decode", error.Message);
+        Assert.Contains("broken.mp3", error.Details);
+    }
+
+    [Fact]
+    public void ANamedPipeIsRefusedWithoutOpeningIt()
+    {
+        using var temp = new TempDirectory();
+        UnixFiles.MakeFifo(temp.File("fifo.wav"));
+        Assert.Contains("not a regular file", Assert.Throws<AudioFormatException>(() => AudioDecoder.Open(temp.File("fifo.wav"))).Message);
+    }
+
+    private static string Encoded(TempDirectory temp, string extension, int seconds)
+    {
+        WavWriter.Write(temp.File("tone.wav"), SignalGenerator.Sine(seconds * 44_100, 44_100, 440, 0.5f), 44_100);
+        Ffmpeg.Convert(temp.File("tone.wav"), temp.File($"tone.{extension}"));
+        return temp.File($"tone.{extension}");
     }
 }
 

@@ -116,7 +116,11 @@ public class WavAudioSourceTests
     public static TheoryData<string, byte[], string> MalformedFiles() => new()
     {
         { "truncated header", "RIFF\u0010\0\0\0WA"u8.ToArray(), "truncated WAV" },
-        { "data beyond end", new WavBytes().Fmt(1, 1, 44100, 16).Data(WavBytes.Pcm16(1, 2), declaredSize: 4000).ToArray(), "declares 4000 bytes" },
+        { "rf64 ds64 shorter than 28 bytes", new WavBytes { Magic = "RF64" }.Chunk("ds64", new byte[20]).Fmt(1, 1, 44100, 16).Data(WavBytes.Pcm16(1), declaredSize: 0xFFFFFFFF).ToArray(), "ds64 chunk is 20 bytes, needs at least 28" },
+        { "rf64 without ds64", new WavBytes { Magic = "RF64" }.Fmt(1, 1, 44100, 16).Data(WavBytes.Pcm16(1), declaredSize: 0xFFFFFFFF).ToArray(), "there is none before it" },
+        { "rf64 negative data size", new WavBytes { Magic = "RF64" }.Chunk("ds64", Ds64(-2)).Fmt(1, 1, 44100, 16).Data(WavBytes.Pcm16(1), declaredSize: 0xFFFFFFFF).ToArray(), "ds64 declares a data size of 18446744073709551614" },
+        { "chunk size 0xFFFFFFFF", new WavBytes().Fmt(1, 1, 44100, 16).Chunk("LIST", new byte[6], declaredSize: 0xFFFFFFFF).Data(WavBytes.Pcm16(1, 2)).ToArray(), "'LIST' chunk runs past the end" },
+        { "too many channels", new WavBytes().Fmt(1, 300, 44100, 16).Data(new byte[600]).ToArray(), "300 channels (at most 256" },
         { "zero channels", new WavBytes().Fmt(1, 0, 44100, 16, blockAlign: 2).Data(WavBytes.Pcm16(1)).ToArray(), "zero channels" },
         { "absurd rate", new WavBytes().Fmt(1, 1, 5_000_000, 16).Data(WavBytes.Pcm16(1)).ToArray(), "sample rate 5000000" },
         { "tiny rate", new WavBytes().Fmt(1, 1, 10, 16).Data(WavBytes.Pcm16(1)).ToArray(), "sample rate 10" },
@@ -136,13 +140,47 @@ public class WavAudioSourceTests
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), $"{description}: '{error.Message}' lacks '{expected}'");
     }
 
-    [Fact]
-    public void TruncationOnANonSeekableStreamIsReportedWhenReached()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void DataCutShortDecodesWhatIsThereAndSaysHowMuchIsMissing(bool seekable)
     {
-        var file = new WavBytes().Fmt(1, 1, 44100, 16).Data(WavBytes.Pcm16(1, 2), declaredSize: 400).ToArray();
-        using var source = new WavAudioSource(new NonSeekableStream(file));
-        var error = Assert.Throws<AudioFormatException>(() => source.Read(new float[1000]));
-        Assert.Contains("declares 400 bytes", error.Message);
+        var file = new WavBytes().Fmt(1, 1, 44100, 16).Data(WavBytes.Pcm16(1, 2, 3), declaredSize: 88200).ToArray();
+        using var source = new WavAudioSource(seekable ? new MemoryStream(file) : new NonSeekableStream(file));
+
+        var samples = new float[100];
+        Assert.Equal(3, source.ReadFully(samples));
+        Assert.Equal(3f / 32768, samples[2]);
+        var truncation = Assert.IsType<Truncation>(source.Truncation);
+        Assert.Equal(1.0, truncation.DeclaredSeconds);
+        Assert.Equal(3.0 / 44100, truncation.DecodedSeconds, 6);
+        Assert.Contains("declares 88200 bytes but only 6 follow", truncation.Reason);
+    }
+
+    [Fact]
+    public void AWholeFileHasNoTruncation()
+    {
+        using var source = new WavAudioSource(new MemoryStream(new WavBytes().Fmt(1, 1, 44100, 16).Data(WavBytes.Pcm16(1, 2, 3)).ToArray()));
+        Assert.Equal(3, source.ReadFully(new float[10]));
+        Assert.Null(source.Truncation);
+    }
+
+    [Fact]
+    public void ManyChannelsDecodeInBoundedBuffers()
+    {
+        var frame = Enumerable.Repeat((short)8192, 256).ToArray();
+        var file = new WavBytes().Fmt(1, 256, 44100, 16).Data(WavBytes.Pcm16([.. frame, .. frame, .. frame])).ToArray();
+        using var source = new WavAudioSource(new MemoryStream(file));
+        var samples = new float[10];
+        Assert.Equal(3, source.ReadFully(samples));
+        Assert.Equal(0.25f, samples[0]);
+    }
+
+    private static byte[] Ds64(long dataSize)
+    {
+        var ds64 = new byte[28];
+        BinaryPrimitives.WriteInt64LittleEndian(ds64.AsSpan(8), dataSize);
+        return ds64;
     }
 
     [Fact]

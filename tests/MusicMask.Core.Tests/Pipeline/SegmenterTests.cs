@@ -23,7 +23,7 @@ public class SegmenterTests
         var segmenter = new Segmenter(scorer, new SegmenterOptions { Threads = 2 });
 
         var result = segmenter.Run(temp.File("mix.wav"));
-        var folder = ResultDirectory.Publish(temp.File("out"), "mix.wav", result.RenderFiles(segmenter.Model));
+        var folder = new ResultFolders(temp.File("out")).Publish("mix.wav", result.RenderFiles(segmenter.Model));
 
         var expectedColumns = (int)Math.Ceiling(Math.Ceiling(20.0 * Rate / 128) / 16);
         var (descr, shape, _) = NpyReader.Read(File.OpenRead(Path.Combine(folder, ResultFiles.Probability)));
@@ -88,13 +88,37 @@ public class SegmenterTests
     }
 
     [Fact]
-    public void ATruncatedFileFailsWithoutPublishingResults()
+    public void ATruncatedFileIsSegmentedAsFarAsItGoesAndItsManifestSaysHowMuchIsMissing()
     {
         using var temp = new TempDirectory();
         WavWriter.Write(temp.File("whole.wav"), SignalGenerator.WhiteNoise(3 * Rate, seed: 6), Rate);
         var bytes = File.ReadAllBytes(temp.File("whole.wav"));
-        File.WriteAllBytes(temp.File("cut.wav"), bytes[..(bytes.Length / 2)]);
+        File.WriteAllBytes(temp.File("cut.wav"), bytes[..(44 + 2 * Rate)]);
         using var scorer = new StripScorer(TestModels.RandomModel());
-        Assert.Contains("truncated", Assert.Throws<AudioFormatException>(() => new Segmenter(scorer).Run(temp.File("cut.wav"))).Message);
+        var segmenter = new Segmenter(scorer);
+
+        var result = segmenter.Run(temp.File("cut.wav"));
+
+        Assert.Equal(1.0, result.Tiling.DurationSeconds, 6);
+        var manifest = result.RenderFiles(segmenter.Model).Single(f => f.Name == ResultFiles.Manifest).Content;
+        using var json = System.Text.Json.JsonDocument.Parse(manifest);
+        var truncation = json.RootElement.GetProperty("truncation");
+        Assert.Equal(3.0, truncation.GetProperty("declared_seconds").GetDouble(), 6);
+        Assert.Equal(1.0, truncation.GetProperty("decoded_seconds").GetDouble(), 6);
+        Assert.Equal(2.0, truncation.GetProperty("missing_seconds").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void AWholeFileHasNoTruncationInItsManifest()
+    {
+        using var temp = new TempDirectory();
+        WavWriter.Write(temp.File("whole.wav"), SignalGenerator.WhiteNoise(Rate, seed: 6), Rate);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        var segmenter = new Segmenter(scorer);
+
+        var manifest = segmenter.Run(temp.File("whole.wav")).RenderFiles(segmenter.Model).Single(f => f.Name == ResultFiles.Manifest).Content;
+
+        using var json = System.Text.Json.JsonDocument.Parse(manifest);
+        Assert.False(json.RootElement.TryGetProperty("truncation", out _));
     }
 }

@@ -2,34 +2,24 @@ using MusicMask.Audio;
 
 namespace MusicMask.Cli.Commands;
 
-/// <summary>Expands the command line's files and folders into (file, output name) pairs, names unique.</summary>
+/// <summary>Expands the command line's files and folders into audio inputs with unique result names.</summary>
 internal static class InputFiles
 {
-    public static IReadOnlyList<(string Path, string Name)> Expand(IEnumerable<string> inputs)
+    /// <summary>Each input with a result name no other input has: its relative name, or that name with ~2, ~3, ... in order of appearance.</summary>
+    public static IReadOnlyList<(AudioInput Input, string Name)> Expand(IEnumerable<string> inputs)
     {
-        var result = new List<(string, string)>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-            {
-                foreach (var file in AudioFiles.In(input))
-                {
-                    result.Add((file, Unique(Path.GetRelativePath(input, file), used)));
-                }
-            }
-            else
-            {
-                result.Add((input, Unique(Path.GetFileName(input), used)));
-            }
-        }
-
-        return result;
+        return AudioFiles.Walk(inputs).Select(input => (input, Unique(input.Name, used))).ToArray();
     }
 
-    private static string Unique(string relative, HashSet<string> used)
+    /// <summary>One line naming the inputs that do not exist, or null when all do.</summary>
+    public static string? MissingInputs(IEnumerable<string> inputs) =>
+        AudioFiles.Missing(inputs) is { Count: > 0 } missing
+            ? $"no such file or folder: {string.Join(", ", missing)} (nothing was processed)"
+            : null;
+
+    private static string Unique(string name, HashSet<string> used)
     {
-        var name = relative.Replace(Path.DirectorySeparatorChar, '/');
         var candidate = name;
         for (var n = 2; !used.Add(candidate); n++)
         {

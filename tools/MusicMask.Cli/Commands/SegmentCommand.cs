@@ -13,19 +13,26 @@ internal static class SegmentCommand
     public static Command Create()
     {
         var inputs = new Argument<string[]>("inputs") { Description = "audio files or folders (searched recursively for audio files)", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder that receives one result folder per input", Required = true };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder that receives one result folder per input; it must not be, contain or lie inside an input", Required = true };
+        var overwrite = new Option<bool>("--overwrite") { Description = "write results into existing folders that hold files MusicMask did not write (only result files are ever replaced)" };
         var model = CommonOptions.Model();
         var threads = CommonOptions.Threads();
         var command = new Command("segment", "Segment music vs noise in each input and write probability map, mask, segments, labels and overlay.")
         {
-            inputs, output, model, threads,
+            inputs, output, overwrite, model, threads,
         };
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(model)!, parse.GetValue(threads)));
+        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(overwrite), parse.GetValue(model)!, parse.GetValue(threads)));
         return command;
     }
 
-    private static int Run(string[] inputs, DirectoryInfo output, FileInfo model, int threads)
+    private static int Run(string[] inputs, DirectoryInfo output, bool overwrite, FileInfo model, int threads)
     {
+        if ((InputFiles.MissingInputs(inputs) ?? ResultFolders.ProblemWith(output.FullName, inputs)) is { } refusal)
+        {
+            Console.Error.WriteLine($"error: {refusal}");
+            return 2;
+        }
+
         var files = InputFiles.Expand(inputs);
         if (files.Count == 0)
         {
@@ -47,29 +54,31 @@ internal static class SegmentCommand
         using (scorer)
         {
             output.Create();
-            var segmenter = new Segmenter(scorer, new SegmenterOptions { Threads = threads });
+            var batch = new BatchSegmenter(new Segmenter(scorer, new SegmenterOptions { Threads = threads }), new ResultFolders(output.FullName, overwrite));
             var failures = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
-                ? RunWithProgressBars(segmenter, files, output.FullName)
-                : files.Count(file => !Process(segmenter, file, output.FullName, null, Console.WriteLine));
-            Console.WriteLine($"{files.Count - failures} of {files.Count} files segmented into {output.FullName}");
+                ? RunWithProgressBars(batch, files)
+                : files.Count(file => !Report(batch.Process(file.Input, file.Name), file.Name, Console.WriteLine, Console.Error.WriteLine));
+            var failed = failures == 0 ? "" : $"; {failures} failed (see their error.json)";
+            Console.WriteLine($"{files.Count - failures} of {files.Count} files segmented into {output.FullName}{failed}");
             return failures == 0 ? 0 : 1;
         }
     }
 
-    private static int RunWithProgressBars(Segmenter segmenter, IReadOnlyList<(string Path, string Name)> files, string root)
+    private static int RunWithProgressBars(BatchSegmenter batch, IReadOnlyList<(AudioInput Input, string Name)> files)
     {
         var failures = 0;
-        var messages = new List<string>();
+        var lines = new List<(string Text, bool IsError)>();
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var tasks = files.Select(f => context.AddTask(Markup.Escape(f.Name), autoStart: false, maxValue: 1.0)).ToArray();
+                var tasks = files.Select(f => context.AddTask(Markup.Escape(Printable(f.Name)), autoStart: false, maxValue: 1.0)).ToArray();
                 for (var i = 0; i < files.Count; i++)
                 {
-                    tasks[i].StartTask();
                     var task = tasks[i];
-                    if (!Process(segmenter, files[i], root, new Progress<double>(p => task.Value = p), messages.Add))
+                    task.StartTask();
+                    var outcome = batch.Process(files[i].Input, files[i].Name, new Progress<double>(p => task.Value = p));
+                    if (!Report(outcome, files[i].Name, line => lines.Add((line, false)), line => lines.Add((line, true))))
                     {
                         failures++;
                     }
@@ -78,31 +87,37 @@ internal static class SegmentCommand
                     task.StopTask();
                 }
             });
-        messages.ForEach(m => AnsiConsole.WriteLine(m));
+        foreach (var (text, isError) in lines)
+        {
+            (isError ? Console.Error : Console.Out).WriteLine(text);
+        }
+
         return failures;
     }
 
-    /// <summary>Segments one file and publishes its results or its error record; returns false on failure.</summary>
-    private static bool Process(Segmenter segmenter, (string Path, string Name) file, string root, IProgress<double>? progress, Action<string> report)
+    /// <summary>One line per file (failures and truncations on the error stream); returns whether the file succeeded.</summary>
+    private static bool Report(FileOutcome outcome, string name, Action<string> info, Action<string> error)
     {
-        var stage = "decode";
-        try
+        var shown = Printable(name);
+        if (outcome.Result is { } result)
         {
-            var watch = Stopwatch.StartNew();
-            var result = segmenter.Run(file.Path, progress);
-            stage = "outputs";
-            var folder = ResultDirectory.Publish(root, file.Name, result.RenderFiles(segmenter.Model));
-            var speed = result.Tiling.DurationSeconds / watch.Elapsed.TotalSeconds;
-            report($"{file.Name}: {result.Tiling.DurationSeconds:F1} s of audio in {watch.Elapsed.TotalSeconds:F2} s ({speed:F0}x real time), " +
-                   $"{result.Segments.Count(s => s.Label == "music")} music segments -> {folder}");
+            var seconds = result.Elapsed.Elapsed.TotalSeconds;
+            info($"{shown}: {result.Tiling.DurationSeconds:F1} s of audio in {seconds:F2} s ({result.Tiling.DurationSeconds / seconds:F0}x real time), " +
+                 $"{result.Segments.Count(s => s.Label == Segmentation.Segment.Music)} music segments -> {Printable(outcome.Folder!)}");
+            if (result.Tiling.Truncation is { } truncation)
+            {
+                error($"{shown}: warning: {truncation.Describe()} (recorded in its manifest.json)");
+            }
+
             return true;
         }
-        catch (Exception error) when (error is AudioFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            var record = new ErrorRecord(file.Path, stage, error.Message, DateTimeOffset.UtcNow);
-            var folder = ResultDirectory.PublishError(root, file.Name, record);
-            report($"{file.Name}: FAILED ({stage}): {error.Message} -> {Path.Combine(folder, ResultFiles.Error)}");
-            return false;
-        }
+
+        var record = outcome.Error!;
+        var where = outcome.Folder is { } folder ? Path.Combine(folder, ResultFiles.Error) : outcome.Unrecorded;
+        error($"{shown}: FAILED ({record.Stage}): {Printable(record.Reason)} -> {Printable(where ?? "")}");
+        return false;
     }
+
+    /// <summary>Names are data: control characters would move the cursor or recolour the terminal.</summary>
+    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
 }

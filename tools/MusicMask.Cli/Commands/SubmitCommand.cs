@@ -15,20 +15,31 @@ internal static class SubmitCommand
         var command = new Command("submit", "Upload audio files to the audio container for the pipeline to process.") { inputs, prefix, storage };
         command.SetAction((parse, token) => StorageErrors.Guard(async () =>
         {
+            if (InputFiles.MissingInputs(parse.GetValue(inputs)!) is { } missing)
+            {
+                Console.Error.WriteLine($"error: {missing}");
+                return 2;
+            }
+
             var files = InputFiles.Expand(parse.GetValue(inputs)!);
             var (blobs, _) = StorageOptions.Open(parse.GetValue(storage)!);
             var failures = 0;
-            foreach (var (path, name) in files)
+            foreach (var (input, name) in files)
             {
                 var blobName = parse.GetValue(prefix) + name;
                 try
                 {
-                    var info = await blobs.UploadFileAsync(BlobNames.Audio(blobName), path, token).ConfigureAwait(false);
-                    Console.WriteLine($"{path} -> {info.Name} (job {JobIds.For(BlobNames.AudioContainer, blobName, info.ETag)})");
+                    if (input.Problem is { } problem)
+                    {
+                        throw new IOException(problem);
+                    }
+
+                    var info = await blobs.UploadFileAsync(BlobNames.Audio(blobName), input.Path, token).ConfigureAwait(false);
+                    Console.WriteLine($"{input.Path} -> {info.Name} (job {JobIds.For(BlobNames.AudioContainer, blobName, info.ETag)})");
                 }
                 catch (Exception error) when (error is IOException or ArgumentException or UnauthorizedAccessException or Azure.RequestFailedException)
                 {
-                    Console.Error.WriteLine($"{path}: FAILED: {error.Message}");
+                    Console.Error.WriteLine($"{input.Path}: FAILED: {error.Message}");
                     failures++;
                 }
             }

@@ -1,0 +1,64 @@
+using MusicMask.Audio;
+using MusicMask.Outputs;
+
+namespace MusicMask.Pipeline;
+
+/// <summary>What became of one file of a batch: its results, or its error record, and where they went.</summary>
+public sealed record FileOutcome(AudioInput Input, string? Folder, SegmentationResult? Result, ErrorRecord? Error, string? Unrecorded = null)
+{
+    public bool Succeeded => Result is not null && Error is null;
+}
+
+/// <summary>
+/// Segments the files of a batch one at a time into result folders. Whatever goes wrong with one file (it cannot be
+/// read or decoded, scoring or writing fails) becomes that file's error record, and the batch goes on; only
+/// cancellation stops it.
+/// </summary>
+public sealed class BatchSegmenter(Segmenter segmenter, ResultFolders results)
+{
+    public ModelInfo Model => segmenter.Model;
+
+    public FileOutcome Process(AudioInput input, string resultName, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (input.Problem is { } problem)
+        {
+            return Fail(input, resultName, "read", problem, null);
+        }
+
+        var stage = "segment";
+        try
+        {
+            var result = segmenter.Run(input, progress, cancellationToken);
+            stage = "outputs";
+            var files = result.RenderFiles(segmenter.Model);
+            stage = "write";
+            return new FileOutcome(input, results.Publish(resultName, files), result, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception error)
+        {
+            var decoding = error is AudioFormatException audio ? audio : null;
+            return Fail(input, resultName, decoding is null ? stage : "decode", Describe(error), decoding?.Details);
+        }
+    }
+
+    private FileOutcome Fail(AudioInput input, string resultName, string stage, string reason, string? details)
+    {
+        var record = new ErrorRecord(input.Path, stage, reason, DateTimeOffset.UtcNow, details);
+        try
+        {
+            return new FileOutcome(input, results.PublishError(resultName, record), null, record);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return new FileOutcome(input, null, null, record, $"its error record could not be written either: {error.Message}");
+        }
+    }
+
+    private static string Describe(Exception error) => error is AudioFormatException or ResultConflictException or IOException or UnauthorizedAccessException
+        ? error.Message
+        : $"{error.GetType().Name}: {error.Message}";
+}
