@@ -18,13 +18,6 @@ internal static class JsonOptions
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>For recognising this tool's own files: every required member present and typed as written.</summary>
-    public static readonly JsonSerializerOptions Recognising = new(Indented)
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     /// <summary>For reading messages from outside: unknown or missing members and nulls where none belong are errors.</summary>
     public static readonly JsonSerializerOptions Strict = new(Compact)
     {

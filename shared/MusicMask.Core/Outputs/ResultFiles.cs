@@ -49,17 +49,29 @@ public static class ResultFiles
 
     public static byte[] Serialize(ErrorRecord error) => JsonSerializer.SerializeToUtf8Bytes(error, JsonOptions.Indented);
 
-    /// <summary>Whether the bytes are a manifest.json as this tool writes them.</summary>
-    public static bool IsManifest(byte[] content) => Recognises<ResultManifest>(content);
-
-    /// <summary>Whether the bytes are an error.json as this tool writes them.</summary>
-    public static bool IsErrorRecord(byte[] content) => Recognises<ErrorRecord>(content);
-
-    private static bool Recognises<T>(byte[] content)
+    /// <summary>Whether the bytes are a manifest.json as this tool writes them (every required member present).</summary>
+    public static bool IsManifest(byte[] content)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(content, JsonOptions.Recognising) is not null;
+            return JsonSerializer.Deserialize<ResultManifest>(content, JsonOptions.Indented) is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the bytes are an error.json as this tool writes them: source, stage, reason and time.</summary>
+    public static bool IsErrorRecord(byte[] content)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(content);
+            var root = json.RootElement;
+            return root.ValueKind == JsonValueKind.Object &&
+                   new[] { "source", "stage", "reason" }.All(p => root.TryGetProperty(p, out var value) && value.ValueKind == JsonValueKind.String) &&
+                   root.TryGetProperty("time", out var time) && time.TryGetDateTimeOffset(out _);
         }
         catch (JsonException)
         {
