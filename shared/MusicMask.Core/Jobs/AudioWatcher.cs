@@ -9,10 +9,13 @@ namespace MusicMask.Jobs;
 /// The local stand-in for Event Grid's BlobCreated: scans the audio container and sends one IngestRequest per
 /// upload (name + ETag) it has no receipt for. The receipt is written after the send, so a crash in between means a
 /// repeated request (which ingest ignores), never a missed upload; a restart picks up whatever arrived meanwhile.
+/// An upload whose name cannot be used (unsafe, or one the storage service fails to list) ends as a failed job
+/// with an error record under results/.rejected-names/, and scanning goes on.
 /// </summary>
 public sealed class AudioWatcher(IBlobStore blobs, IMessageSender ingest, ILogger? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly JobStore _jobs = new(blobs);
 
     /// <summary>Sends requests for new uploads; returns how many.</summary>
     public async Task<int> ScanAsync(CancellationToken cancellationToken = default)
@@ -32,6 +35,15 @@ public sealed class AudioWatcher(IBlobStore blobs, IMessageSender ingest, ILogge
             var receipt = JobIds.For(BlobNames.AudioContainer, name, audio.ETag);
             if (receipts.Contains(receipt))
             {
+                continue;
+            }
+
+            if ((BlobNames.Problem(name) ?? audio.Problem) is { } problem)
+            {
+                var reason = $"the blob name cannot be processed: {problem}; rename the blob";
+                await _jobs.RecordRejectedNameAsync(BlobNames.AudioContainer, name, audio.ETag, reason, cancellationToken).ConfigureAwait(false);
+                await blobs.WriteAsync(BlobNames.Receipt(receipt), ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+                _logger.LogWarning("upload {Name} skipped: {Reason}", BlobNames.Printable(name), reason);
                 continue;
             }
 

@@ -13,30 +13,54 @@ public sealed class DeadLetterRecorder(IBlobStore blobs)
 
     public async Task RecordAsync(string stage, string body, string reason, CancellationToken cancellationToken = default)
     {
-        var (jobId, container, name) = Identify(body);
+        var (jobId, container, name, etag) = Identify(body);
         if (jobId is not null)
         {
             await _jobs.RecordFailureAsync(jobId, stage, reason, cancellationToken).ConfigureAwait(false);
         }
-        else if (container == BlobNames.AudioContainer && name is not null && BlobNames.IsSafe(name))
+        else if (container == BlobNames.AudioContainer && name is not null)
         {
-            await _jobs.RecordSourceFailureAsync(container, name, stage, reason, cancellationToken).ConfigureAwait(false);
+            await RecordIngestFailureAsync(container, name, etag, stage, reason, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static (string? JobId, string? Container, string? Name) Identify(string body)
+    /// <summary>An ingest request given up on: its job (by the upload's current ETag) ends failed, unless it already finished.</summary>
+    private async Task RecordIngestFailureAsync(string container, string name, string? etag, string stage, string reason, CancellationToken cancellationToken)
+    {
+        if (!BlobNames.IsSafe(name))
+        {
+            await _jobs.RecordRejectedNameAsync(container, name, etag ?? "", reason, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        etag = (await blobs.GetInfoAsync(BlobNames.Audio(name), cancellationToken).ConfigureAwait(false))?.ETag ?? etag;
+        var job = etag is null ? null : await _jobs.ReadJobAsync(JobIds.For(container, name, etag), cancellationToken).ConfigureAwait(false);
+        switch (job?.Status)
+        {
+            case JobStatus.Complete:
+                return;
+            case null:
+                await _jobs.RecordSourceFailureAsync(container, name, stage, reason, cancellationToken).ConfigureAwait(false);
+                return;
+            default:
+                await _jobs.RecordFailureAsync(job, stage, reason, cancellationToken).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private static (string? JobId, string? Container, string? Name, string? ETag) Identify(string body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             return root.ValueKind != JsonValueKind.Object
-                ? (null, null, null)
-                : (Text(root, "job_id"), Text(root, "container"), Text(root, "name"));
+                ? (null, null, null, null)
+                : (Text(root, "job_id"), Text(root, "container"), Text(root, "name"), Text(root, "e_tag"));
         }
         catch (JsonException)
         {
-            return (null, null, null);
+            return (null, null, null, null);
         }
     }
 

@@ -53,6 +53,24 @@ public sealed class JobStore(IBlobStore blobs)
         await blobs.WriteAsync(BlobNames.Result(name, ResultFiles.Error), ResultFiles.Serialize(record), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Ends an upload whose name cannot be used (unlistable, or unsafe as a blob path): a failed job.json, so
+    /// status shows it, and an error record under results/.rejected-names/{job}/, since its own name cannot hold one.
+    /// </summary>
+    public async Task RecordRejectedNameAsync(string container, string name, string etag, string reason, CancellationToken cancellationToken = default)
+    {
+        var jobId = JobIds.For(container, name, etag);
+        var record = new ErrorRecord($"{container}/{BlobNames.Printable(name)}", "watch", reason, DateTimeOffset.UtcNow);
+        await blobs.WriteAsync(BlobNames.RejectedName(jobId), ResultFiles.Serialize(record), cancellationToken).ConfigureAwait(false);
+        await WriteJobAsync(
+            new JobManifest
+            {
+                JobId = jobId, Container = container, Name = name, ETag = etag, Bytes = 0, Created = DateTimeOffset.UtcNow,
+                Status = JobStatus.Failed, Error = $"watch: {reason}",
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Records a failure for the job a poisoned message belongs to, when the message names one that exists.</summary>
     public async Task RecordFailureAsync(string? jobId, string stage, string reason, CancellationToken cancellationToken = default)
     {

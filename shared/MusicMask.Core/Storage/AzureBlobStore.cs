@@ -7,9 +7,13 @@ using Azure.Storage.Blobs.Models;
 
 namespace MusicMask.Storage;
 
-/// <summary><see cref="IBlobStore"/> on Azure Blob storage (or Azurite); containers are created on first use.</summary>
-public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
+/// <summary>
+/// <see cref="IBlobStore"/> on Azure Blob storage (or Azurite); containers are created on first use. With a
+/// <paramref name="listingProbe"/> (Azurite), a name the service fails to list is found and listed with its problem.
+/// </summary>
+public sealed class AzureBlobStore(BlobServiceClient service, BlobServiceClient? listingProbe = null) : IBlobStore
 {
+    private const int PageSize = 5000;
     private static readonly BlobRequestConditions IfNone = new() { IfNoneMatch = ETag.All };
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
 
@@ -83,9 +87,64 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
     {
         var (containerName, path) = BlobNames.SplitPrefix(prefix);
         var container = await ContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = path }, cancellationToken).ConfigureAwait(false))
+        var probe = listingProbe is null ? null : new UnlistableNames(listingProbe.GetBlobContainerClient(containerName), path);
+        string? marker = null;
+        var pageSize = PageSize;
+        while (true)
         {
-            yield return new BlobInfo($"{containerName}/{item.Name}", item.Properties.ETag?.ToString() ?? "", item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default);
+            Page<BlobItem>? page = null;
+            try
+            {
+                // Through the probe first where there is one: a name the service cannot list fails a page again on
+                // every retry, so the retrying client would wait out its whole backoff for nothing.
+                page = await UnlistableNames.PageAsync(probe?.Container ?? container, path, marker, pageSize, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (probe is not null && UnlistableNames.IsServerFailure(error))
+            {
+                // page stays null: narrow the failing page down to the name after the marker.
+            }
+            catch (Exception error) when (probe is not null && error is RequestFailedException or HttpRequestException)
+            {
+                page = await UnlistableNames.PageAsync(container, path, marker, pageSize, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (page is null)
+            {
+                if (pageSize > 1)
+                {
+                    pageSize = Math.Max(1, pageSize / 16);
+                    continue;
+                }
+
+                if (await probe!.FindAfterAsync(marker ?? "", cancellationToken).ConfigureAwait(false) is not var (start, next))
+                {
+                    page = await UnlistableNames.PageAsync(container, path, marker, pageSize, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    yield return new BlobInfo(
+                        $"{containerName}/{start}{UnlistableNames.Unknown}",
+                        "",
+                        0,
+                        default,
+                        $"the storage service fails to list a blob whose name starts \"{BlobNames.Printable(start)}\" and goes on with a control character or another character it cannot return");
+                    marker = next;
+                    pageSize = PageSize;
+                    continue;
+                }
+            }
+
+            foreach (var item in page.Values)
+            {
+                yield return new BlobInfo($"{containerName}/{item.Name}", item.Properties.ETag?.ToString() ?? "", item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default);
+            }
+
+            marker = page.ContinuationToken;
+            pageSize = PageSize;
+            if (string.IsNullOrEmpty(marker))
+            {
+                yield break;
+            }
         }
     }
 

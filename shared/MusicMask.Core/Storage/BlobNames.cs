@@ -33,6 +33,15 @@ public static class BlobNames
 
     public static string Receipt(string receiptId) => $"{WorkContainer}/receipts/{receiptId}";
 
+    /// <summary>Where the error record of an upload whose name cannot be used goes: its own name cannot hold it.</summary>
+    public static string RejectedName(string jobId) => $"{ResultsContainer}/{RejectedNamesFolder}/{jobId}/error.json";
+
+    public const string RejectedNamesFolder = ".rejected-names";
+
+    /// <summary>A name as it can be shown or logged: control characters escaped as \uXXXX, at most 200 characters.</summary>
+    public static string Printable(string? name) =>
+        name is null ? "" : string.Concat(name.Take(200).Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+
     /// <summary>Returns <paramref name="name"/> unchanged when it is a safe relative blob name, else throws.</summary>
     public static string Checked(string name)
     {
@@ -74,7 +83,8 @@ public static class BlobNames
         return folder.Contains('/') ? (container, $"{Checked(path)}/") : (container, "");
     }
 
-    private static string? Problem(string? name)
+    /// <summary>Why <paramref name="name"/> is not a safe relative blob name, or null when it is.</summary>
+    public static string? Problem(string? name)
     {
         if (string.IsNullOrEmpty(name))
         {
@@ -107,6 +117,4 @@ public static class BlobNames
         return null;
     }
 
-    private static string Printable(string? name) =>
-        name is null ? "" : new string(name.Take(120).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 }

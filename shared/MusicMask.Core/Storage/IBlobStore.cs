@@ -25,6 +25,10 @@ public interface IBlobStore
 
     Task<BlobInfo> UploadFileAsync(string name, string path, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The blobs whose names start with <paramref name="prefix"/>, in name order. A blob whose name the service
+    /// fails to return is listed with its <see cref="BlobInfo.Problem"/> instead of ending the listing.
+    /// </summary>
     IAsyncEnumerable<BlobInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -38,4 +42,5 @@ public interface IBlobStore
 
 public sealed record StoredBlob(byte[] Content, string ETag);
 
-public sealed record BlobInfo(string Name, string ETag, long Bytes, DateTimeOffset LastModified);
+/// <summary>A listed blob; <see cref="Problem"/> is set for a name the service could list only as far as saying it is there.</summary>
+public sealed record BlobInfo(string Name, string ETag, long Bytes, DateTimeOffset LastModified, string? Problem = null);

@@ -13,15 +13,24 @@ public sealed class StorageConnection
 {
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
-    private StorageConnection(BlobServiceClient blobs, QueueServiceClient queues)
+    private StorageConnection(BlobServiceClient blobs, QueueServiceClient queues, BlobServiceClient? listingProbe = null)
     {
         Blobs = blobs;
         Queues = queues;
+        ListingProbe = listingProbe;
     }
 
     public BlobServiceClient Blobs { get; }
 
     public QueueServiceClient Queues { get; }
+
+    /// <summary>
+    /// For the emulator only: a blob client that does not retry, to find a name Azurite fails to list with quick
+    /// probes (<see cref="UnlistableNames"/>); Azure itself lists every name.
+    /// </summary>
+    public BlobServiceClient? ListingProbe { get; }
+
+    public AzureBlobStore CreateBlobStore() => new(Blobs, ListingProbe);
 
     public static StorageConnection Create(string connection, TokenCredential? credential = null)
     {
@@ -46,7 +55,8 @@ public sealed class StorageConnection
         var queueOptions = IsEmulator(connection) ? new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) : new QueueClientOptions();
         try
         {
-            return new StorageConnection(new BlobServiceClient(connection, blobOptions), new QueueServiceClient(connection, queueOptions));
+            var probe = IsEmulator(connection) ? new BlobServiceClient(connection, NoRetries(new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06))) : null;
+            return new StorageConnection(new BlobServiceClient(connection, blobOptions), new QueueServiceClient(connection, queueOptions), probe);
         }
         catch (Exception error) when (error is FormatException or ArgumentException)
         {
@@ -63,6 +73,12 @@ public sealed class StorageConnection
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
 
     private static QueueClientOptions QueueOptions() => new();
+
+    private static BlobClientOptions NoRetries(BlobClientOptions options)
+    {
+        options.Retry.MaxRetries = 0;
+        return options;
+    }
 
     private static bool IsEmulator(string connection) =>
         connection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase) ||

@@ -130,6 +130,37 @@ public sealed class DistributedPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task AnIngestPoisonedPastItsRetriesAndAnUnreadableBlobNameEndAsErrorsWhileOtherJobsComplete()
+    {
+        var good = TestAudio.Write(_temp.Path, "good.wav", 10);
+        var doomed = TestAudio.Write(_temp.Path, "doomed.wav", 10, seed: 2);
+        string? doomedJob = null;
+        await using var pipeline = await PipelineHarness.StartAsync(wrapQueue: queue =>
+            queue.Name == QueueNames.PatchBatches ? new FailingSendQueue(queue, () => doomedJob) : queue);
+        await pipeline.UploadAsync("good.wav", good);
+        doomedJob = await pipeline.UploadAsync("doomed.wav", doomed);
+        var unreadable = "bad\u0001name.wav";
+        await pipeline.Connection.Blobs.GetBlobContainerClient(BlobNames.AudioContainer).GetBlobClient(unreadable).UploadAsync(new BinaryData(await File.ReadAllBytesAsync(good)));
+        await pipeline.ScanAsync();
+
+        await pipeline.RunUntilFinishedAsync();
+
+        Assert.Contains(ResultFiles.Manifest, (await pipeline.ResultsAsync("good.wav")).Keys);
+        var jobs = await JobStatusReport.ReadAsync(pipeline.Blobs);
+        Assert.Equal(JobStatus.Failed, Assert.Single(jobs, j => j.JobId == doomedJob).Status);
+        var failed = await pipeline.ResultsAsync("doomed.wav");
+        Assert.Equal([ResultFiles.Error], failed.Keys);
+        using (var error = JsonDocument.Parse(failed[ResultFiles.Error]))
+        {
+            Assert.Equal("ingest", error.RootElement.GetProperty("stage").GetString());
+            Assert.Contains("injected failure", error.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+
+        var rejected = Assert.Single(jobs, j => j.Status == JobStatus.Failed && j.JobId != doomedJob);
+        Assert.True(rejected.Error!.Contains("control character", StringComparison.Ordinal), rejected.Error);
+    }
+
+    [Fact]
     public async Task AzuriteRestartedMidJobWithDiskPersistenceLosesNothing()
     {
         await using var pipeline = await PipelineHarness.StartAsync(location: _temp.File("azurite-data"));

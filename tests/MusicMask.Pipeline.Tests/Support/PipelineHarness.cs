@@ -22,7 +22,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         Azurite = azurite;
         Connection = StorageConnection.Create(azurite.ConnectionString);
-        Blobs = new AzureBlobStore(Connection.Blobs);
+        Blobs = Connection.CreateBlobStore();
         WrapQueue = wrapQueue ?? (q => q);
         Workers = new StageWorkers(Blobs, Queue, FastRetries);
     }

@@ -30,7 +30,7 @@ internal static class StorageOptions
     {
         var clients = StorageConnection.Create(connection);
         var queues = new Dictionary<string, IMessageQueue>();
-        return (new AzureBlobStore(clients.Blobs), name =>
+        return (clients.CreateBlobStore(), name =>
         {
             lock (queues)
             {
