@@ -32,7 +32,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             IngestCompleted.Version1 => Sealed(MessageCodec.Decode<IngestCompleted>(body)),
             _ => throw new MessageRejectedException($"schema \"{schema}\" is not one the aggregator reads"),
         };
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = jobId });
+        using var scope = JobLogScope.Begin(_logger, jobId);
         var progress = await UpdateProgressAsync(jobId, update, cancellationToken).ConfigureAwait(false);
         return progress.IsComplete ? await StitchOnceAsync(jobId, cancellationToken).ConfigureAwait(false) : AggregateOutcome.Pending;
     }

@@ -41,7 +41,7 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
         }
 
         var jobId = JobIds.For(request.Container, request.Name, current.ETag);
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = jobId });
+        using var scope = JobLogScope.Begin(_logger, jobId);
         var existing = await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false);
         if (existing is { Status: not JobStatus.Ingesting })
         {
