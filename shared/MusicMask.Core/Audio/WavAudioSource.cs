@@ -8,6 +8,9 @@ namespace MusicMask.Audio;
 public sealed class WavAudioSource : IAudioSource
 {
     private const int MaxBufferFrames = 4096;
+
+    /// <summary>Float samples beyond this are corrupt data, not headroom; they would overflow the spectrogram's power.</summary>
+    private const float MaxFloatMagnitude = 1e6f;
     private const int BufferBytes = 1 << 18;
     private readonly Stream _stream;
     private readonly bool _ownsStream;
@@ -119,15 +122,18 @@ public sealed class WavAudioSource : IAudioSource
         var channels = _format.Channels;
         var interleaved = _samples.AsSpan(0, mono.Length * channels);
         Convert(block, interleaved);
-        if (_format.Encoding == WavSampleEncoding.IeeeFloat && !float.IsFinite(TensorPrimitives.Sum(interleaved)))
+        // MaxMagnitude is NaN when any sample is: one comparison covers NaN, infinities and absurd magnitudes.
+        if (_format.Encoding == WavSampleEncoding.IeeeFloat && interleaved.Length > 0 && !(TensorPrimitives.MaxMagnitude(interleaved) is var peak && Math.Abs(peak) <= MaxFloatMagnitude))
         {
             var bad = 0;
-            while (float.IsFinite(interleaved[bad]))
+            while (Math.Abs(interleaved[bad]) <= MaxFloatMagnitude)
             {
                 bad++;
             }
 
-            throw new AudioFormatException($"invalid WAV: sample {_samplesRead + bad / channels} is not a finite number");
+            throw new AudioFormatException(float.IsFinite(interleaved[bad])
+                ? $"invalid WAV: sample {_samplesRead + bad / channels} is {interleaved[bad]:G3}, far outside the ±1 range of float audio"
+                : $"invalid WAV: sample {_samplesRead + bad / channels} is not a finite number");
         }
 
         switch (channels)

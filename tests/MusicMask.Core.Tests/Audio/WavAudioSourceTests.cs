@@ -195,6 +195,27 @@ public class WavAudioSourceTests
         Assert.Contains("sample 2 is not a finite number", error.Message);
     }
 
+    [Fact]
+    public void AStreamEndingInsideItsFirstFloatFrameHasNoSamplesAndIsTruncated()
+    {
+        var file = new WavBytes().Fmt(3, 2, 44100, 32).Data([1, 2, 3], declaredSize: 800).ToArray();
+        using var source = new WavAudioSource(new NonSeekableStream(file));
+        Assert.Equal(0, source.Read(new float[10]));
+        Assert.NotNull(source.Truncation);
+    }
+
+    [Fact]
+    public void FiniteSamplesWhoseSumOverflowsAreRefusedAsCorrupt()
+    {
+        var floats = new byte[12];
+        BinaryPrimitives.WriteSingleLittleEndian(floats, 3e38f);
+        BinaryPrimitives.WriteSingleLittleEndian(floats.AsSpan(4), 3e38f);
+        BinaryPrimitives.WriteSingleLittleEndian(floats.AsSpan(8), 0.5f);
+        var file = new WavBytes().Fmt(3, 1, 44100, 32).Data(floats).ToArray();
+        var error = Assert.Throws<AudioFormatException>(() => ReadAll(file));
+        Assert.Contains("sample 0 is 3E+38, far outside the ±1 range", error.Message);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
