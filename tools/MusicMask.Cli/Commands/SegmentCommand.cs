@@ -113,8 +113,8 @@ internal static class SegmentCommand
         }
 
         var record = outcome.Error!;
-        var where = outcome.Folder is { } folder ? Path.Combine(folder, ResultFiles.Error) : outcome.Unrecorded;
-        error($"{shown}: FAILED ({record.Stage}): {Printable(record.Reason)} -> {Printable(where ?? "")}");
+        var where = outcome.Folder is { } folder ? $"-> {Path.Combine(folder, ResultFiles.Error)}" : $"({outcome.Unrecorded})";
+        error($"{shown}: FAILED ({record.Stage}): {Printable(record.Reason)} {Printable(where)}");
         return false;
     }
 
