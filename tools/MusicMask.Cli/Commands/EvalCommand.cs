@@ -10,8 +10,10 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var music = new Option<DirectoryInfo>("--music") { Description = "folder of music recordings the model did not train on (WAV, or any format ffmpeg reads)", Required = true };
-        var noise = new Option<DirectoryInfo>("--noise") { Description = "folder of noise recordings the model did not train on (WAV, or any format ffmpeg reads)", Required = true };
+        var music = new Option<DirectoryInfo?>("--music") { Description = "folder of music recordings the model did not train on (WAV, or any format ffmpeg reads)" };
+        var noise = new Option<DirectoryInfo?>("--noise") { Description = "folder of noise recordings the model did not train on (WAV, or any format ffmpeg reads)" };
+        var behaviour = new Option<string[]>("--behaviour") { Description = "instead of the AUC: KIND=FOLDER pairs (e.g. music=dir speech=dir field=dir); per kind and package, the share of time `segment` calls music and of empty-band cells marked music", AllowMultipleArgumentsPerToken = true };
+        var gate = new Option<float>("--gate-db") { Description = "with --behaviour: the empty-cell gate's distance under the loudest cell of a column, in dB", DefaultValueFactory = _ => Segmentation.EmptyCells.BelowLoudestDecibels }.Within(1f, 200f);
         var snr = new Option<string>("--snr") { Description = "conditions: 'clean' and/or SNRs in dB", DefaultValueFactory = _ => "clean,10,5,0,-5,-10" };
         var windows = new Option<int>("--windows") { Description = "labelled windows per condition", DefaultValueFactory = _ => 60_000 };
         var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
@@ -20,12 +22,22 @@ internal static class EvalCommand
         var baseline = new Option<FileInfo?>("--baseline") { Description = "a second model scored on the same windows; the table gives the AUC difference with a paired 95% interval" };
         var command = new Command("eval", "Measure window-level ROC AUC per SNR and cell-mask IoU on held-out music and noise (the paper's Figure 2).")
         {
-            music, noise, snr, windows, seed, output, model, baseline,
+            music, noise, behaviour, gate, snr, windows, seed, output, model, baseline,
         };
         command.SetAction(parse =>
         {
             try
             {
+                if (parse.GetValue(behaviour) is { Length: > 0 } kinds)
+                {
+                    return Behaviour(kinds, parse.GetValue(gate), parse.GetValue(model)!, parse.GetValue(output)!);
+                }
+
+                if (parse.GetValue(music) is null || parse.GetValue(noise) is null)
+                {
+                    throw new ArgumentException("--music and --noise are required, unless --behaviour is given");
+                }
+
                 var options = new EvaluationOptions
                 {
                     Snrs = ParseSnrs(parse.GetValue(snr)!),
@@ -50,6 +62,21 @@ internal static class EvalCommand
             }
         });
         return command;
+    }
+
+    private static int Behaviour(string[] pairs, float gate, FileInfo model, DirectoryInfo output)
+    {
+        var kinds = pairs.Select(pair => pair.Split('=', 2) is [{ Length: > 0 } kind, { Length: > 0 } folder]
+            ? Directory.Exists(folder) ? new KindFolder(kind, folder) : throw new DirectoryNotFoundException($"--behaviour {kind}: no such folder: {folder}")
+            : throw new ArgumentException($"--behaviour takes KIND=FOLDER pairs, not '{pair}'")).ToArray();
+        using var scorer = new StripScorer(model.FullName);
+        var report = BehaviourSurvey.Run(new Pipeline.Segmenter(scorer), kinds, gate, new Progress<string>(Console.Error.WriteLine));
+        Directory.CreateDirectory(output.FullName);
+        File.WriteAllText(Path.Combine(output.FullName, "behaviour.md"), BehaviourSurvey.Markdown(report));
+        File.WriteAllText(Path.Combine(output.FullName, "behaviour.json"), BehaviourSurvey.Json(report));
+        Console.Write(BehaviourSurvey.Markdown(report));
+        Console.WriteLine($"wrote behaviour.md and behaviour.json to {output.FullName}");
+        return 0;
     }
 
     private static IReadOnlyList<double?> ParseSnrs(string text) => text
