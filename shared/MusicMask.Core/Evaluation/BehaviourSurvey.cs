@@ -59,8 +59,9 @@ public static class BehaviourSurvey
     /// </summary>
     public const float EmptyBelowLoudestDecibels = 40f;
 
-    public static BehaviourReport Run(Segmenter segmenter, IReadOnlyList<KindFolder> kinds, float gateBelowLoudest = EmptyCells.BelowLoudestDecibels, IProgress<string>? progress = null)
+    public static BehaviourReport Run(Scoring.StripScorer scorer, IReadOnlyList<KindFolder> kinds, float gateBelowLoudest = EmptyCells.BelowLoudestDecibels, IProgress<string>? progress = null)
     {
+        var segmenter = new Segmenter(scorer, new SegmenterOptions { GateEmptyCells = false });
         var rows = new List<BehaviourRow>();
         foreach (var kind in kinds)
         {

@@ -163,10 +163,11 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
 
         var tiling = job.Tiling();
-        var map = clock.Time(Stages.Stitch, () => builder.Build(tiling.Grid));
-        var preview = await blobs.ReadAsync(BlobNames.Preview(job.JobId), cancellationToken).ConfigureAwait(false)
+        var stored = await blobs.ReadAsync(BlobNames.Preview(job.JobId), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"{BlobNames.Preview(job.JobId)} is missing");
-        var result = new SegmentationResult(job.Source(), tiling, map, SegmentFinder.Find(map, tiling.DurationSeconds), SpectrogramPreview.FromBytes(preview.Content), clock, elapsed);
+        var preview = SpectrogramPreview.FromBytes(stored.Content);
+        var map = clock.Time(Stages.Stitch, () => EmptyCells.Gate(builder.Build(tiling.Grid), preview));
+        var result = new SegmentationResult(job.Source(), tiling, map, SegmentFinder.Find(map, tiling.DurationSeconds), preview, clock, elapsed);
         return result.RenderFiles(models.Single());
     }
 

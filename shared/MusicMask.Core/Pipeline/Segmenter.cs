@@ -15,6 +15,7 @@ namespace MusicMask.Pipeline;
 public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = null)
 {
     private readonly int _threads = Math.Max(1, (options ?? new SegmenterOptions()).Threads);
+    private readonly bool _gateEmptyCells = (options ?? new SegmenterOptions()).GateEmptyCells;
     public ModelInfo Model => scorer.Model;
 
     /// <summary>Decodes, scores and stitches one file, named by its file name. <paramref name="progress"/> gets the fraction read, when the length is known.</summary>
@@ -63,7 +64,7 @@ public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = nu
             Task.WaitAll(scorers, CancellationToken.None);
         }
 
-        var map = clock.Time(Stages.Stitch, () => builder.Build(summary.Grid));
+        var map = clock.Time(Stages.Stitch, () => _gateEmptyCells ? EmptyCells.Gate(builder.Build(summary.Grid), preview) : builder.Build(summary.Grid));
         var segments = SegmentFinder.Find(map, summary.DurationSeconds);
         progress?.Report(1.0);
         var source1 = new SourceInfo(input.Name, null, null, new FileInfo(path).Length, summary.Format, summary.InputRate, summary.Channels);

@@ -4,4 +4,7 @@ public sealed class SegmenterOptions
 {
     /// <summary>Concurrent scoring runs (one ONNX thread each); defaults to every core.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Whether empty cells (<see cref="Segmentation.EmptyCells"/>) are set to 0 in the map; off only to measure the gate.</summary>
+    public bool GateEmptyCells { get; init; } = true;
 }

@@ -11,8 +11,12 @@ namespace MusicMask.Segmentation;
 /// </summary>
 public static class EmptyCells
 {
-    /// <summary>How far under the loudest cell of its column a cell counts as empty.</summary>
-    public const float BelowLoudestDecibels = 60f;
+    /// <summary>
+    /// How far under the loudest cell of its column a cell counts as empty. On the validation split
+    /// (`eval --behaviour`, model card) 50 dB took the share of empty-band cells marked music in speech from 7.9% to
+    /// 2.7% at a cost of 0.5 points of music's time called music; 40 dB cost 4.9 points, 60 dB left 4.9%.
+    /// </summary>
+    public const float BelowLoudestDecibels = 50f;
 
     /// <summary>Row-major [16, columns] levels in dB: cell row r is preview rows 8r..8r+7 (16 bins).</summary>
     public static float[] Levels(SpectrogramPreview preview, int columns)

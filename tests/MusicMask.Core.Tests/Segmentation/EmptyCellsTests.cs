@@ -29,7 +29,7 @@ public class EmptyCellsTests
     [Fact]
     public void CellsFarUnderTheLoudestOrAtTheFloorAreEmpty()
     {
-        var empty = EmptyCells.Of(Preview(3, SpeechLike), 3);
+        var empty = EmptyCells.Of(Preview(3, SpeechLike), 3, belowLoudest: 60);
 
         var rows = Enumerable.Range(0, 16).Where(r => empty[r * 3 + 1]).ToArray();
         Assert.Equal([8, 9, 10, 11, 12, 13, 14, 15], rows);
@@ -43,7 +43,7 @@ public class EmptyCellsTests
     {
         var map = new ProbabilityMap(2, Enumerable.Repeat(0.9f, 32).ToArray());
 
-        var gated = EmptyCells.Gate(map, Preview(2, SpeechLike));
+        var gated = EmptyCells.Gate(map, Preview(2, SpeechLike), belowLoudest: 60);
 
         Assert.Equal(Enumerable.Range(0, 16).Select(r => r >= 8 ? 0f : 0.9f), Enumerable.Range(0, 16).Select(r => gated[r, 1]));
         Assert.Equal(0.9f, map[15, 1]);

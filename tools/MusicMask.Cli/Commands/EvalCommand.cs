@@ -70,7 +70,7 @@ internal static class EvalCommand
             ? Directory.Exists(folder) ? new KindFolder(kind, folder) : throw new DirectoryNotFoundException($"--behaviour {kind}: no such folder: {folder}")
             : throw new ArgumentException($"--behaviour takes KIND=FOLDER pairs, not '{pair}'")).ToArray();
         using var scorer = new StripScorer(model.FullName);
-        var report = BehaviourSurvey.Run(new Pipeline.Segmenter(scorer), kinds, gate, new Progress<string>(Console.Error.WriteLine));
+        var report = BehaviourSurvey.Run(scorer, kinds, gate, new Progress<string>(Console.Error.WriteLine));
         Directory.CreateDirectory(output.FullName);
         File.WriteAllText(Path.Combine(output.FullName, "behaviour.md"), BehaviourSurvey.Markdown(report));
         File.WriteAllText(Path.Combine(output.FullName, "behaviour.json"), BehaviourSurvey.Json(report));

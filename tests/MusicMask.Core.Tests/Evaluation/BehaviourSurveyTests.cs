@@ -1,0 +1,37 @@
+using MusicMask.Audio;
+using MusicMask.Evaluation;
+using MusicMask.Scoring;
+using MusicMask.Signals;
+using MusicMask.Tests.Support;
+
+namespace MusicMask.Tests.Evaluation;
+
+public class BehaviourSurveyTests
+{
+    private const int Rate = 44_100;
+
+    [Fact]
+    public void RowsPerKindAndPackageAddUpAndAGateAtTheMeasuresOwnDepthLeavesNoEmptyCellMarked()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("music"));
+        Directory.CreateDirectory(temp.File("field"));
+        WavWriter.Write(temp.File("music/pkg-a__one.wav"), SignalGenerator.Melody(3 * Rate, Rate, seed: 1, level: 0.3f), Rate);
+        WavWriter.Write(temp.File("music/pkg-a__two.wav"), SignalGenerator.Melody(2 * Rate, Rate, seed: 2, level: 0.3f), Rate);
+        WavWriter.Write(temp.File("music/pkg-b__three.wav"), SignalGenerator.Melody(4 * Rate, Rate, seed: 3, level: 0.3f), Rate);
+        WavWriter.Write(temp.File("field/loose.wav"), SignalGenerator.WhiteNoise(2 * Rate, seed: 4), Rate);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+
+        var report = BehaviourSurvey.Run(scorer, [new KindFolder("music", temp.File("music")), new KindFolder("field", temp.File("field"))], gateBelowLoudest: BehaviourSurvey.EmptyBelowLoudestDecibels);
+
+        Assert.Equal(["music/all", "music/pkg-a", "music/pkg-b", "field/all", "field/(loose files)"], report.Rows.Select(r => $"{r.Kind}/{r.Package}"));
+        var music = report.Rows.Where(r => r.Kind == "music").ToArray();
+        Assert.Equal(3, music[0].Files);
+        Assert.Equal(9.0, music[0].Seconds, 3);
+        Assert.Equal(music[0].EmptyCells, music[1].EmptyCells + music[2].EmptyCells);
+        Assert.True(music[0].EmptyCells > 0, "a melody leaves its top bands empty");
+        Assert.All(report.Rows, r => Assert.Equal(0, r.GatedEmptyCellsMarked));
+        Assert.All(report.Rows, r => Assert.InRange(r.GatedMarkedCells, 0, r.MarkedCells));
+        Assert.Contains("| music | pkg-b | 1 |", BehaviourSurvey.Markdown(report));
+    }
+}
