@@ -23,7 +23,7 @@ public sealed class FfmpegAudioSource : IAudioSource
     private readonly TimeSpan _stallTimeout;
     private readonly Timer _watchdog;
     private readonly byte[] _buffer = new byte[4 * 8192];
-    private long _lastOutput = Stopwatch.GetTimestamp();
+    private long _waitingSince = Stopwatch.GetTimestamp();
     private long _samples;
     private int _pending;
     private bool _ended;
@@ -101,14 +101,16 @@ public sealed class FfmpegAudioSource : IAudioSource
         var wanted = Math.Min(destination.Length * 4, _buffer.Length);
         while (_pending < 4)
         {
+            // Only time spent waiting on ffmpeg counts towards a stall, not time the caller spends between reads.
+            Interlocked.Exchange(ref _waitingSince, Stopwatch.GetTimestamp());
             var read = _stdout.Read(_buffer, _pending, wanted - _pending);
+            Interlocked.Exchange(ref _waitingSince, 0);
             if (read == 0)
             {
                 Finish();
                 return 0;
             }
 
-            Interlocked.Exchange(ref _lastOutput, Stopwatch.GetTimestamp());
             _pending += read;
         }
 
@@ -132,7 +134,8 @@ public sealed class FfmpegAudioSource : IAudioSource
 
     private void StopIfStalled()
     {
-        if (!_ended && Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastOutput)) > _stallTimeout)
+        var waitingSince = Interlocked.Read(ref _waitingSince);
+        if (!_ended && waitingSince != 0 && Stopwatch.GetElapsedTime(waitingSince) > _stallTimeout)
         {
             _stalled = true;
             Kill();

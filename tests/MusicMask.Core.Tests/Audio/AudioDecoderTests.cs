@@ -189,6 +189,21 @@ public class AudioDecoderTests
     }
 
     [Fact]
+    public void ACallerThatTakesLongerThanTheStallTimeoutBetweenReadsIsNotAStall()
+    {
+        using var temp = new TempDirectory();
+        var path = Encoded(temp, "flac", 2);
+
+        using var source = FfmpegAudioSource.Open(path, "FLAC", options: new FfmpegOptions { StallTimeout = TimeSpan.FromMilliseconds(300) });
+        var block = new float[4096];
+        long samples = source.Read(block);
+        Thread.Sleep(900);
+        samples += source.Discard();
+
+        Assert.InRange(samples, 2 * 44_100 - 2_000, 2 * 44_100 + 3_000);
+    }
+
+    [Fact]
     public void FfmpegFailureIsAClearError()
     {
         Assert.True(FfmpegAudioSource.IsAvailable, "this test needs ffmpeg on PATH");
