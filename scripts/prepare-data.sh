@@ -78,7 +78,8 @@ noise|train|openarena-data|zip:usr/share/games/openarena/baseoa/pak0.pk3:sound/m
 noise|validation|crrcsim-data|usr/share/games/crrcsim/sounds|^$
 noise|test|searchandrescue-data|usr/share/games/searchandrescue/sounds|^$
 speech|hash|fillets-ng-data-cs|usr/share/games/fillets-ng|^$
-speech|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices|^$
+music|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices/Singer|^$
+speech|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices|/voices/Singer/
 speech|test|klettres-data|usr/share/klettres|^$
 TABLE
 )
