@@ -12,11 +12,28 @@ namespace MusicMask.Pipeline;
 /// The embedded pipeline: one file in, results out, all cores busy. Ingest streams tiles into a bounded queue
 /// while <see cref="SegmenterOptions.Threads"/> scorers drain it, so memory stays bounded for any length.
 /// </summary>
-public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = null)
+public sealed class Segmenter
 {
-    private readonly int _threads = Math.Max(1, (options ?? new SegmenterOptions()).Threads);
-    private readonly bool _gateEmptyCells = (options ?? new SegmenterOptions()).GateEmptyCells;
-    public ModelInfo Model => scorer.Model;
+    private readonly Func<SpectrogramTile, WindowScores> _score;
+    private readonly int _threads;
+    private readonly bool _gateEmptyCells;
+
+    public Segmenter(StripScorer scorer, SegmenterOptions? options = null)
+        : this(scorer.Score, scorer.Model, options)
+    {
+    }
+
+    /// <summary>With any scoring function: how tests make scoring fail.</summary>
+    internal Segmenter(Func<SpectrogramTile, WindowScores> score, ModelInfo model, SegmenterOptions? options = null)
+    {
+        options ??= new SegmenterOptions();
+        _score = score;
+        _threads = Math.Max(1, options.Threads);
+        _gateEmptyCells = options.GateEmptyCells;
+        Model = model;
+    }
+
+    public ModelInfo Model { get; }
 
     /// <summary>Decodes, scores and stitches one file, named by its file name. <paramref name="progress"/> gets the fraction read, when the length is known.</summary>
     public SegmentationResult Run(string path, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
@@ -32,16 +49,26 @@ public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = nu
         var preview = new SpectrogramPreview();
         var builder = new ProbabilityMapBuilder();
         using var tiles = new BlockingCollection<SpectrogramTile>(boundedCapacity: 2 * _threads);
+        // A scorer that fails cancels the rest, so the decoder is not left blocked on a full queue nobody drains.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var scorers = Enumerable.Range(0, _threads)
             .Select(_ => Task.Factory.StartNew(
                 () =>
                 {
-                    foreach (var tile in tiles.GetConsumingEnumerable(cancellationToken))
+                    try
                     {
-                        builder.Add(clock.Time(Stages.Scoring, () => scorer.Score(tile)));
+                        foreach (var tile in tiles.GetConsumingEnumerable(stop.Token))
+                        {
+                            builder.Add(clock.Time(Stages.Scoring, () => _score(tile)));
+                        }
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException)
+                    {
+                        stop.Cancel();
+                        throw;
                     }
                 },
-                cancellationToken,
+                stop.Token,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default))
             .ToArray();
@@ -52,16 +79,16 @@ public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = nu
             var length = source.Length;
             summary = SpectrogramTiler.Run(
                 source,
-                tile => tiles.Add(tile, cancellationToken),
+                tile => tiles.Add(tile, stop.Token),
                 preview,
                 clock,
                 samples => { if (length > 0) progress?.Report(Math.Min(1.0, (double)samples / length.Value)); },
-                cancellationToken: cancellationToken);
+                cancellationToken: stop.Token);
         }
         finally
         {
             tiles.CompleteAdding();
-            Task.WaitAll(scorers, CancellationToken.None);
+            RethrowScoringFailure(scorers);
         }
 
         var map = clock.Time(Stages.Stitch, () => _gateEmptyCells ? EmptyCells.Gate(builder.Build(summary.Grid), preview) : builder.Build(summary.Grid));
@@ -69,5 +96,18 @@ public sealed class Segmenter(StripScorer scorer, SegmenterOptions? options = nu
         progress?.Report(1.0);
         var source1 = new SourceInfo(input.Name, null, null, new FileInfo(path).Length, summary.Format, summary.InputRate, summary.Channels);
         return new SegmentationResult(source1, summary, map, segments, preview, clock, total);
+    }
+
+    /// <summary>Waits for the scorers; a scorer's own failure is rethrown as itself (not the cancellation it caused).</summary>
+    private static void RethrowScoringFailure(Task[] scorers)
+    {
+        try
+        {
+            Task.WaitAll(scorers, CancellationToken.None);
+        }
+        catch (AggregateException errors) when (errors.Flatten().InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
     }
 }

@@ -108,6 +108,26 @@ public class SegmenterTests
         Assert.Equal(2.0, truncation.GetProperty("missing_seconds").GetDouble(), 6);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AScoringFailureEndsTheRunWithThatFailureInsteadOfBlockingTheDecoder(int threads)
+    {
+        using var temp = new TempDirectory();
+        WavWriter.Write(temp.File("long.wav"), SignalGenerator.WhiteNoise(60 * Rate, seed: 6), Rate);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        var scored = 0;
+        var segmenter = new Segmenter(
+            tile => Interlocked.Increment(ref scored) == 2 ? throw new InvalidOperationException("scoring failed") : scorer.Score(tile),
+            scorer.Model,
+            new SegmenterOptions { Threads = threads });
+
+        var run = Task.Run(() => segmenter.Run(temp.File("long.wav")));
+
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))));
+        Assert.Equal("scoring failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => run)).Message);
+    }
+
     [Fact]
     public void AWholeFileHasNoTruncationInItsManifest()
     {
