@@ -54,6 +54,8 @@ public static class AudioFiles
 
     private sealed class Traversal
     {
+        private const string Unresolvable = "its real path cannot be resolved (a folder on the way cannot be entered, the path is too long, or it vanished)";
+
         private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
         private readonly HashSet<string> _files = new(StringComparer.Ordinal);
 
@@ -61,7 +63,15 @@ public static class AudioFiles
 
         public void Folder(string path, string relative)
         {
-            if (RealPath.Of(path) is not { } real || !_folders.Add(real))
+            var name = relative.Length == 0 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) : relative.TrimEnd('/');
+            var real = RealPath.Of(path);
+            if (real is null)
+            {
+                Found.Add(new AudioInput(path, name, Unresolvable));
+                return;
+            }
+
+            if (!_folders.Add(real))
             {
                 return;
             }
@@ -73,21 +83,21 @@ public static class AudioFiles
             }
             catch (Exception error) when (error is UnauthorizedAccessException or IOException)
             {
-                Found.Add(new AudioInput(path, relative.Length == 0 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) : relative.TrimEnd('/'), $"the folder cannot be listed: {error.Message}"));
+                Found.Add(new AudioInput(path, name, $"the folder cannot be listed: {error.Message}"));
                 return;
             }
 
             Array.Sort(entries, StringComparer.Ordinal);
             foreach (var entry in entries)
             {
-                var name = relative + Path.GetFileName(entry);
+                var entryName = relative + Path.GetFileName(entry);
                 if (Directory.Exists(entry))
                 {
-                    Folder(entry, name + "/");
+                    Folder(entry, entryName + "/");
                 }
                 else
                 {
-                    Entry(entry, name, explicitly: false);
+                    Entry(entry, entryName, explicitly: false);
                 }
             }
         }
@@ -107,9 +117,10 @@ public static class AudioFiles
                     Found.Add(new AudioInput(path, name));
                 }
             }
-            else if (new FileInfo(path).LinkTarget is { } target)
+            else
             {
-                Found.Add(new AudioInput(path, name, $"a symbolic link to {target}, which does not resolve to a file"));
+                var target = new FileInfo(path).LinkTarget;
+                Found.Add(new AudioInput(path, name, target is null ? Unresolvable : $"a symbolic link to {target}, which does not resolve to a file"));
             }
         }
     }

@@ -146,7 +146,13 @@ public sealed class FfmpegAudioSource : IAudioSource
     {
         _ended = true;
         _watchdog.Dispose();
-        _process.WaitForExit();
+        if (!_process.WaitForExit(_stallTimeout))
+        {
+            _stalled = true;
+            Kill();
+            _process.WaitForExit();
+        }
+
         var log = _log.Result;
         var name = Path.GetFileName(_path);
         if (_stalled)
@@ -197,8 +203,9 @@ public sealed class FfmpegAudioSource : IAudioSource
                 _process.Kill(entireProcessTree: true);
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception error) when (error is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
+            // It exited, or was never started, between the check and the kill.
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class AudioWatcher(IBlobStore blobs, IMessageSender ingest, ILogge
             {
                 await ScanAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 _logger.LogWarning(error, "scanning {Container} failed; trying again", BlobNames.AudioContainer);
             }

@@ -10,7 +10,7 @@ namespace MusicMask.Outputs;
 /// </summary>
 public static class ResultFolderNames
 {
-    /// <summary>Bytes a segment may have: file systems allow 255, and a staging name adds a few.</summary>
+    /// <summary>Bytes a segment may have: most file systems allow 255; 200 keeps a margin for those that allow less.</summary>
     public const int MaxSegmentBytes = 200;
     private const int HashCharacters = 16;
 

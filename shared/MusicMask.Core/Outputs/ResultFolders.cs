@@ -3,12 +3,18 @@ namespace MusicMask.Outputs;
 /// <summary>
 /// Publishes result sets into {root}/{name}/ as units, without touching anything this tool did not write. Files
 /// are staged in a hidden folder inside the root and moved into place, the manifest last, so a folder with a
-/// manifest.json is always a whole result. An existing folder is written into only when every file in it is a
-/// MusicMask result file (its manifest or error record recognised as one), or when <c>overwrite</c> says so; even
-/// then only result files are replaced or removed, never a folder, so results nested in it stay.
+/// manifest.json is always a whole result. An existing folder is written into only when it holds a manifest or an
+/// error record this tool wrote (or, after a replacement cut short, the old manifest set aside) and no file but
+/// result files; or when <c>overwrite</c> says so. Even then only result files are replaced or removed, never a
+/// folder, so results nested in it stay. A folder is published once per run, so two inputs never share one.
 /// </summary>
 public sealed class ResultFolders(string root, bool overwrite = false)
 {
+    /// <summary>The old manifest while its folder is being replaced: it still says the folder is ours if the replacement is cut short.</summary>
+    public const string ReplacedManifest = ".replaced.manifest.json";
+
+    private readonly HashSet<string> _published = new(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+
     public string Root { get; } = Path.GetFullPath(root);
 
     /// <summary>
@@ -53,6 +59,7 @@ public sealed class ResultFolders(string root, bool overwrite = false)
     {
         var target = FolderFor(name);
         CheckWritable(target);
+
         var staging = Path.Combine(Root, $".musicmask-staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
@@ -80,23 +87,49 @@ public sealed class ResultFolders(string root, bool overwrite = false)
             }
         }
 
+        lock (_published)
+        {
+            _published.Add(target);
+        }
+
         return target;
     }
 
     /// <summary>Leaves just error.json among the result files at {root}/{name}/.</summary>
     public string PublishError(string name, ErrorRecord error) => Publish(name, [(ResultFiles.Error, ResultFiles.Serialize(error))]);
 
-    /// <summary>Whether every file directly in <paramref name="folder"/> is a result file this tool wrote (subfolders aside).</summary>
-    public static bool HoldsOnlyResults(string folder) =>
-        Directory.EnumerateFiles(folder).All(path => Path.GetFileName(path) switch
-        {
-            ResultFiles.Manifest => ResultFiles.IsManifest(File.ReadAllBytes(path)),
-            ResultFiles.Error => ResultFiles.IsErrorRecord(File.ReadAllBytes(path)),
-            var file => ResultFiles.Names.Contains(file),
-        });
+    /// <summary>
+    /// Whether <paramref name="folder"/> is a result folder this tool wrote: nothing but result files directly in it
+    /// (subfolders aside), and among them a manifest or error record it recognises as its own, or no file at all.
+    /// </summary>
+    public static bool HoldsOnlyResults(string folder)
+    {
+        var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToArray();
+        return files.All(file => file == ReplacedManifest || ResultFiles.Names.Contains(file!)) &&
+               (files.Length == 0 || files.Any(file => file switch
+               {
+                   ResultFiles.Manifest or ReplacedManifest => ResultFiles.IsManifest(File.ReadAllBytes(Path.Combine(folder, file))),
+                   ResultFiles.Error => ResultFiles.IsErrorRecord(File.ReadAllBytes(Path.Combine(folder, file))),
+                   _ => false,
+               }));
+    }
 
     private void CheckWritable(string target)
     {
+        lock (_published)
+        {
+            if (_published.Contains(target))
+            {
+                throw new ResultConflictException($"{target} already holds the results of another input of this run; it was left untouched");
+            }
+        }
+
+        var (targetReal, rootReal) = (Audio.RealPath.OfPlanned(target), Audio.RealPath.OfPlanned(Root));
+        if (!Audio.RealPath.IsSameOrInside(targetReal, rootReal) || targetReal == rootReal)
+        {
+            throw new ResultConflictException($"{target} leads outside {Root} through a symbolic link; it was left untouched");
+        }
+
         if (File.Exists(target))
         {
             throw new ResultConflictException($"{target} is a file, not a result folder; it was left untouched");
@@ -108,10 +141,15 @@ public sealed class ResultFolders(string root, bool overwrite = false)
         }
     }
 
-    /// <summary>Old manifest out first, new files in, stale result files out, new manifest last.</summary>
+    /// <summary>Old manifest set aside first, new files in, stale result files out, new manifest last.</summary>
     private static void Replace(string target, string staging, IReadOnlySet<string> files)
     {
-        File.Delete(Path.Combine(target, ResultFiles.Manifest));
+        var manifest = Path.Combine(target, ResultFiles.Manifest);
+        if (File.Exists(manifest))
+        {
+            File.Move(manifest, Path.Combine(target, ReplacedManifest), overwrite: true);
+        }
+
         foreach (var file in files.Where(f => f != ResultFiles.Manifest))
         {
             File.Move(Path.Combine(staging, file), Path.Combine(target, file), overwrite: true);
@@ -124,7 +162,9 @@ public sealed class ResultFolders(string root, bool overwrite = false)
 
         if (files.Contains(ResultFiles.Manifest))
         {
-            File.Move(Path.Combine(staging, ResultFiles.Manifest), Path.Combine(target, ResultFiles.Manifest));
+            File.Move(Path.Combine(staging, ResultFiles.Manifest), manifest);
         }
+
+        File.Delete(Path.Combine(target, ReplacedManifest));
     }
 }

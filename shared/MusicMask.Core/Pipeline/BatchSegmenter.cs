@@ -54,7 +54,7 @@ public sealed class BatchSegmenter(Segmenter segmenter, ResultFolders results)
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            var why = error.Message == reason ? "its error.json could not be written there either" : $"its error.json could not be written either: {error.Message}";
+            var why = error is ResultConflictException ? "its error.json could not be written there either" : $"its error.json could not be written either: {error.Message}";
             return new FileOutcome(input, null, null, record, why);
         }
     }

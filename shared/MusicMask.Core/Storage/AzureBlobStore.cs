@@ -103,7 +103,7 @@ public sealed class AzureBlobStore(BlobServiceClient service, BlobServiceClient?
             {
                 // page stays null: narrow the failing page down to the name after the marker.
             }
-            catch (Exception error) when (probe is not null && error is RequestFailedException or HttpRequestException)
+            catch (Exception error) when (probe is not null && (error is RequestFailedException or HttpRequestException || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested)))
             {
                 page = await UnlistableNames.PageAsync(container, path, marker, pageSize, cancellationToken).ConfigureAwait(false);
             }

@@ -39,8 +39,7 @@ public static class BlobNames
     public const string RejectedNamesFolder = ".rejected-names";
 
     /// <summary>A name as it can be shown or logged: control characters escaped as \uXXXX, at most 200 characters.</summary>
-    public static string Printable(string? name) =>
-        name is null ? "" : string.Concat(name.Take(200).Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+    public static string Printable(string? name) => Text.PrintableText.Of(name, 200);
 
     /// <summary>Returns <paramref name="name"/> unchanged when it is a safe relative blob name, else throws.</summary>
     public static string Checked(string name)

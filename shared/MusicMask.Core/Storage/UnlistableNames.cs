@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 using Azure;
 using Azure.Storage.Blobs;
@@ -53,15 +52,15 @@ internal sealed class UnlistableNames(BlobContainerClient container, string pref
                 return null;
             }
 
-            var name = new StringBuilder(prefix);
+            var name = prefix;
             while (name.Length < MaxNameLength)
             {
                 // Smallest next character c with the page after name+c listing fine: name+c sorts at or after the bad name.
-                var (low, high) = (0, Highest + 1);
+                var (low, high) = (0, Characters);
                 while (low < high)
                 {
                     var middle = (low + high) / 2;
-                    if (await FailsAfterAsync(name.ToString() + (char)middle, marker, cancellationToken).ConfigureAwait(false))
+                    if (await FailsAfterAsync(name + Character(middle), marker, cancellationToken).ConfigureAwait(false))
                     {
                         low = middle + 1;
                     }
@@ -71,19 +70,19 @@ internal sealed class UnlistableNames(BlobContainerClient container, string pref
                     }
                 }
 
-                if (low == 0 || low > Highest)
+                if (low is 0 or Characters)
                 {
                     return null;
                 }
 
                 // The bad name goes on after name+(c-1) when a marker just below name+c already lists past it.
-                var shorter = name.ToString() + (char)(low - 1);
+                var shorter = name + Character(low - 1);
                 if (low - 1 < ' ' || await FailsAfterAsync(shorter + Highest, marker, cancellationToken).ConfigureAwait(false))
                 {
-                    return (name.ToString(), name.ToString() + (char)low);
+                    return (name, name + Character(low));
                 }
 
-                name.Clear().Append(shorter);
+                name = shorter;
             }
 
             return null;
@@ -93,6 +92,20 @@ internal sealed class UnlistableNames(BlobContainerClient container, string pref
             return null;
         }
     }
+
+    /// <summary>
+    /// Every character a marker can carry, in the order the service compares names (UTF-16 code units): U+0000-U+D7FF,
+    /// then the supplementary planes as surrogate pairs, then U+E000-U+FFFD. Lone surrogates never reach the service
+    /// intact, so the search never offers one.
+    /// </summary>
+    private const int Characters = 0xD800 + 0x100000 + (Highest - 0xE000 + 1);
+
+    private static string Character(int index) => index switch
+    {
+        < 0xD800 => ((char)index).ToString(),
+        < 0xD800 + 0x100000 => char.ConvertFromUtf32(0x10000 + index - 0xD800),
+        _ => ((char)(0xE000 + index - 0xD800 - 0x100000)).ToString(),
+    };
 
     /// <summary>Whether the page after <paramref name="candidate"/> fails, taking every candidate up to the known failing <paramref name="start"/> as failing: the names before it listed fine.</summary>
     private Task<bool> FailsAfterAsync(string candidate, string start, CancellationToken cancellationToken) =>

@@ -27,10 +27,9 @@ public class ResultFoldersTests
     public void PublishingReplacesTheResultFilesAndLeavesNoStagingBehind()
     {
         using var temp = new TempDirectory();
-        var results = new ResultFolders(temp.Path);
-        results.Publish("a/b.wav", [(ResultFiles.Labels, [1]), (ResultFiles.Overlay, [1]), (ResultFiles.Manifest, Manifest)]);
+        new ResultFolders(temp.Path).Publish("a/b.wav", [(ResultFiles.Labels, [1]), (ResultFiles.Overlay, [1]), (ResultFiles.Manifest, Manifest)]);
 
-        var folder = results.Publish("a/b.wav", [(ResultFiles.Labels, [2]), (ResultFiles.Manifest, Manifest)]);
+        var folder = new ResultFolders(temp.Path).Publish("a/b.wav", [(ResultFiles.Labels, [2]), (ResultFiles.Manifest, Manifest)]);
 
         Assert.Equal([ResultFiles.Labels, ResultFiles.Manifest], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
         Assert.Equal([2], File.ReadAllBytes(Path.Combine(folder, ResultFiles.Labels)));
@@ -41,10 +40,9 @@ public class ResultFoldersTests
     public void AnErrorReplacesEarlierResults()
     {
         using var temp = new TempDirectory();
-        var results = new ResultFolders(temp.Path);
-        results.Publish("x.wav", [(ResultFiles.Labels, [1]), (ResultFiles.Manifest, Manifest)]);
+        new ResultFolders(temp.Path).Publish("x.wav", [(ResultFiles.Labels, [1]), (ResultFiles.Manifest, Manifest)]);
 
-        var folder = results.PublishError("x.wav", Error);
+        var folder = new ResultFolders(temp.Path).PublishError("x.wav", Error);
 
         Assert.Equal([ResultFiles.Error], Directory.GetFiles(folder).Select(Path.GetFileName));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ResultFiles.Error)));
@@ -102,7 +100,7 @@ public class ResultFoldersTests
         results.Publish("a.wav/b.wav", [(ResultFiles.Manifest, Manifest)]);
         results.Publish("a.wav", [(ResultFiles.Manifest, Manifest)]);
 
-        results.PublishError("a.wav", Error);
+        new ResultFolders(temp.Path).PublishError("a.wav", Error);
 
         Assert.True(File.Exists(temp.File("a.wav/b.wav/manifest.json")));
         Assert.True(File.Exists(temp.File("a.wav/error.json")));
@@ -114,10 +112,54 @@ public class ResultFoldersTests
         using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.File("x.wav"));
         File.WriteAllBytes(temp.File("x.wav/probability.npy"), [1]);
+        File.WriteAllBytes(temp.File($"x.wav/{ResultFolders.ReplacedManifest}"), Manifest);
 
         var folder = new ResultFolders(temp.Path).Publish("x.wav", [(ResultFiles.Probability, [2]), (ResultFiles.Manifest, Manifest)]);
 
         Assert.Equal([2], File.ReadAllBytes(Path.Combine(folder, ResultFiles.Probability)));
+        Assert.Equal([ResultFiles.Manifest, ResultFiles.Probability], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData(ResultFiles.Labels)]
+    [InlineData(ResultFiles.Overlay)]
+    public void AFolderHoldingOnlyAUsersFileWithAResultFileNameIsLeftUntouched(string file)
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("song.wav"));
+        File.WriteAllText(temp.File($"song.wav/{file}"), "the user's own");
+        var results = new ResultFolders(temp.Path);
+
+        Assert.Throws<ResultConflictException>(() => results.Publish("song.wav", [(ResultFiles.Labels, [1]), (ResultFiles.Manifest, Manifest)]));
+        Assert.Throws<ResultConflictException>(() => results.PublishError("song.wav", Error));
+
+        Assert.Equal("the user's own", File.ReadAllText(temp.File($"song.wav/{file}")));
+        Assert.Single(Directory.GetFiles(temp.File("song.wav")));
+    }
+
+    [Fact]
+    public void AResultFolderThatIsALinkOutOfTheOutputIsLeftAlone()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("elsewhere"));
+        Directory.CreateDirectory(temp.File("out"));
+        Directory.CreateSymbolicLink(temp.File("out/x.wav"), temp.File("elsewhere"));
+
+        Assert.Throws<ResultConflictException>(() => new ResultFolders(temp.File("out")).PublishError("x.wav", Error));
+
+        Assert.Empty(Directory.GetFileSystemEntries(temp.File("elsewhere")));
+    }
+
+    [Fact]
+    public void TwoInputsOfOneRunNeverShareAFolder()
+    {
+        using var temp = new TempDirectory();
+        var results = new ResultFolders(temp.Path);
+        results.Publish("x.wav", [(ResultFiles.Labels, [1]), (ResultFiles.Manifest, Manifest)]);
+
+        Assert.Throws<ResultConflictException>(() => results.PublishError("x.wav", Error));
+
+        Assert.Equal([1], File.ReadAllBytes(temp.File("x.wav/labels.txt")));
     }
 
     [Fact]

@@ -118,6 +118,5 @@ internal static class SegmentCommand
         return false;
     }
 
-    /// <summary>Names are data: control characters would move the cursor or recolour the terminal.</summary>
-    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+    private static string Printable(string text) => Text.PrintableText.Of(text);
 }

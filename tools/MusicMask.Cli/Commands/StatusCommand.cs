@@ -19,7 +19,7 @@ internal static class StatusCommand
             Console.WriteLine($"{"job",-16}  {"status",-9}  {"batches",11}  name");
             foreach (var job in report)
             {
-                Console.WriteLine($"{job.JobId,-16}  {job.Status,-9}  {job.Scored,5}/{(job.Batches > 0 ? job.Batches.ToString() : "?"),-5}  {job.Name}{(job.Error is null ? "" : $"  ({job.Error})")}");
+                Console.WriteLine($"{job.JobId,-16}  {job.Status,-9}  {job.Scored,5}/{(job.Batches > 0 ? job.Batches.ToString() : "?"),-5}  {BlobNames.Printable(job.Name)}{(job.Error is null ? "" : $"  ({BlobNames.Printable(job.Error)})")}");
             }
 
             foreach (var name in new[] { QueueNames.Ingest, QueueNames.PatchBatches, QueueNames.BatchScored })
