@@ -29,6 +29,34 @@ public class EvalCommandTests
         Assert.False(Directory.Exists(temp.File("out")));
     }
 
+    [Theory]
+    [InlineData("music")]
+    [InlineData("=music")]
+    [InlineData("music=nowhere")]
+    public void ABadBehaviourPairEndsWithExitCodeTwoAndWritesNothing(string pair)
+    {
+        using var temp = new TempDirectory();
+        var root = new RootCommand { EvalCommand.Create() };
+
+        Assert.Equal(2, root.Parse(["eval", "--behaviour", pair.Replace("nowhere", temp.File("nowhere")), "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke());
+        Assert.Equal(2, root.Parse(["eval", "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke());
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public void BehaviourWritesItsTableAndJson()
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("music"), "pkg__a.wav", 3);
+        var root = new RootCommand { EvalCommand.Create() };
+
+        Assert.Equal(0, root.Parse(["eval", "--behaviour", $"music={temp.File("music")}", "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke());
+
+        Assert.Contains("| music | pkg | 1 |", File.ReadAllText(temp.File("out/behaviour.md")));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/behaviour.json")));
+        Assert.Equal(2, json.RootElement.GetProperty("rows").GetArrayLength());
+    }
+
     [Fact]
     public void AMissingFolderEndsWithExitCodeTwo()
     {
