@@ -27,6 +27,7 @@ var machineHum = new Option<double>("--machine-hum") { Description = "chance tha
 var syntheticMusic = new Option<double>("--synthetic-music") { Description = "chance that a training music source is a synthetic melody of moving harmonic notes, the counterpart of --machine-hum (0 to 1)" };
 var reverb = new Option<double>("--reverb") { Description = "chance that a training music or noise source is heard in a synthetic room: a noise tail falling 60 dB in 0.2-1.5 s (0 to 1)" };
 var steadyTones = new Option<double>("--steady-tones") { Description = "chance that a training noise strip is a synthetic steady tone: one to three pure sines that hold their pitch, as line-up tones and whines (0 to 1)" };
+var singleVoices = new Option<double>("--single-voices") { Description = "chance that a training speech strip is one talker instead of a babble of 4-8 (0 to 1): a voice that talks is noise" };
 var threshold = new Option<double?>("--decision-threshold")
 {
     Description = "music probability that the exported model maps to 0.5, the mask's threshold (choose it on the validation split: `musicmask eval` prints the balanced one); the ranking of windows is unchanged",
@@ -43,7 +44,7 @@ emphasis.AcceptExistingOnly();
 var emphasisStrength = new Option<double>("--emphasis-strength") { Description = "a clip is drawn 1 + this x its error share as often", DefaultValueFactory = _ => 3 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, singleVoices, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength,
 };
 static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
 NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
@@ -69,6 +70,7 @@ root.SetAction(parse =>
     var hum = Chance(parse.GetValue(machineHum), "--machine-hum");
     var melody = Chance(parse.GetValue(syntheticMusic), "--synthetic-music");
     var tones = Chance(parse.GetValue(steadyTones), "--steady-tones");
+    var voices = Chance(parse.GetValue(singleVoices), "--single-voices");
     var rooms = Chance(parse.GetValue(reverb), "--reverb");
     var dropoutChance = Chance(parse.GetValue(dropout), "--dropout");
     var width = Width(parse);
@@ -95,6 +97,7 @@ root.SetAction(parse =>
         MachineHum = hum,
         SyntheticMusic = melody,
         SteadyTones = tones,
+        SingleVoices = voices,
         Reverb = rooms,
         InaudibleMusicDecibels = inaudibleDb,
         Width = width,

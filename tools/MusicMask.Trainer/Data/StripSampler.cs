@@ -85,6 +85,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public double SteadyTones { get; init; }
 
     /// <summary>
+    /// Chance that a speech strip (the babble drawn into noise) is one talker instead of 4-8: with babble alone, a
+    /// single voice, whose pitch moves like a melody, was never shown as noise.
+    /// </summary>
+    public double SingleVoices { get; init; }
+
+    /// <summary>
     /// Chance that a music or noise source is heard in a synthetic room (<see cref="RoomReverb"/>), each source in
     /// its own: the recordings are dry, and the same reverberation on both classes cannot tell them apart.
     /// </summary>
@@ -240,7 +246,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
 
     private float[] Babble(Random random)
     {
-        var talkers = random.Next(4, 9);
+        var talkers = SingleVoices > 0 && random.NextDouble() < SingleVoices ? 1 : random.Next(4, 9);
         var sum = new float[SampleCount];
         for (var t = 0; t < talkers; t++)
         {

@@ -60,6 +60,9 @@ public sealed record TrainerOptions
     /// <summary>Chance that a training noise strip is a synthetic steady tone (validation strips stay recorded).</summary>
     public double SteadyTones { get; init; }
 
+    /// <summary>Chance that a training speech strip is one talker instead of a babble (validation strips keep babble).</summary>
+    public double SingleVoices { get; init; }
+
     /// <summary>Chance that a training source is heard in a synthetic room (validation strips stay dry).</summary>
     public double Reverb { get; init; }
 
