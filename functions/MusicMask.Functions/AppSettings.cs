@@ -13,6 +13,7 @@ public static class AppSettings
     public const string ServiceBus = "ServiceBus";
 
     public const string AudioPath = BlobNames.AudioContainer + "/{name}";
+    public const string IngestQueue = QueueNames.Ingest;
     public const string PatchBatchesQueue = QueueNames.PatchBatches;
     public const string BatchScoredQueue = QueueNames.BatchScored;
     public const string DeadLetterSuffix = "/$DeadLetterQueue";

@@ -3,20 +3,29 @@ using MusicMask.Jobs;
 
 namespace MusicMask.Functions;
 
-/// <summary>A message Service Bus dead-lettered ends its job with results/{name}/error.json.</summary>
+/// <summary>
+/// The broker's own dead letters, behind the core's: a message whose deliveries went unanswered maxDeliveryCount
+/// times (crashes, lost locks, failed schedules) ends its job with results/{name}/error.json, unless it finished.
+/// </summary>
 public sealed class DeadLetterFunctions(DeadLetterRecorder recorder)
 {
-    private const string Reason = "dead-lettered by Service Bus after its delivery budget; see the queue's dead-letter reason";
+    private const string Reason = "dead-lettered by Service Bus: its deliveries went unanswered maxDeliveryCount times";
+
+    [Function("IngestDeadLetters")]
+    public Task IngestAsync(
+        [ServiceBusTrigger(AppSettings.IngestQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
+        CancellationToken cancellationToken) =>
+        recorder.RecordAsync("ingest", message, Reason, cancellationToken);
 
     [Function("ScoreDeadLetters")]
     public Task ScoreAsync(
-        [ServiceBusTrigger(AppSettings.PatchBatchesQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus)] string message,
+        [ServiceBusTrigger(AppSettings.PatchBatchesQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
         CancellationToken cancellationToken) =>
         recorder.RecordAsync("score", message, Reason, cancellationToken);
 
     [Function("AggregateDeadLetters")]
     public Task AggregateAsync(
-        [ServiceBusTrigger(AppSettings.BatchScoredQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus)] string message,
+        [ServiceBusTrigger(AppSettings.BatchScoredQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
         CancellationToken cancellationToken) =>
         recorder.RecordAsync("aggregate", message, Reason, cancellationToken);
 }

@@ -1,21 +1,25 @@
+using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using MusicMask.Jobs;
-using MusicMask.Storage;
+using MusicMask.Messaging;
 
 namespace MusicMask.Functions;
 
-/// <summary>BlobCreated on audio/{name} (through Event Grid) -> tiles and PatchBatch messages.</summary>
-public sealed class IngestFunction(IBlobStore blobs, ServiceBusSenders senders, ILogger<IngestFunction> logger)
+/// <summary>BlobCreated on audio/{name} (through Event Grid) -> an ingest request; ingest-requests -> tiles and PatchBatch messages.</summary>
+public sealed class IngestFunction(BrokerStages stages)
 {
-    [Function("Ingest")]
-    public async Task RunAsync(
-        [BlobTrigger(AppSettings.AudioPath, Source = BlobTriggerSource.EventGrid, Connection = AppSettings.Storage)] Stream audio,
+    /// <summary>Binds a BlobClient so the upload is not read here: the ingest stage reads it once.</summary>
+    [Function("Submit")]
+    public Task SubmitAsync(
+        [BlobTrigger(AppSettings.AudioPath, Source = BlobTriggerSource.EventGrid, Connection = AppSettings.Storage)] BlobClient audio,
         string name,
-        CancellationToken cancellationToken)
-    {
-        await using var patchBatches = senders.For(AppSettings.PatchBatchesQueue);
-        await using var batchScored = senders.For(AppSettings.BatchScoredQueue);
-        await new IngestHandler(blobs, patchBatches, batchScored, logger).HandleAsync(IngestRequest.For(BlobNames.AudioContainer, name), cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        stages.SubmitAsync(name, cancellationToken);
+
+    [Function("Ingest")]
+    public Task IngestAsync(
+        [ServiceBusTrigger(AppSettings.IngestQueue, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        stages.Ingest.HandleAsync(ServiceBusBindingData.Read(message, context.BindingContext.BindingData), cancellationToken);
 }

@@ -6,22 +6,35 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MusicMask.Functions;
 using MusicMask.Jobs;
+using MusicMask.Messaging;
 using MusicMask.Scoring;
 using MusicMask.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
+// The worker's Application Insights provider adds a rule that keeps only Warning and above; without removing it the
+// stage handlers' information logs (job tiled, stitched) never arrive. host.json's logLevel then governs.
+builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
+{
+    var warningsOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
+    if (warningsOnly is not null)
+    {
+        options.Rules.Remove(warningsOnly);
+    }
+});
+
 var settings = builder.Configuration;
 var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings[$"{AppSettings.Storage}:clientId"] });
 builder.Services.AddSingleton<IBlobStore>(new AzureBlobStore(new BlobServiceClient(new Uri(settings[$"{AppSettings.Storage}:blobServiceUri"]!), credential)));
 builder.Services.AddSingleton(new ServiceBusClient(settings[$"{AppSettings.ServiceBus}:fullyQualifiedNamespace"], credential));
-builder.Services.AddSingleton(new StripScorer(Path.Combine(AppContext.BaseDirectory, "models", "musicmask-v1.onnx")));
-builder.Services.AddSingleton<ScoreHandler>();
-builder.Services.AddSingleton(services => new AggregateHandler(services.GetRequiredService<IBlobStore>(), new AggregatorOptions(), services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AggregateHandler>>()));
-builder.Services.AddSingleton<DeadLetterRecorder>();
 builder.Services.AddSingleton(services => new ServiceBusSenders(services.GetRequiredService<ServiceBusClient>()));
+builder.Services.AddSingleton(new StripScorer(Path.Combine(AppContext.BaseDirectory, "models", "musicmask-v1.onnx")));
+builder.Services.AddSingleton(services => new BrokerStages(
+    services.GetRequiredService<IBlobStore>(), services.GetRequiredService<ServiceBusSenders>().For, services.GetRequiredService<StripScorer>(), services.GetRequiredService<ILoggerFactory>()));
+builder.Services.AddSingleton<DeadLetterRecorder>();
 
 builder.Build().Run();

@@ -1,15 +1,16 @@
 using Microsoft.Azure.Functions.Worker;
 using MusicMask.Jobs;
+using MusicMask.Messaging;
 
 namespace MusicMask.Functions;
 
 /// <summary>patch-batches -> one ONNX strip run -> scores blob + a BatchScored message.</summary>
-public sealed class ScoreFunction(ScoreHandler handler)
+public sealed class ScoreFunction(BrokerStages stages)
 {
     [Function("Score")]
-    [ServiceBusOutput(AppSettings.BatchScoredQueue, Connection = AppSettings.ServiceBus)]
-    public Task<string> RunAsync(
-        [ServiceBusTrigger(AppSettings.PatchBatchesQueue, Connection = AppSettings.ServiceBus)] string message,
+    public Task RunAsync(
+        [ServiceBusTrigger(AppSettings.PatchBatchesQueue, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
+        FunctionContext context,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(message, cancellationToken);
+        stages.Score.HandleAsync(ServiceBusBindingData.Read(message, context.BindingContext.BindingData), cancellationToken);
 }

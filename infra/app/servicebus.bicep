@@ -13,31 +13,35 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   }
 }
 
-// One scoring run takes well under a second; five minutes of lock covers a slow cold start, and the Functions
-// host renews locks while a message is being handled (maxAutoLockRenewalDuration in host.json).
+// Retries, waits and poison are the core's rules (DeliveryPolicy): a handler's "retry later" or fault becomes a
+// scheduled copy of the message and the original completes, so maxDeliveryCount counts only deliveries nobody
+// answered (a crashed worker, a lost lock, a failed schedule) and is the backstop behind the core's budget.
+// Messages carry deterministic ids (StageMessageIds), so duplicate detection drops a message sent twice.
+var queueSettings = {
+  lockDuration: 'PT5M'
+  maxDeliveryCount: 10
+  requiresDuplicateDetection: true
+  duplicateDetectionHistoryTimeWindow: 'PT1H'
+  deadLetteringOnMessageExpiration: true
+  defaultMessageTimeToLive: 'P7D'
+}
+
+resource ingestRequests 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
+  parent: namespace
+  name: 'ingest-requests'
+  properties: union(queueSettings, { maxSizeInMegabytes: 1024 })
+}
+
 resource patchBatches 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
   parent: namespace
   name: 'patch-batches'
-  properties: {
-    lockDuration: 'PT5M'
-    maxDeliveryCount: 5
-    deadLetteringOnMessageExpiration: true
-    defaultMessageTimeToLive: 'P7D'
-    maxSizeInMegabytes: 5120
-  }
+  properties: union(queueSettings, { maxSizeInMegabytes: 5120 })
 }
 
-// Aggregation retries when another delivery holds the stitch claim, so it gets more deliveries.
 resource batchScored 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
   parent: namespace
   name: 'batch-scored'
-  properties: {
-    lockDuration: 'PT5M'
-    maxDeliveryCount: 10
-    deadLetteringOnMessageExpiration: true
-    defaultMessageTimeToLive: 'P7D'
-    maxSizeInMegabytes: 1024
-  }
+  properties: union(queueSettings, { maxSizeInMegabytes: 1024 })
 }
 
 output name string = namespace.name

@@ -19,6 +19,7 @@ internal static partial class Repository
         var core = new Dictionary<string, string>
         {
             ["BlobNames.AudioContainer"] = Storage.BlobNames.AudioContainer,
+            ["QueueNames.Ingest"] = Messaging.QueueNames.Ingest,
             ["QueueNames.PatchBatches"] = Messaging.QueueNames.PatchBatches,
             ["QueueNames.BatchScored"] = Messaging.QueueNames.BatchScored,
         };

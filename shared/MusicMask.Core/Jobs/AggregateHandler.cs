@@ -23,33 +23,52 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
     private readonly JobStore _jobs = new(blobs);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
-    public async Task<AggregateOutcome> HandleAsync(string body, CancellationToken cancellationToken = default)
+    public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken = default)
     {
-        var schema = MessageCodec.SchemaOf(body);
-        var (jobId, update) = schema switch
+        if (!TryRead(body, out var jobId, out var update, out var problem))
         {
-            BatchScored.Version1 => Scored(MessageCodec.Decode<BatchScored>(body)),
-            IngestCompleted.Version1 => Sealed(MessageCodec.Decode<IngestCompleted>(body)),
-            _ => throw new MessageRejectedException($"schema \"{schema}\" is not one the aggregator reads"),
-        };
+            return MessageOutcome.Rejected(problem);
+        }
+
         using var scope = JobLogScope.Begin(_logger, jobId);
-        var progress = await UpdateProgressAsync(jobId, update, cancellationToken).ConfigureAwait(false);
-        return progress.IsComplete ? await StitchOnceAsync(jobId, cancellationToken).ConfigureAwait(false) : AggregateOutcome.Pending;
+        var (progress, outcome) = await UpdateProgressAsync(jobId, update, cancellationToken).ConfigureAwait(false);
+        return outcome ?? (progress!.IsComplete ? await StitchOnceAsync(jobId, cancellationToken).ConfigureAwait(false) : MessageOutcome.Done);
     }
 
-    private static (string, Func<JobProgress, bool>) Scored(BatchScored message) => (message.JobId, p => p.MarkScored(message.Batch));
+    private static bool TryRead(string body, out string jobId, out Func<JobProgress, bool> update, out string problem)
+    {
+        jobId = "";
+        update = _ => false;
+        if (!MessageCodec.TrySchemaOf(body, out var schema, out problem))
+        {
+            return false;
+        }
 
-    private static (string, Func<JobProgress, bool>) Sealed(IngestCompleted message) => (message.JobId, p => p.SetBatches(message.Batches));
+        switch (schema)
+        {
+            case BatchScored.Version1 when MessageCodec.TryDecode<BatchScored>(body, out var scored, out problem):
+                (jobId, update) = (scored.JobId, p => p.MarkScored(scored.Batch));
+                return true;
+            case IngestCompleted.Version1 when MessageCodec.TryDecode<IngestCompleted>(body, out var completed, out problem):
+                (jobId, update) = (completed.JobId, p => p.SetBatches(completed.Batches));
+                return true;
+            case BatchScored.Version1 or IngestCompleted.Version1:
+                return false;
+            default:
+                problem = $"schema \"{schema}\" is not one the aggregator reads";
+                return false;
+        }
+    }
 
-    private async Task<JobProgress> UpdateProgressAsync(string jobId, Func<JobProgress, bool> update, CancellationToken cancellationToken)
+    private async Task<(JobProgress? Progress, MessageOutcome? Outcome)> UpdateProgressAsync(string jobId, Func<JobProgress, bool> update, CancellationToken cancellationToken)
     {
         var name = BlobNames.Progress(jobId);
         for (var attempt = 0; attempt < _options.MaxConflicts; attempt++)
         {
             var blob = await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false);
-            if (blob is null)
+            if (blob is null && await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false) is null)
             {
-                await _jobs.RequireJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+                return (null, MessageOutcome.Rejected($"job {jobId} does not exist (no {BlobNames.Job(jobId)})"));
             }
 
             var progress = blob is null ? JobProgress.Empty() : JobProgress.Parse(blob.Content);
@@ -60,12 +79,12 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             }
             catch (InvalidDataException error)
             {
-                throw new MessageRejectedException($"job {jobId}: {error.Message}", error);
+                return (null, MessageOutcome.Rejected($"job {jobId}: {error.Message}"));
             }
 
             if (!changed)
             {
-                return progress;
+                return (progress, null);
             }
 
             var written = blob is null
@@ -73,38 +92,48 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
                 : await blobs.TryReplaceAsync(name, progress.ToBytes(), blob.ETag, cancellationToken).ConfigureAwait(false);
             if (written)
             {
-                return progress;
+                return (progress, null);
             }
 
             await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 50)), cancellationToken).ConfigureAwait(false);
         }
 
-        throw new RetryLaterException($"job {jobId}: progress kept changing under {_options.MaxConflicts} attempts", TimeSpan.FromSeconds(1));
+        return (null, MessageOutcome.RetryLater(TimeSpan.FromSeconds(1), $"job {jobId}: progress kept changing under {_options.MaxConflicts} attempts"));
     }
 
-    private async Task<AggregateOutcome> StitchOnceAsync(string jobId, CancellationToken cancellationToken)
+    private async Task<MessageOutcome> StitchOnceAsync(string jobId, CancellationToken cancellationToken)
     {
-        var job = await _jobs.RequireJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (await _jobs.ReadJobForUpdateAsync(jobId, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return MessageOutcome.Rejected($"job {jobId} does not exist (no {BlobNames.Job(jobId)})");
+        }
+
+        var (job, etag) = found;
+
         if (job.Status is JobStatus.Complete or JobStatus.Failed)
         {
-            return AggregateOutcome.AlreadyFinished;
+            return MessageOutcome.Done;
         }
 
         if (!await ClaimStitchAsync(jobId, cancellationToken).ConfigureAwait(false))
         {
-            job = await _jobs.RequireJobAsync(jobId, cancellationToken).ConfigureAwait(false);
-            return job.Status is JobStatus.Complete or JobStatus.Failed
-                ? AggregateOutcome.AlreadyFinished
-                : throw new RetryLaterException($"job {jobId} is being stitched by another aggregator", _options.ClaimTimeout / 4);
+            return (await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false))?.Status is JobStatus.Complete or JobStatus.Failed
+                ? MessageOutcome.Done
+                : MessageOutcome.RetryLater(_options.ClaimTimeout / 4, $"job {jobId} is being stitched by another aggregator");
         }
 
         var elapsed = Stopwatch.StartNew();
         await blobs.WriteAsync($"{BlobNames.StitchLog(jobId)}{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}", ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         var files = await StitchAsync(job, elapsed, cancellationToken).ConfigureAwait(false);
         await _jobs.PublishResultsAsync(job.Name, files, cancellationToken).ConfigureAwait(false);
-        await _jobs.WriteJobAsync(job with { Status = JobStatus.Complete }, cancellationToken).ConfigureAwait(false);
+        if (!await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Complete }, etag, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogWarning("job {JobId} was ended as failed while it was being stitched; it stays failed", jobId);
+            return MessageOutcome.Done;
+        }
+
         _logger.LogInformation("job {JobId}: stitched {Batches} batches into results/{Name}/", jobId, job.Batches, job.Name);
-        return AggregateOutcome.Stitched;
+        return MessageOutcome.Done;
     }
 
     /// <summary>Takes the job's stitch claim, or a stale one; false when a live claim belongs to someone else.</summary>

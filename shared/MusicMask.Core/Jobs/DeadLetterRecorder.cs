@@ -37,13 +37,13 @@ public sealed class DeadLetterRecorder(IBlobStore blobs)
         var job = etag is null ? null : await _jobs.ReadJobAsync(JobIds.For(container, name, etag), cancellationToken).ConfigureAwait(false);
         switch (job?.Status)
         {
-            case JobStatus.Complete:
+            case JobStatus.Complete or JobStatus.Failed:
                 return;
             case null:
                 await _jobs.RecordSourceFailureAsync(container, name, stage, reason, cancellationToken).ConfigureAwait(false);
                 return;
             default:
-                await _jobs.RecordFailureAsync(job, stage, reason, cancellationToken).ConfigureAwait(false);
+                await _jobs.RecordFailureAsync(job.JobId, stage, reason, cancellationToken).ConfigureAwait(false);
                 return;
         }
     }

@@ -21,15 +21,17 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
     private readonly JobStore _jobs = new(blobs);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
-    public Task<string?> HandleAsync(string body, CancellationToken cancellationToken = default) =>
-        HandleAsync(MessageCodec.Decode<IngestRequest>(body), cancellationToken);
+    public Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken = default) =>
+        MessageCodec.TryDecode<IngestRequest>(body, out var request, out var problem)
+            ? HandleAsync(request, cancellationToken)
+            : Task.FromResult(MessageOutcome.Rejected(problem));
 
-    /// <summary>Ingests the blob as it is now; returns its job id, or null when the blob no longer exists.</summary>
-    public async Task<string?> HandleAsync(IngestRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Ingests the blob as it is now: its job is tiled, or ended with an error record, or there is nothing to do.</summary>
+    public async Task<MessageOutcome> HandleAsync(IngestRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Container != BlobNames.AudioContainer || !BlobNames.IsSafe(request.Name))
         {
-            throw new MessageRejectedException($"\"{request.Container}/{request.Name}\" is not a safe name in the {BlobNames.AudioContainer} container");
+            return MessageOutcome.Rejected($"\"{request.Container}/{request.Name}\" is not a safe name in the {BlobNames.AudioContainer} container");
         }
 
         var audioBlob = BlobNames.Audio(request.Name);
@@ -37,7 +39,7 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
         if (current is null)
         {
             _logger.LogWarning("{Blob} no longer exists; nothing to ingest", audioBlob);
-            return null;
+            return MessageOutcome.Done;
         }
 
         var jobId = JobIds.For(request.Container, request.Name, current.ETag);
@@ -46,7 +48,7 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
         if (existing is { Status: not JobStatus.Ingesting })
         {
             _logger.LogInformation("job {JobId} for {Blob} is already {Status}", jobId, audioBlob, existing.Status);
-            return jobId;
+            return MessageOutcome.Done;
         }
 
         var temporary = Path.Combine(Path.GetTempPath(), $"musicmask-ingest-{Guid.NewGuid():N}");
@@ -60,12 +62,12 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
             catch (FileNotFoundException)
             {
                 _logger.LogWarning("{Blob} was deleted before it could be read; nothing to ingest", audioBlob);
-                return null;
+                return MessageOutcome.Done;
             }
 
             if (info.ETag != current.ETag)
             {
-                throw new RetryLaterException($"{audioBlob} was replaced while ingest started; its new upload is a new job", TimeSpan.Zero);
+                return MessageOutcome.RetryLater(TimeSpan.Zero, $"{audioBlob} was replaced while ingest started; its new upload is a new job");
             }
 
             var job = existing ?? new JobManifest
@@ -81,12 +83,12 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
             {
                 _logger.LogError("job {JobId}: {Blob} cannot be decoded: {Reason}", jobId, audioBlob, error.Message);
                 await _jobs.RecordFailureAsync(job, "ingest", error.Message, cancellationToken).ConfigureAwait(false);
-                return jobId;
+                return MessageOutcome.Done;
             }
 
             await aggregation.SendAsync(MessageCodec.Encode(IngestCompleted.For(jobId, job.Batches)), cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("job {JobId}: {Blob} tiled into {Batches} batches", jobId, audioBlob, job.Batches);
-            return jobId;
+            return MessageOutcome.Done;
         }
         finally
         {

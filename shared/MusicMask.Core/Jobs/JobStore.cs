@@ -14,9 +14,16 @@ public sealed class JobStore(IBlobStore blobs)
         return blob is null ? null : JobManifest.Deserialize(blob.Content);
     }
 
-    public async Task<JobManifest> RequireJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        await ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false)
-        ?? throw new Messaging.MessageRejectedException($"job {jobId} does not exist (no {BlobNames.Job(jobId)})");
+    /// <summary>The job with the ETag of its job.json, for a write that must not cross another writer.</summary>
+    public async Task<(JobManifest Job, string ETag)?> ReadJobForUpdateAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        var blob = await blobs.ReadAsync(BlobNames.Job(jobId), cancellationToken).ConfigureAwait(false);
+        return blob is null ? null : (JobManifest.Deserialize(blob.Content), blob.ETag);
+    }
+
+    /// <summary>Writes job.json only if nobody wrote it since <paramref name="etag"/>.</summary>
+    public Task<bool> TryUpdateJobAsync(JobManifest job, string etag, CancellationToken cancellationToken = default) =>
+        blobs.TryReplaceAsync(BlobNames.Job(job.JobId), job.Serialize(), etag, cancellationToken);
 
     public Task WriteJobAsync(JobManifest job, CancellationToken cancellationToken = default) =>
         blobs.WriteAsync(BlobNames.Job(job.JobId), job.Serialize(), cancellationToken);
@@ -71,15 +78,41 @@ public sealed class JobStore(IBlobStore blobs)
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records a failure for the job a poisoned message belongs to, when the message names one that exists.</summary>
+    /// <summary>
+    /// Records a failure for the job a dead-lettered message belongs to, when the message names one that exists.
+    /// A finished job is never changed: job.json turns Failed only by a conditional write over an unfinished job, so
+    /// a stitch that completes meanwhile wins. results/{name}/ gets the error record only while the job is its
+    /// name's current upload; a newer upload owns that folder.
+    /// </summary>
     public async Task RecordFailureAsync(string? jobId, string stage, string reason, CancellationToken cancellationToken = default)
     {
-        if (JobIds.Problem(jobId) is null && await ReadJobAsync(jobId!, cancellationToken).ConfigureAwait(false) is { } job &&
-            job.Status != JobStatus.Complete)
+        if (JobIds.Problem(jobId) is not null)
         {
-            await RecordFailureAsync(job, stage, reason, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        while (await ReadJobForUpdateAsync(jobId!, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            var (job, etag) = found;
+            if (job.Status is JobStatus.Complete or JobStatus.Failed)
+            {
+                return;
+            }
+
+            if (await TryUpdateJobAsync(job with { Status = JobStatus.Failed, Error = $"{stage}: {reason}" }, etag, cancellationToken).ConfigureAwait(false))
+            {
+                if (await IsCurrentUploadAsync(job, cancellationToken).ConfigureAwait(false))
+                {
+                    await RecordSourceFailureAsync(job.Container, job.Name, stage, reason, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
         }
     }
+
+    private async Task<bool> IsCurrentUploadAsync(JobManifest job, CancellationToken cancellationToken) =>
+        await blobs.GetInfoAsync(BlobNames.Audio(job.Name), cancellationToken).ConfigureAwait(false) is not { } upload || upload.ETag == job.ETag;
 
     private async Task RemoveResultsExceptAsync(string name, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {

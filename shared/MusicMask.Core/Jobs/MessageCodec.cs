@@ -1,10 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using MusicMask.Messaging;
 using MusicMask.Outputs;
 
 namespace MusicMask.Jobs;
 
-/// <summary>Writes stage messages, and reads them strictly: anything but a consistent message of a known schema is rejected with the reason.</summary>
+/// <summary>Writes stage messages, and reads them strictly: anything but a consistent message of a known schema is refused with the reason.</summary>
 public static class MessageCodec
 {
     public const int MaxBytes = 64 * 1024;
@@ -12,55 +12,83 @@ public static class MessageCodec
     public static string Encode<T>(T message)
         where T : IStageMessage => JsonSerializer.Serialize(message, JsonOptions.Compact);
 
-    public static T Decode<T>(string body)
-        where T : IStageMessage
+    /// <summary>The message, or false with <paramref name="problem"/> saying why the body is not one.</summary>
+    public static bool TryDecode<T>(string body, [NotNullWhen(true)] out T? message, out string problem)
+        where T : class, IStageMessage
     {
-        var schema = SchemaOf(body);
-        var expected = T.CurrentSchema;
-        if (schema != expected)
+        message = null;
+        if (!TrySchemaOf(body, out var schema, out problem))
         {
-            throw new MessageRejectedException($"schema \"{schema}\" is not {expected}");
+            return false;
         }
 
-        T? message;
+        if (schema != T.CurrentSchema)
+        {
+            problem = $"schema \"{schema}\" is not {T.CurrentSchema}";
+            return false;
+        }
+
         try
         {
             message = JsonSerializer.Deserialize<T>(body, JsonOptions.Strict);
         }
         catch (JsonException error)
         {
-            throw new MessageRejectedException($"not a valid {schema} message: {error.Message}", error);
+            problem = $"not a valid {schema} message: {error.Message}";
+            return false;
         }
 
-        var problem = message is null ? "the message is null" : message.Problem();
-        return problem is null ? message! : throw new MessageRejectedException($"{schema}: {problem}");
+        var inconsistency = message is null ? "the message is null" : message.Problem();
+        if (message is null || inconsistency is not null)
+        {
+            message = null;
+            problem = $"{schema}: {inconsistency}";
+            return false;
+        }
+
+        return true;
     }
 
-    /// <summary>The "schema" member of a JSON object message.</summary>
-    public static string SchemaOf(string body)
+    /// <summary>Decodes a message that must be valid (one this process made); throws <see cref="InvalidDataException"/> otherwise.</summary>
+    public static T Decode<T>(string body)
+        where T : class, IStageMessage =>
+        TryDecode<T>(body, out var message, out var problem) ? message : throw new InvalidDataException(problem);
+
+    /// <summary>The "schema" member of a JSON object message, or false with <paramref name="problem"/>.</summary>
+    public static bool TrySchemaOf(string body, out string schema, out string problem)
     {
+        schema = "";
+        problem = "";
         if (string.IsNullOrWhiteSpace(body))
         {
-            throw new MessageRejectedException("the message is empty");
+            problem = "the message is empty";
+            return false;
         }
 
         if (body.Length > MaxBytes)
         {
-            throw new MessageRejectedException($"the message is {body.Length} characters, more than {MaxBytes}");
+            problem = $"the message is {body.Length} characters, more than {MaxBytes}";
+            return false;
         }
 
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object &&
-                   document.RootElement.TryGetProperty("schema", out var schema) &&
-                   schema.ValueKind == JsonValueKind.String
-                ? schema.GetString()!
-                : throw new MessageRejectedException("the message has no \"schema\" string");
+            if (document.RootElement.ValueKind == JsonValueKind.Object &&
+                document.RootElement.TryGetProperty("schema", out var value) &&
+                value.ValueKind == JsonValueKind.String)
+            {
+                schema = value.GetString()!;
+                return true;
+            }
+
+            problem = "the message has no \"schema\" string";
+            return false;
         }
         catch (JsonException error)
         {
-            throw new MessageRejectedException($"the message is not JSON: {error.Message}", error);
+            problem = $"the message is not JSON: {error.Message}";
+            return false;
         }
     }
 }

@@ -9,19 +9,26 @@ using MusicMask.Storage;
 namespace MusicMask.Jobs;
 
 /// <summary>
-/// Stage 2: one PatchBatch -> one ONNX strip run over its tile -> work/{job}/scores/{i}, and the BatchScored
-/// message to send on. The scores blob depends only on the tile and the model, so a redelivery rewrites the same bytes.
+/// Stage 2: one PatchBatch -> one ONNX strip run over its tile -> work/{job}/scores/{i}, then a BatchScored message
+/// to <paramref name="scored"/>. The scores blob depends only on the tile and the model, so a redelivery rewrites the same bytes.
 /// </summary>
-public sealed class ScoreHandler(IBlobStore blobs, StripScorer scorer, ILogger<ScoreHandler>? logger = null)
+public sealed class ScoreHandler(IBlobStore blobs, StripScorer scorer, IMessageSender scored, ILogger<ScoreHandler>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ScoreHandler>.Instance;
 
-    /// <summary>Scores the batch and returns the BatchScored message for the aggregator.</summary>
-    public async Task<string> HandleAsync(string body, CancellationToken cancellationToken = default)
+    public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken = default)
     {
-        var batch = MessageCodec.Decode<PatchBatch>(body);
-        var blob = await blobs.ReadAsync(batch.TileBlob, cancellationToken).ConfigureAwait(false)
-            ?? throw new MessageRejectedException($"tile {batch.TileBlob} does not exist");
+        if (!MessageCodec.TryDecode<PatchBatch>(body, out var batch, out var problem))
+        {
+            return MessageOutcome.Rejected(problem);
+        }
+
+        var blob = await blobs.ReadAsync(batch.TileBlob, cancellationToken).ConfigureAwait(false);
+        if (blob is null)
+        {
+            return MessageOutcome.Rejected($"tile {batch.TileBlob} does not exist");
+        }
+
         SpectrogramTile tile;
         try
         {
@@ -29,15 +36,16 @@ public sealed class ScoreHandler(IBlobStore blobs, StripScorer scorer, ILogger<S
         }
         catch (InvalidDataException error)
         {
-            throw new MessageRejectedException($"{batch.TileBlob}: {error.Message}", error);
+            return MessageOutcome.Rejected($"{batch.TileBlob}: {error.Message}");
         }
 
         var started = Stopwatch.GetTimestamp();
         var scores = scorer.Score(tile);
-        var scored = BatchScored.For(batch.JobId, batch.Batch);
-        await blobs.WriteAsync(scored.ScoresBlob, TileCodec.EncodeScores(scores, scorer.Model), cancellationToken).ConfigureAwait(false);
+        var message = BatchScored.For(batch.JobId, batch.Batch);
+        await blobs.WriteAsync(message.ScoresBlob, TileCodec.EncodeScores(scores, scorer.Model), cancellationToken).ConfigureAwait(false);
+        await scored.SendAsync(MessageCodec.Encode(message), cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("job {JobId}: batch {Batch} ({Windows} window columns) scored and stored in {Milliseconds:F0} ms",
             batch.JobId, batch.Batch, scores.Windows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return MessageCodec.Encode(scored);
+        return MessageOutcome.Done;
     }
 }

@@ -12,8 +12,8 @@ public interface IMessageQueue : IMessageSender
 
     Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes the message visible again after <paramref name="delay"/> (a retry without waiting out the timeout).</summary>
-    Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken = default);
+    /// <summary>Makes the message visible again after <paramref name="delay"/>, carrying <paramref name="history"/> into its next delivery.</summary>
+    Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default);
 
     /// <summary>Moves the message, with the reason, to the poison queue and removes it from this one.</summary>
     Task DeadLetterAsync(QueueMessage message, string reason, CancellationToken cancellationToken = default);
@@ -30,8 +30,8 @@ public interface IMessageSender
     Task SendAsync(string body, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One delivery of a message: <see cref="Receipt"/> identifies this delivery, not the message.</summary>
-public sealed record QueueMessage(string Id, string Body, long DeliveryCount, string Receipt);
+/// <summary>One delivery of a message: <see cref="Receipt"/> identifies this delivery, not the message; <see cref="History"/> is what befell it before.</summary>
+public sealed record QueueMessage(string Id, string Body, long DeliveryCount, string Receipt, DeliveryHistory History = default);
 
 /// <summary>What the poison queue holds for a message that was given up on.</summary>
 public sealed record DeadLetter(string Queue, string Reason, long DeliveryCount, DateTimeOffset Time, string Body);

@@ -27,10 +27,10 @@ public sealed class MeteredQueue(IMessageQueue inner, StorageMeter meter) : IMes
         return inner.CompleteAsync(message, cancellationToken);
     }
 
-    public Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken = default)
+    public Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default)
     {
         meter.Record(Name, "release");
-        return inner.ReleaseAsync(message, delay, cancellationToken);
+        return inner.ReleaseAsync(message, delay, history, cancellationToken);
     }
 
     public Task DeadLetterAsync(QueueMessage message, string reason, CancellationToken cancellationToken = default)

@@ -4,7 +4,11 @@ using MusicMask.Outputs;
 
 namespace MusicMask.Messaging;
 
-/// <summary><see cref="IMessageQueue"/> on Azure Storage Queues (and Azurite), with a "{name}-poison" queue beside it.</summary>
+/// <summary>
+/// <see cref="IMessageQueue"/> on Azure Storage Queues (and Azurite), with a "{name}-poison" queue beside it. A
+/// released message carries its <see cref="DeliveryHistory"/> in its text (<see cref="DeliveryEnvelope"/>), since a
+/// storage queue counts dequeues but cannot tell a wait from a failure.
+/// </summary>
 public sealed class StorageMessageQueue : IMessageQueue
 {
     private readonly QueueClient _queue;
@@ -31,14 +35,18 @@ public sealed class StorageMessageQueue : IMessageQueue
     {
         await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         var received = await _queue.ReceiveMessagesAsync(Math.Clamp(maxMessages, 1, 32), visibilityTimeout, cancellationToken).ConfigureAwait(false);
-        return received.Value.Select(m => new QueueMessage(m.MessageId, m.Body.ToString(), m.DequeueCount, m.PopReceipt)).ToArray();
+        return received.Value.Select(m =>
+        {
+            var (body, recorded) = DeliveryEnvelope.Open(m.Body.ToString());
+            return new QueueMessage(m.MessageId, body, m.DequeueCount, m.PopReceipt, DeliveryHistory.FromDeliveryCount(m.DequeueCount, recorded));
+        }).ToArray();
     }
 
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken = default) =>
         _queue.DeleteMessageAsync(message.Id, message.Receipt, cancellationToken);
 
-    public Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
-        _queue.UpdateMessageAsync(message.Id, message.Receipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+    public Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default) =>
+        _queue.UpdateMessageAsync(message.Id, message.Receipt, DeliveryEnvelope.Seal(message.Body, history), delay, cancellationToken);
 
     public async Task DeadLetterAsync(QueueMessage message, string reason, CancellationToken cancellationToken = default)
     {
@@ -59,6 +67,6 @@ public sealed class StorageMessageQueue : IMessageQueue
     {
         await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         var peeked = await _queue.PeekMessagesAsync(Math.Clamp(maxMessages, 1, 32), cancellationToken).ConfigureAwait(false);
-        return peeked.Value.Select(m => m.Body.ToString()).ToArray();
+        return peeked.Value.Select(m => DeliveryEnvelope.Open(m.Body.ToString()).Body).ToArray();
     }
 }

@@ -31,6 +31,10 @@ public static class BlobNames
 
     public static string StitchLog(string jobId) => $"{WorkContainer}/{jobId}/stitches/";
 
+    /// <summary>A dead letter kept as a blob; the message id is hashed when it could not be a safe blob name.</summary>
+    public static string DeadLetter(string queue, string messageId) =>
+        $"{WorkContainer}/dead-letters/{queue}/{(IsSafe(messageId) && !messageId.Contains('/') ? messageId : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId))))}.json";
+
     public static string Receipt(string receiptId) => $"{WorkContainer}/receipts/{receiptId}";
 
     /// <summary>Where the error record of an upload whose name cannot be used goes: its own name cannot hold it.</summary>

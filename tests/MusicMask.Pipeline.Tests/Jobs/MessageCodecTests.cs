@@ -42,8 +42,9 @@ public class MessageCodecTests
     [InlineData("{\"schema\":\"musicmask.patch-batch.v1\",\"job_id\":\"0123456789abcdef\",\"batch\":1,\"tile_blob\":\"work/0123456789abcdef/tiles/000002\",\"first_window\":0,\"windows\":1}", "not this batch's")]
     public void MalformedMessagesAreRejectedWithTheReason(string body, string reason)
     {
-        var error = Assert.Throws<MessageRejectedException>(() => MessageCodec.Decode<PatchBatch>(body));
-        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.False(MessageCodec.TryDecode<PatchBatch>(body, out var message, out var problem));
+        Assert.Null(message);
+        Assert.Contains(reason, problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public abstract class DelegatingQueue(IMessageQueue inner) : IMessageQueue
 
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken = default) => inner.CompleteAsync(message, cancellationToken);
 
-    public Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken = default) => inner.ReleaseAsync(message, delay, cancellationToken);
+    public Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default) =>
+        inner.ReleaseAsync(message, delay, history, cancellationToken);
 
     public Task DeadLetterAsync(QueueMessage message, string reason, CancellationToken cancellationToken = default) => inner.DeadLetterAsync(message, reason, cancellationToken);
 

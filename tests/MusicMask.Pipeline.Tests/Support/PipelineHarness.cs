@@ -11,10 +11,9 @@ namespace MusicMask.Pipeline.Tests.Support;
 /// <summary>A pipeline on its own Azurite: real blob containers and queues, with the stage workers run in this process.</summary>
 public sealed class PipelineHarness : IAsyncDisposable
 {
-    public static readonly QueueWorkerOptions FastRetries = new()
-    {
-        VisibilityTimeout = TimeSpan.FromSeconds(3), RetryDelay = TimeSpan.FromMilliseconds(200), IdleDelay = TimeSpan.FromMilliseconds(50), MaxDeliveries = 4,
-    };
+    public static readonly QueueWorkerOptions FastPolling = new() { VisibilityTimeout = TimeSpan.FromSeconds(3), IdleDelay = TimeSpan.FromMilliseconds(50) };
+
+    public static readonly DeliveryOptions FastRetries = new() { RetryDelay = TimeSpan.FromMilliseconds(200), MaxFailures = 4 };
 
     private readonly Dictionary<string, IMessageQueue> _queues = [];
 
@@ -24,7 +23,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         Connection = StorageConnection.Create(azurite.ConnectionString);
         Blobs = Connection.CreateBlobStore();
         WrapQueue = wrapQueue ?? (q => q);
-        Workers = new StageWorkers(Blobs, Queue, FastRetries);
+        Workers = new StageWorkers(Blobs, Queue, FastPolling, FastRetries);
     }
 
     public Azurite Azurite { get; }
@@ -101,11 +100,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public async Task RunUntilFinishedAsync(int scorers = 2, TimeSpan? timeout = null)
     {
         using var stop = new CancellationTokenSource();
-        var scoreOptions = new QueueWorkerOptions
-        {
-            VisibilityTimeout = FastRetries.VisibilityTimeout, RetryDelay = FastRetries.RetryDelay, IdleDelay = FastRetries.IdleDelay,
-            MaxDeliveries = FastRetries.MaxDeliveries, Concurrency = scorers,
-        };
+        var scoreOptions = new QueueWorkerOptions { VisibilityTimeout = FastPolling.VisibilityTimeout, IdleDelay = FastPolling.IdleDelay, Concurrency = scorers };
         var running = new[]
         {
             Workers.Ingest().RunAsync(stop.Token),

@@ -1,0 +1,42 @@
+namespace MusicMask.Messaging;
+
+/// <summary>
+/// Carries out a dispatcher's decisions on a broker that completes a message when its handler returns and abandons
+/// it when the handler throws (a Service Bus trigger with auto-complete). A retry is a copy of the message scheduled
+/// for later, carrying its history and a deterministic id (so a repeated schedule after a lost lock is a duplicate
+/// the broker drops); a dead letter is kept in <see cref="IDeadLetterStore"/> with its reason. Then the original is
+/// completed by returning. Only a failure to schedule or keep escapes as an exception: the broker redelivers, and
+/// that delivery counts as a failure.
+/// </summary>
+public sealed class ScheduledRetries(MessageDispatcher dispatcher, IScheduledSender retries, IDeadLetterStore deadLetters, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public async Task<DeliveryDecision> HandleAsync(ReceivedMessage message, CancellationToken cancellationToken = default)
+    {
+        var decision = await dispatcher.DispatchAsync(message.MessageId, message.Body, message.History, cancellationToken).ConfigureAwait(false);
+        switch (decision.Action)
+        {
+            case DeliveryAction.Retry:
+                var copy = new OutgoingMessage(RetryId(message.MessageId, decision.Next), message.Body, decision.Next);
+                await retries.ScheduleAsync(copy, _time.GetUtcNow() + decision.Delay, cancellationToken).ConfigureAwait(false);
+                break;
+            case DeliveryAction.DeadLetter:
+                var letter = new DeadLetter(dispatcher.Queue, decision.Reason, message.DeliveryCount, _time.GetUtcNow(), message.Body);
+                await deadLetters.KeepAsync(letter, message.MessageId, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return decision;
+    }
+
+    /// <summary>The id of the copy that retries <paramref name="messageId"/>: the first delivery's id and the copy's history.</summary>
+    public static string RetryId(string messageId, DeliveryHistory next)
+    {
+        var cut = messageId.IndexOf(RetrySeparator, StringComparison.Ordinal);
+        var original = cut < 0 ? messageId : messageId[..cut];
+        return $"{original}{RetrySeparator}{next.Failures}.{next.Waits}";
+    }
+
+    private const string RetrySeparator = "~retry-";
+}

@@ -1,0 +1,222 @@
+using System.Text.Json;
+using MusicMask.Jobs;
+using MusicMask.Messaging;
+using MusicMask.Outputs;
+using MusicMask.Pipeline.Tests.Support;
+using MusicMask.Storage;
+using MusicMask.Tests.Support;
+
+namespace MusicMask.Pipeline.Tests.Jobs;
+
+/// <summary>
+/// Every outcome on the Service Bus path, through the same stage handlers the local path runs, on an in-process bus
+/// with Service Bus semantics and real Azurite blobs: the rules are the core's, carried out as scheduled copies,
+/// completions and dead letters.
+/// </summary>
+public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DeliveryOptions Delivery = new() { MaxFailures = 4, RetryDelay = TimeSpan.FromSeconds(2) };
+    private readonly TempDirectory _temp = new();
+    private readonly InProcessServiceBus _bus = new(maxDeliveryCount: 10);
+    private PipelineHarness _pipeline = null!;
+    private BrokerStages _stages = null!;
+
+    public async Task InitializeAsync()
+    {
+        _pipeline = await PipelineHarness.StartAsync();
+        _stages = Stages(_pipeline.Blobs);
+    }
+
+    public async Task DisposeAsync() => await _pipeline.DisposeAsync();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task DoneAJobSubmittedByItsBlobEventEndsLikeTheEmbeddedCliWithNothingDeadLettered()
+    {
+        var (path, jobId) = await UploadAsync("song.wav", 20);
+
+        Assert.True(await _stages.SubmitAsync("song.wav"));
+        Assert.True(await _stages.SubmitAsync("song.wav"));
+        await RunAllAsync();
+
+        Assert.Equal(1, _bus.Queue(QueueNames.Ingest).DuplicatesDropped);
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "song.wav", jobId);
+        Assert.Empty(await DeadLettersAsync());
+    }
+
+    [Fact]
+    public async Task RetryLaterSchedulesACopyWithItsWaitAndCompletesTheOriginalWithoutSpendingAFailure()
+    {
+        var (path, jobId) = await UploadAsync("claimed.wav", 10);
+        await _stages.SubmitAsync("claimed.wav");
+        await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+        await DrainAsync(QueueNames.PatchBatches, _stages.Score);
+        var claim = JsonSerializer.SerializeToUtf8Bytes(new { host = "elsewhere", process = 1, time = DateTimeOffset.UtcNow });
+        Assert.True(await _pipeline.Blobs.TryCreateAsync(BlobNames.StitchClaim(jobId), claim));
+
+        await DrainAsync(QueueNames.BatchScored, _stages.Aggregate);
+
+        var waiting = Assert.Single(_bus.Queue(QueueNames.BatchScored).Waiting);
+        Assert.EndsWith("~retry-0.1", waiting.MessageId, StringComparison.Ordinal);
+        Assert.True(waiting.VisibleAt > _bus.Clock.GetUtcNow());
+        Assert.Equal(JobStatus.Tiled, (await new JobStore(_pipeline.Blobs).ReadJobAsync(jobId))!.Status);
+
+        await _pipeline.Blobs.DeleteAsync(BlobNames.StitchClaim(jobId));
+        _bus.Clock.Advance(waiting.VisibleAt - _bus.Clock.GetUtcNow());
+        await DrainAsync(QueueNames.BatchScored, _stages.Aggregate);
+
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "claimed.wav", jobId);
+        Assert.Empty(await DeadLettersAsync());
+    }
+
+    [Fact]
+    public async Task RejectedGoesStraightToTheDeadLettersWithItsReasonAndIsNotRetried()
+    {
+        await _bus.Queue(QueueNames.PatchBatches).SendWithIdAsync("{\"schema\":\"musicmask.patch-batch.v1\",\"job_id\":\"../../etc\"}", "broken");
+
+        Assert.Equal(1, await DrainAsync(QueueNames.PatchBatches, _stages.Score));
+
+        Assert.Empty(_bus.Queue(QueueNames.PatchBatches).Waiting);
+        var letter = Assert.Single(await DeadLettersAsync());
+        Assert.StartsWith("rejected: ", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal(QueueNames.PatchBatches, letter.Queue);
+    }
+
+    [Fact]
+    public async Task AttemptsExhaustedAfterBackedOffCopiesEndTheJobWithItsErrorRecord()
+    {
+        var failing = new FailingReadStore(_pipeline.Blobs, "/tiles/000000");
+        var stages = Stages(failing);
+        var (_, jobId) = await UploadAsync("faulty.wav", 5);
+        await stages.SubmitAsync("faulty.wav");
+        await DrainAsync(QueueNames.Ingest, stages.Ingest);
+
+        var delays = new List<TimeSpan>();
+        for (var delivery = 0; delivery < Delivery.MaxFailures; delivery++)
+        {
+            if (delivery > 0)
+            {
+                var next = Assert.Single(_bus.Queue(QueueNames.PatchBatches).Waiting);
+                delays.Add(next.VisibleAt - _bus.Clock.GetUtcNow());
+                _bus.Clock.Advance(next.VisibleAt - _bus.Clock.GetUtcNow());
+            }
+
+            Assert.True(await _bus.Queue(QueueNames.PatchBatches).DeliverAsync(Trigger(stages.Score)));
+        }
+
+        Assert.Equal(new[] { 2.0, 4.0, 8.0 }, delays.Select(d => d.TotalSeconds));
+        Assert.Empty(_bus.Queue(QueueNames.PatchBatches).Waiting);
+        Assert.Empty(_bus.Queue(QueueNames.PatchBatches).BrokerDeadLetters);
+        var letter = Assert.Single(await DeadLettersAsync());
+        Assert.StartsWith($"failed {Delivery.MaxFailures} times", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal(JobStatus.Failed, (await new JobStore(_pipeline.Blobs).ReadJobAsync(jobId))!.Status);
+        Assert.Equal([ResultFiles.Error], (await _pipeline.ResultsAsync("faulty.wav")).Keys);
+    }
+
+    [Fact]
+    public async Task DuplicateDeliveryIsDroppedByItsIdAndAResendUnderAnotherIdStillStitchesOnce()
+    {
+        var (path, jobId) = await UploadAsync("twice.wav", 10);
+        await _stages.SubmitAsync("twice.wav");
+        await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+        var batches = _bus.Queue(QueueNames.PatchBatches).Waiting.Select(w => w.Body).ToArray();
+        foreach (var body in batches)
+        {
+            await _bus.Queue(QueueNames.PatchBatches).SendAsync(body);
+            await _bus.Queue(QueueNames.PatchBatches).SendWithIdAsync(body, $"another-sender-{Guid.NewGuid():N}");
+        }
+
+        await RunAllAsync();
+
+        Assert.Equal(batches.Length, _bus.Queue(QueueNames.PatchBatches).DuplicatesDropped);
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "twice.wav", jobId);
+    }
+
+    [Fact]
+    public async Task LockLostAfterHandlingRedeliversTheMessageWhichCountsAsAFailureAndChangesNothing()
+    {
+        var (path, jobId) = await UploadAsync("lock.wav", 10);
+        await _stages.SubmitAsync("lock.wav");
+        await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+        var histories = new List<DeliveryHistory>();
+        Func<string, IReadOnlyDictionary<string, object?>, Task> observed = async (body, data) =>
+        {
+            var received = ServiceBusBindingData.Read(body, data);
+            histories.Add(received.History);
+            await _stages.Score.HandleAsync(received);
+        };
+
+        Assert.True(await _bus.Queue(QueueNames.PatchBatches).DeliverAsync(observed, loseLock: true));
+        Assert.True(await _bus.Queue(QueueNames.PatchBatches).DeliverAsync(observed));
+        await RunAllAsync();
+
+        Assert.Equal([new DeliveryHistory(0, 0), new DeliveryHistory(1, 0)], histories);
+        Assert.Equal(1, _bus.Queue(QueueNames.BatchScored).DuplicatesDropped);
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "lock.wav", jobId);
+    }
+
+    [Fact]
+    public async Task ADeadLetterNeverChangesAFinishedJobNorTheResultsOfANewerUpload()
+    {
+        var (path, oldJob) = await UploadAsync("again.wav", 10);
+        await _stages.SubmitAsync("again.wav");
+        await RunAllAsync();
+        var recorder = new DeadLetterRecorder(_pipeline.Blobs);
+        var lateScore = MessageCodec.Encode(BatchScored.For(oldJob, 0));
+
+        await recorder.RecordAsync("aggregate", lateScore, "a late copy gave up");
+
+        Assert.Equal(JobStatus.Complete, (await new JobStore(_pipeline.Blobs).ReadJobAsync(oldJob))!.Status);
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "again.wav", oldJob);
+
+        var stuck = (await new JobStore(_pipeline.Blobs).ReadJobAsync(oldJob))! with { Status = JobStatus.Tiled };
+        await new JobStore(_pipeline.Blobs).WriteJobAsync(stuck);
+        var (newPath, newJob) = await UploadAsync("again.wav", 6, seed: 9);
+        await _stages.SubmitAsync("again.wav");
+        await RunAllAsync();
+        await recorder.RecordAsync("score", lateScore, "the old upload's copy gave up");
+
+        Assert.Equal(JobStatus.Failed, (await new JobStore(_pipeline.Blobs).ReadJobAsync(oldJob))!.Status);
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(newPath, "again.wav", newJob);
+    }
+
+    private BrokerStages Stages(IBlobStore blobs) => new(blobs, _bus.Queue, _pipeline.Scorer, delivery: Delivery, time: _bus.Clock);
+
+    private async Task<(string Path, string JobId)> UploadAsync(string name, double seconds, int seed = 1)
+    {
+        var path = TestAudio.Write(_temp.Path, $"{Guid.NewGuid():N}.wav", seconds, seed: seed);
+        return (path, await _pipeline.UploadAsync(name, path));
+    }
+
+    private static Func<string, IReadOnlyDictionary<string, object?>, Task> Trigger(ScheduledRetries stage) =>
+        (body, data) => stage.HandleAsync(ServiceBusBindingData.Read(body, data));
+
+    private Task<int> DrainAsync(string queue, ScheduledRetries stage) => _bus.Queue(queue).DrainAsync(Trigger(stage));
+
+    private async Task RunAllAsync()
+    {
+        while (await DrainAsync(QueueNames.Ingest, _stages.Ingest) + await DrainAsync(QueueNames.PatchBatches, _stages.Score) +
+               await DrainAsync(QueueNames.BatchScored, _stages.Aggregate) > 0)
+        {
+        }
+    }
+
+    private async Task<List<DeadLetter>> DeadLettersAsync()
+    {
+        var letters = new List<DeadLetter>();
+        await foreach (var blob in _pipeline.Blobs.ListAsync($"{BlobNames.WorkContainer}/dead-letters/"))
+        {
+            letters.Add(JsonSerializer.Deserialize<DeadLetter>((await _pipeline.Blobs.ReadAsync(blob.Name))!.Content, new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!);
+        }
+
+        return letters;
+    }
+
+    /// <summary>A blob store whose reads of names containing <paramref name="fragment"/> fail: a fault no retry cures.</summary>
+    private sealed class FailingReadStore(IBlobStore inner, string fragment) : DelegatingBlobStore(inner)
+    {
+        public override Task<StoredBlob?> ReadAsync(string name, CancellationToken cancellationToken = default) =>
+            name.Contains(fragment, StringComparison.Ordinal) ? throw new IOException($"injected failure reading {name}") : base.ReadAsync(name, cancellationToken);
+    }
+}
