@@ -1,8 +1,8 @@
-# azd postdeploy: subscribe the Ingest function's blob extension webhook to BlobCreated events of the audio container.
+# azd postdeploy: subscribe the Submit function's blob extension webhook to BlobCreated events of the audio container.
 $ErrorActionPreference = 'Stop'
 if (-not (Get-Command az -ErrorAction SilentlyContinue)) { throw 'the Azure CLI (az) is required for the Event Grid subscription' }
 $key = az functionapp keys list -n $env:AZURE_FUNCTION_APP_NAME -g $env:AZURE_RESOURCE_GROUP --query 'systemKeys.blobs_extension' -o tsv
-$endpoint = "https://$($env:AZURE_FUNCTION_APP_NAME).azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.Ingest&code=$key"
+$endpoint = "https://$($env:AZURE_FUNCTION_APP_NAME).azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.Submit&code=$key"
 az eventgrid system-topic event-subscription create `
   --name audio-blob-created `
   --resource-group $env:AZURE_RESOURCE_GROUP `
@@ -15,4 +15,4 @@ az eventgrid system-topic event-subscription create `
   --event-ttl 1440 `
   --output none
 if ($LASTEXITCODE -ne 0) { throw 'creating the Event Grid subscription failed' }
-Write-Host "Event Grid: BlobCreated in $($env:AZURE_AUDIO_CONTAINER_NAME) now triggers Ingest on $($env:AZURE_FUNCTION_APP_NAME)"
+Write-Host "Event Grid: BlobCreated in $($env:AZURE_AUDIO_CONTAINER_NAME) now triggers Submit on $($env:AZURE_FUNCTION_APP_NAME)"

@@ -1,10 +1,10 @@
 #!/bin/sh
-# azd postdeploy: subscribe the Ingest function's blob extension webhook to BlobCreated events of the audio container.
+# azd postdeploy: subscribe the Submit function's blob extension webhook to BlobCreated events of the audio container.
 # The webhook needs the deployed app's blobs_extension system key, so this runs after deploy, not in Bicep.
 set -eu
 command -v az >/dev/null 2>&1 || { echo "the Azure CLI (az) is required for the Event Grid subscription" >&2; exit 1; }
 key=$(az functionapp keys list -n "$AZURE_FUNCTION_APP_NAME" -g "$AZURE_RESOURCE_GROUP" --query "systemKeys.blobs_extension" -o tsv)
-endpoint="https://${AZURE_FUNCTION_APP_NAME}.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.Ingest&code=${key}"
+endpoint="https://${AZURE_FUNCTION_APP_NAME}.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.Submit&code=${key}"
 az eventgrid system-topic event-subscription create \
   --name audio-blob-created \
   --resource-group "$AZURE_RESOURCE_GROUP" \
@@ -16,4 +16,4 @@ az eventgrid system-topic event-subscription create \
   --max-delivery-attempts 30 \
   --event-ttl 1440 \
   --output none
-echo "Event Grid: BlobCreated in ${AZURE_AUDIO_CONTAINER_NAME} now triggers Ingest on ${AZURE_FUNCTION_APP_NAME}"
+echo "Event Grid: BlobCreated in ${AZURE_AUDIO_CONTAINER_NAME} now triggers Submit on ${AZURE_FUNCTION_APP_NAME}"

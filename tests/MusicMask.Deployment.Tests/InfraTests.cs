@@ -34,12 +34,12 @@ public sealed partial class InfraTests
             Assert.NotEmpty(used);
             Assert.Subset(outputs, used);
             Assert.Contains("Microsoft.Storage.BlobCreated", text, StringComparison.Ordinal);
-            Assert.Contains("functionName=Host.Functions.Ingest", text, StringComparison.Ordinal);
+            Assert.Contains("functionName=Host.Functions.Submit", text, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void HostJsonConfiguresCpuBoundServiceBusScoring()
+    public void HostJsonConfiguresCpuBoundServiceBusScoringAndLeavesRetriesToTheCore()
     {
         using var host = JsonDocument.Parse(Repository.Read("host.json"));
         var root = host.RootElement;
@@ -48,7 +48,8 @@ public sealed partial class InfraTests
         var serviceBus = root.GetProperty("extensions").GetProperty("serviceBus");
         Assert.InRange(serviceBus.GetProperty("maxConcurrentCalls").GetInt32(), 1, 4);
         Assert.Equal(0, serviceBus.GetProperty("prefetchCount").GetInt32());
-        Assert.True(root.TryGetProperty("retry", out _));
+        Assert.True(serviceBus.GetProperty("autoCompleteMessages").GetBoolean(), "ScheduledRetries completes a message by returning");
+        Assert.False(root.TryGetProperty("retry", out _), "retries are the core's DeliveryPolicy; a host retry block would not cover Service Bus triggers anyway");
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+using MusicMask.Messaging;
+using MusicMask.Pipeline.Tests.Support;
+
+namespace MusicMask.Pipeline.Tests.Messaging;
+
+/// <summary>The local transport on a real Azurite carries what the policy decided into the next delivery.</summary>
+public sealed class StorageMessageQueueTests
+{
+    [Fact]
+    public async Task AReleasedMessageComesBackWithItsHistoryAndAnUnansweredDeliveryCountsAsAFailure()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var queue = pipeline.RawQueue("history-test");
+        const string body = "{\"schema\":\"x\"}";
+        await queue.SendAsync(body);
+
+        var first = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30)));
+        Assert.Equal(DeliveryHistory.First, first.History);
+        await queue.ReleaseAsync(first, TimeSpan.Zero, first.History.AfterWait());
+        Assert.Equal(body, Assert.Single(await queue.PeekAsync(1)));
+
+        var second = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(1)));
+        Assert.Equal((body, new DeliveryHistory(0, 1)), (second.Body, second.History));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var third = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30)));
+        Assert.Equal(new DeliveryHistory(1, 1), third.History);
+    }
+}
