@@ -50,8 +50,8 @@ internal static class WorkerCommand
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, token);
         var (blobs, queues) = StorageOptions.Open(parse.GetValue(common.Storage)!);
         var threads = Math.Max(1, parse.GetValue(common.Threads));
-        var options = new QueueWorkerOptions { VisibilityTimeout = parse.GetValue(common.VisibilityTimeout), MaxDeliveries = parse.GetValue(common.MaxDeliveries) };
-        var workers = new StageWorkers(blobs, queues, options, loggers);
+        var options = new QueueWorkerOptions { VisibilityTimeout = parse.GetValue(common.VisibilityTimeout) };
+        var workers = new StageWorkers(blobs, queues, options, new DeliveryOptions { MaxFailures = parse.GetValue(common.MaxDeliveries) }, loggers);
         using var scorer = roles.Contains("score") ? new StripScorer(parse.GetValue(common.Model)!.FullName) : null;
         var running = new List<Task>();
         foreach (var role in roles)
@@ -60,7 +60,7 @@ internal static class WorkerCommand
             {
                 "watch" => new AudioWatcher(blobs, queues(QueueNames.Ingest), loggers.CreateLogger<AudioWatcher>()).RunAsync(scanInterval, linked.Token),
                 "ingest" => workers.Ingest().RunAsync(linked.Token),
-                "score" => workers.Score(scorer!, new QueueWorkerOptions { VisibilityTimeout = options.VisibilityTimeout, MaxDeliveries = options.MaxDeliveries, Concurrency = threads }).RunAsync(linked.Token),
+                "score" => workers.Score(scorer!, new QueueWorkerOptions { VisibilityTimeout = options.VisibilityTimeout, Concurrency = threads }).RunAsync(linked.Token),
                 _ => workers.Aggregate(new AggregatorOptions { ClaimTimeout = options.VisibilityTimeout }).RunAsync(linked.Token),
             });
         }
