@@ -11,5 +11,6 @@ root.Subcommands.Add(WorkerCommand.CreateWorker());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(PipelineBenchCommand.Create());
+root.Subcommands.Add(CoordinationBenchCommand.Create());
 root.Subcommands.Add(FuzzCommand.Create());
 return root.Parse(args).Invoke();

@@ -10,7 +10,7 @@ namespace MusicMask.Jobs;
 /// The stage handlers on a broker that completes on return (Service Bus under the Functions app): each stage's
 /// dispatcher with its retries scheduled on its own queue and its dead letters kept as blobs. Built once per process.
 /// </summary>
-public sealed class BrokerStages(IBlobStore blobs, Func<string, IBrokerQueue> queues, StripScorer scorer, ILoggerFactory? loggers = null, DeliveryOptions? delivery = null, TimeProvider? time = null)
+public sealed class BrokerStages(IBlobStore blobs, Func<string, IBrokerQueue> queues, ITileScorer scorer, ILoggerFactory? loggers = null, DeliveryOptions? delivery = null, TimeProvider? time = null)
 {
     private readonly StageHandlers _handlers = new(blobs, queues, delivery, loggers ?? NullLoggerFactory.Instance);
     private readonly BlobDeadLetterStore _deadLetters = new(blobs);

@@ -12,7 +12,7 @@ namespace MusicMask.Jobs;
 /// Stage 2: one PatchBatch -> one ONNX strip run over its tile -> work/{job}/scores/{i}, then a BatchScored message
 /// to <paramref name="scored"/>. The scores blob depends only on the tile and the model, so a redelivery rewrites the same bytes.
 /// </summary>
-public sealed class ScoreHandler(IBlobStore blobs, StripScorer scorer, IMessageSender scored, ILogger<ScoreHandler>? logger = null)
+public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, IMessageSender scored, ILogger<ScoreHandler>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ScoreHandler>.Instance;
 

@@ -23,7 +23,7 @@ public sealed class StageHandlers(IBlobStore blobs, Func<string, IMessageSender>
         return Dispatcher(QueueNames.Ingest, "ingest", handler.HandleAsync);
     }
 
-    public MessageDispatcher Score(StripScorer scorer)
+    public MessageDispatcher Score(ITileScorer scorer)
     {
         var handler = new ScoreHandler(blobs, scorer, senders(QueueNames.BatchScored), _loggers.CreateLogger<ScoreHandler>());
         return Dispatcher(QueueNames.PatchBatches, "score", handler.HandleAsync);

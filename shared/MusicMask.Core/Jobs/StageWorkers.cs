@@ -14,7 +14,7 @@ public sealed class StageWorkers(IBlobStore blobs, Func<string, IMessageQueue> q
 
     public QueueWorker Ingest() => Worker(_handlers.Ingest());
 
-    public QueueWorker Score(StripScorer scorer, QueueWorkerOptions? scoreOptions = null) => Worker(_handlers.Score(scorer), scoreOptions);
+    public QueueWorker Score(ITileScorer scorer, QueueWorkerOptions? scoreOptions = null) => Worker(_handlers.Score(scorer), scoreOptions);
 
     public QueueWorker Aggregate(AggregatorOptions? aggregatorOptions = null) => Worker(_handlers.Aggregate(aggregatorOptions));
 

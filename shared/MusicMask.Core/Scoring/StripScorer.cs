@@ -11,7 +11,7 @@ namespace MusicMask.Scoring;
 /// Scores spectrogram strips with the fully convolutional model: one ONNX run over a tile yields the music
 /// probability of every 64x256 window in it. Holds one InferenceSession; thread-safe.
 /// </summary>
-public sealed class StripScorer : IDisposable
+public sealed class StripScorer : ITileScorer, IDisposable
 {
     private const int Bins = SpectrogramParameters.Bins;
     private readonly InferenceSession _session;
