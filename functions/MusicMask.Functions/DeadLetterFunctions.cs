@@ -25,7 +25,7 @@ public sealed class DeadLetterFunctions(DeadLetterRecorder recorder)
 
     [Function("AggregateDeadLetters")]
     public Task AggregateAsync(
-        [ServiceBusTrigger(AppSettings.BatchScoredQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
+        [ServiceBusTrigger(AppSettings.AggregationQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
         CancellationToken cancellationToken) =>
         recorder.RecordAsync("aggregate", message, Reason, cancellationToken);
 }

@@ -4,7 +4,7 @@ using MusicMask.Messaging;
 
 namespace MusicMask.Functions;
 
-/// <summary>patch-batches -> one ONNX strip run -> scores blob + a BatchScored message.</summary>
+/// <summary>patch-batches -> one ONNX strip run -> work/{job}/scores/{i}.</summary>
 public sealed class ScoreFunction(BrokerStages stages)
 {
     [Function("Score")]

@@ -38,9 +38,9 @@ resource patchBatches 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview
   properties: union(queueSettings, { maxSizeInMegabytes: 5120 })
 }
 
-resource batchScored 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
+resource aggregation 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
   parent: namespace
-  name: 'batch-scored'
+  name: 'aggregation'
   properties: union(queueSettings, { maxSizeInMegabytes: 1024 })
 }
 

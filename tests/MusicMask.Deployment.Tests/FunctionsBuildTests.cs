@@ -30,12 +30,13 @@ public sealed class FunctionsBuildTests : IDisposable
         Assert.Equal(
             new[]
             {
-                $"Aggregate In serviceBusTrigger {QueueNames.BatchScored} via ServiceBus",
-                $"AggregateDeadLetters In serviceBusTrigger {QueueNames.BatchScored}/$DeadLetterQueue via ServiceBus",
-                $"Ingest In blobTrigger {BlobNames.AudioContainer}/{{name}} via PipelineStorage from EventGrid",
+                $"Aggregate In serviceBusTrigger {QueueNames.Aggregation} via ServiceBus",
+                $"AggregateDeadLetters In serviceBusTrigger {QueueNames.Aggregation}/$DeadLetterQueue via ServiceBus",
+                $"Ingest In serviceBusTrigger {QueueNames.Ingest} via ServiceBus",
+                $"IngestDeadLetters In serviceBusTrigger {QueueNames.Ingest}/$DeadLetterQueue via ServiceBus",
                 $"Score In serviceBusTrigger {QueueNames.PatchBatches} via ServiceBus",
-                $"Score Out serviceBus {QueueNames.BatchScored} via ServiceBus",
                 $"ScoreDeadLetters In serviceBusTrigger {QueueNames.PatchBatches}/$DeadLetterQueue via ServiceBus",
+                $"Submit In blobTrigger {BlobNames.AudioContainer}/{{name}} via PipelineStorage from EventGrid",
             },
             Bindings(metadata).Order(StringComparer.Ordinal));
     }

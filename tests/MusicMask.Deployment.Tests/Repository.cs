@@ -21,7 +21,7 @@ internal static partial class Repository
             ["BlobNames.AudioContainer"] = Storage.BlobNames.AudioContainer,
             ["QueueNames.Ingest"] = Messaging.QueueNames.Ingest,
             ["QueueNames.PatchBatches"] = Messaging.QueueNames.PatchBatches,
-            ["QueueNames.BatchScored"] = Messaging.QueueNames.BatchScored,
+            ["QueueNames.Aggregation"] = Messaging.QueueNames.Aggregation,
         };
         var constants = new Dictionary<string, string>();
         foreach (Match match in ConstantPattern().Matches(Read("functions", "MusicMask.Functions", "AppSettings.cs")))

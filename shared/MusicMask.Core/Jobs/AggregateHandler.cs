@@ -11,11 +11,12 @@ using MusicMask.Storage;
 namespace MusicMask.Jobs;
 
 /// <summary>
-/// Stage 3, the durable aggregator: records each BatchScored (and ingest's batch count) in work/{job}/progress.bin
-/// with one read and one conditional write, and when every batch is in, stitches exactly once: the first delivery
-/// to see the job complete takes the stitch claim (a conditional create), reads the scores, and publishes
-/// results/{name}/. Duplicates, any order and any number of concurrent aggregators give the same single stitch; a
-/// claim whose owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>.
+/// Stage 3, the aggregator. Each scored tile leaves its scores blob, and that blob is the only record of it: no
+/// message and no shared write per tile. One IngestCompleted per job comes here and keeps coming back: each
+/// delivery lists work/{job}/scores/ (one listing page per 5,000 tiles), and until every tile is in it answers
+/// "retry later" after about half the time the remaining tiles should take at the rate seen so far. When every
+/// tile is in, the delivery stitches exactly once: it takes the stitch claim (a conditional create), reads the
+/// scores, and publishes results/{name}/. A claim whose owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>.
 /// </summary>
 public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? options = null, ILogger? logger = null)
 {
@@ -25,96 +26,55 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
 
     public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken = default)
     {
-        if (!TryRead(body, out var jobId, out var update, out var problem))
+        if (!MessageCodec.TryDecode<IngestCompleted>(body, out var completed, out var problem))
         {
             return MessageOutcome.Rejected(problem);
         }
 
-        using var scope = JobLogScope.Begin(_logger, jobId);
-        var (progress, outcome) = await UpdateProgressAsync(jobId, update, cancellationToken).ConfigureAwait(false);
-        return outcome ?? (progress!.IsComplete ? await StitchOnceAsync(jobId, cancellationToken).ConfigureAwait(false) : MessageOutcome.Done);
-    }
-
-    private static bool TryRead(string body, out string jobId, out Func<JobProgress, bool> update, out string problem)
-    {
-        jobId = "";
-        update = _ => false;
-        if (!MessageCodec.TrySchemaOf(body, out var schema, out problem))
+        using var scope = JobLogScope.Begin(_logger, completed.JobId);
+        if (await _jobs.ReadJobForUpdateAsync(completed.JobId, cancellationToken).ConfigureAwait(false) is not { } found)
         {
-            return false;
-        }
-
-        switch (schema)
-        {
-            case BatchScored.Version1 when MessageCodec.TryDecode<BatchScored>(body, out var scored, out problem):
-                (jobId, update) = (scored.JobId, p => p.MarkScored(scored.Batch));
-                return true;
-            case IngestCompleted.Version1 when MessageCodec.TryDecode<IngestCompleted>(body, out var completed, out problem):
-                (jobId, update) = (completed.JobId, p => p.SetBatches(completed.Batches));
-                return true;
-            case BatchScored.Version1 or IngestCompleted.Version1:
-                return false;
-            default:
-                problem = $"schema \"{schema}\" is not one the aggregator reads";
-                return false;
-        }
-    }
-
-    private async Task<(JobProgress? Progress, MessageOutcome? Outcome)> UpdateProgressAsync(string jobId, Func<JobProgress, bool> update, CancellationToken cancellationToken)
-    {
-        var name = BlobNames.Progress(jobId);
-        for (var attempt = 0; attempt < _options.MaxConflicts; attempt++)
-        {
-            var blob = await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false);
-            if (blob is null && await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false) is null)
-            {
-                return (null, MessageOutcome.Rejected($"job {jobId} does not exist (no {BlobNames.Job(jobId)})"));
-            }
-
-            var progress = blob is null ? JobProgress.Empty() : JobProgress.Parse(blob.Content);
-            bool changed;
-            try
-            {
-                changed = update(progress);
-            }
-            catch (InvalidDataException error)
-            {
-                return (null, MessageOutcome.Rejected($"job {jobId}: {error.Message}"));
-            }
-
-            if (!changed)
-            {
-                return (progress, null);
-            }
-
-            var written = blob is null
-                ? await blobs.TryCreateAsync(name, progress.ToBytes(), cancellationToken).ConfigureAwait(false)
-                : await blobs.TryReplaceAsync(name, progress.ToBytes(), blob.ETag, cancellationToken).ConfigureAwait(false);
-            if (written)
-            {
-                return (progress, null);
-            }
-
-            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 50)), cancellationToken).ConfigureAwait(false);
-        }
-
-        return (null, MessageOutcome.RetryLater(TimeSpan.FromSeconds(1), $"job {jobId}: progress kept changing under {_options.MaxConflicts} attempts"));
-    }
-
-    private async Task<MessageOutcome> StitchOnceAsync(string jobId, CancellationToken cancellationToken)
-    {
-        if (await _jobs.ReadJobForUpdateAsync(jobId, cancellationToken).ConfigureAwait(false) is not { } found)
-        {
-            return MessageOutcome.Rejected($"job {jobId} does not exist (no {BlobNames.Job(jobId)})");
+            return MessageOutcome.Rejected($"job {completed.JobId} does not exist (no {BlobNames.Job(completed.JobId)})");
         }
 
         var (job, etag) = found;
-
         if (job.Status is JobStatus.Complete or JobStatus.Failed)
         {
             return MessageOutcome.Done;
         }
 
+        if (job.Batches != completed.Batches)
+        {
+            return MessageOutcome.Rejected($"job {job.JobId} has {job.Batches} tiles, the message says {completed.Batches}");
+        }
+
+        var scored = await ScoredTilesAsync(job, cancellationToken).ConfigureAwait(false);
+        return scored.Count < job.Batches
+            ? MessageOutcome.RetryLater(_options.NextCheck(job.Batches - scored.Count, scored.Rate), $"{scored.Count} of {job.Batches} tiles scored")
+            : await StitchOnceAsync(job, etag, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ScoredTiles> ScoredTilesAsync(JobManifest job, CancellationToken cancellationToken)
+    {
+        var prefix = BlobNames.ScoresPrefix(job.JobId);
+        var count = 0;
+        var (first, last) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        await foreach (var blob in blobs.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (int.TryParse(blob.Name.AsSpan(prefix.Length), out var tile) && tile >= 0 && tile < job.Batches)
+            {
+                count++;
+                (first, last) = (blob.LastModified < first ? blob.LastModified : first, blob.LastModified > last ? blob.LastModified : last);
+            }
+        }
+
+        var seconds = count > 1 ? (last - first).TotalSeconds : 0;
+        return new ScoredTiles(count, seconds > 0 ? (count - 1) / seconds : 0);
+    }
+
+    private async Task<MessageOutcome> StitchOnceAsync(JobManifest job, string etag, CancellationToken cancellationToken)
+    {
+        var jobId = job.JobId;
         if (!await ClaimStitchAsync(jobId, cancellationToken).ConfigureAwait(false))
         {
             return (await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false))?.Status is JobStatus.Complete or JobStatus.Failed
@@ -125,7 +85,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         var elapsed = Stopwatch.StartNew();
         await blobs.WriteAsync($"{BlobNames.StitchLog(jobId)}{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}", ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         var files = await StitchAsync(job, elapsed, cancellationToken).ConfigureAwait(false);
-        await _jobs.PublishResultsAsync(job.Name, files, cancellationToken).ConfigureAwait(false);
+        await _jobs.PublishResultsAsync(job.Name, job.ETag, files, cancellationToken).ConfigureAwait(false);
         if (!await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Complete }, etag, cancellationToken).ConfigureAwait(false))
         {
             _logger.LogWarning("job {JobId} was ended as failed while it was being stitched; it stays failed", jobId);
@@ -201,4 +161,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
     }
 
     private sealed record StitchClaim(string Host, int Process, DateTimeOffset Time);
+
+    /// <summary>How many of a job's tiles have scores, and how many a second arrived while they did.</summary>
+    private readonly record struct ScoredTiles(int Count, double Rate);
 }

@@ -8,6 +8,20 @@ public sealed class AggregatorOptions
     /// </summary>
     public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Conditional-write conflicts tolerated on one progress update before the message is retried later.</summary>
-    public int MaxConflicts { get; init; } = 200;
+    /// <summary>The soonest a job is checked again while tiles are outstanding.</summary>
+    public TimeSpan MinCheckInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The latest a job is checked again; a backlog of other work only makes it wait at this pace.</summary>
+    public TimeSpan MaxCheckInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// When to check a job again: half the time its <paramref name="remaining"/> tiles should take at the
+    /// <paramref name="tilesPerSecond"/> seen so far (50 ms a tile before any rate is known), so checks
+    /// thicken as the job nears its end and the last tile waits at most about the minimum.
+    /// </summary>
+    public TimeSpan NextCheck(int remaining, double tilesPerSecond)
+    {
+        var seconds = tilesPerSecond > 0 ? remaining / tilesPerSecond / 2 : remaining * 0.05;
+        return TimeSpan.FromSeconds(Math.Clamp(seconds, MinCheckInterval.TotalSeconds, MaxCheckInterval.TotalSeconds));
+    }
 }

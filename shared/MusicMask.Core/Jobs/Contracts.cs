@@ -48,25 +48,9 @@ public sealed record PatchBatch(string Schema, string JobId, int Batch, string T
         : null);
 }
 
-/// <summary>"Tile <see cref="Batch"/> of job <see cref="JobId"/> is scored; its window probabilities are in <see cref="ScoresBlob"/>".</summary>
-public sealed record BatchScored(string Schema, string JobId, int Batch, string ScoresBlob) : IStageMessage
-{
-    public const string Version1 = "musicmask.batch-scored.v1";
-
-    public static string CurrentSchema => Version1;
-
-    public static BatchScored For(string jobId, int batch) => new(Version1, jobId, batch, Storage.BlobNames.Scores(jobId, batch));
-
-    public string? Problem() =>
-        JobIds.Problem(JobId) ??
-        (Batch < 0 ? $"batch index {Batch} is negative"
-        : ScoresBlob != Storage.BlobNames.Scores(JobId, Batch) ? $"scores blob \"{ScoresBlob}\" is not this batch's"
-        : null);
-}
-
 /// <summary>
-/// "Ingest of job <see cref="JobId"/> is done and made <see cref="Batches"/> tiles": the batch count of a streamed
-/// file is known only at its end, so it travels to the aggregator beside the BatchScored messages.
+/// "Ingest of job <see cref="JobId"/> is done and made <see cref="Batches"/> tiles; aggregate it when they are
+/// scored": the one aggregation message of a job, which comes back until its tiles' scores are all in.
 /// </summary>
 public sealed record IngestCompleted(string Schema, string JobId, int Batches) : IStageMessage
 {

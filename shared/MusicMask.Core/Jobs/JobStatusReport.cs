@@ -7,7 +7,7 @@ public sealed record JobStatusLine(string JobId, string Name, JobStatus Status, 
 
 public static class JobStatusReport
 {
-    /// <summary>Every job under work/, oldest first, with its progress: one folder listing, two reads per job.</summary>
+    /// <summary>Every job under work/, oldest first, with its progress: one folder listing, a read and a listing per job.</summary>
     public static async Task<IReadOnlyList<JobStatusLine>> ReadAsync(IBlobStore blobs, CancellationToken cancellationToken = default)
     {
         var lines = new List<JobStatusLine>();
@@ -28,7 +28,7 @@ public static class JobStatusReport
         return lines.OrderBy(l => l.Created).ToList();
     }
 
-    /// <summary>One job's state and progress (two reads), or null when it does not exist.</summary>
+    /// <summary>One job's state and progress (a read and a listing of its scores), or null when it does not exist.</summary>
     public static async Task<JobStatusLine?> ReadAsync(IBlobStore blobs, string jobId, CancellationToken cancellationToken = default)
     {
         var job = await new JobStore(blobs).ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false);
@@ -37,8 +37,15 @@ public static class JobStatusReport
             return null;
         }
 
-        var progressBlob = await blobs.ReadAsync(BlobNames.Progress(jobId), cancellationToken).ConfigureAwait(false);
-        var progress = progressBlob is null ? JobProgress.Empty() : JobProgress.Parse(progressBlob.Content);
-        return new JobStatusLine(job.JobId, job.Name, job.Status, progress.Scored, Math.Max(job.Batches, progress.Batches), job.Created, job.Error);
+        var scored = 0;
+        if (job.Status is not JobStatus.Complete)
+        {
+            await foreach (var unused in blobs.ListAsync(BlobNames.ScoresPrefix(jobId), cancellationToken).ConfigureAwait(false))
+            {
+                scored++;
+            }
+        }
+
+        return new JobStatusLine(job.JobId, job.Name, job.Status, job.Status is JobStatus.Complete ? job.Batches : scored, job.Batches, job.Created, job.Error);
     }
 }

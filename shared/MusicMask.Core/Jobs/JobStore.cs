@@ -29,20 +29,29 @@ public sealed class JobStore(IBlobStore blobs)
         blobs.WriteAsync(BlobNames.Job(job.JobId), job.Serialize(), cancellationToken);
 
     /// <summary>
-    /// Publishes results/{name}/: the old manifest goes first and the new one last, so a folder with a manifest is
-    /// always whole; a stale error record and files the new result does not have are removed.
+    /// Publishes results/{name}/ for the upload with <paramref name="sourceETag"/>: the old manifest goes first and
+    /// the new one last, so a folder with a manifest is always whole; a stale error record and files the new result
+    /// does not have are removed. When the folder already holds this upload's results (a stitch repeated after a
+    /// stale claim was taken over), the same files are rewritten in place and the manifest is never removed, so a
+    /// repeat cut short cannot leave a finished job without one.
     /// </summary>
-    public async Task PublishResultsAsync(string name, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default)
+    public async Task PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default)
     {
-        await blobs.DeleteAsync(BlobNames.Result(name, ResultFiles.Manifest), cancellationToken).ConfigureAwait(false);
-        await RemoveResultsExceptAsync(name, files.Select(f => f.Name).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        var manifestBlob = BlobNames.Result(name, ResultFiles.Manifest);
+        var current = await blobs.ReadAsync(manifestBlob, cancellationToken).ConfigureAwait(false);
+        if (current is null || ResultFiles.SourceETagOf(current.Content) != sourceETag)
+        {
+            await blobs.DeleteAsync(manifestBlob, cancellationToken).ConfigureAwait(false);
+            await RemoveResultsExceptAsync(name, files.Select(f => f.Name).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var (file, content) in files.Where(f => f.Name != ResultFiles.Manifest))
         {
             await blobs.WriteAsync(BlobNames.Result(name, file), content, cancellationToken).ConfigureAwait(false);
         }
 
         var manifest = files.Single(f => f.Name == ResultFiles.Manifest);
-        await blobs.WriteAsync(BlobNames.Result(name, manifest.Name), manifest.Content, cancellationToken).ConfigureAwait(false);
+        await blobs.WriteAsync(manifestBlob, manifest.Content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ends a job as failed: results/{name}/ holds only error.json, and job.json says why.</summary>

@@ -9,10 +9,10 @@ using MusicMask.Storage;
 namespace MusicMask.Jobs;
 
 /// <summary>
-/// Stage 2: one PatchBatch -> one ONNX strip run over its tile -> work/{job}/scores/{i}, then a BatchScored message
-/// to <paramref name="scored"/>. The scores blob depends only on the tile and the model, so a redelivery rewrites the same bytes.
+/// Stage 2: one PatchBatch -> one ONNX strip run over its tile -> work/{job}/scores/{i}. That blob is all the
+/// aggregator needs to know the tile is done; it depends only on the tile and the model, so a redelivery rewrites the same bytes.
 /// </summary>
-public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, IMessageSender scored, ILogger<ScoreHandler>? logger = null)
+public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<ScoreHandler>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ScoreHandler>.Instance;
 
@@ -41,9 +41,7 @@ public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, IMessageS
 
         var started = Stopwatch.GetTimestamp();
         var scores = scorer.Score(tile);
-        var message = BatchScored.For(batch.JobId, batch.Batch);
-        await blobs.WriteAsync(message.ScoresBlob, TileCodec.EncodeScores(scores, scorer.Model), cancellationToken).ConfigureAwait(false);
-        await scored.SendAsync(MessageCodec.Encode(message), cancellationToken).ConfigureAwait(false);
+        await blobs.WriteAsync(BlobNames.Scores(batch.JobId, batch.Batch), TileCodec.EncodeScores(scores, scorer.Model), cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("job {JobId}: batch {Batch} ({Windows} window columns) scored and stored in {Milliseconds:F0} ms",
             batch.JobId, batch.Batch, scores.Windows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return MessageOutcome.Done;

@@ -19,20 +19,20 @@ public sealed class StageHandlers(IBlobStore blobs, Func<string, IMessageSender>
 
     public MessageDispatcher Ingest()
     {
-        var handler = new IngestHandler(blobs, senders(QueueNames.PatchBatches), senders(QueueNames.BatchScored), _loggers.CreateLogger<IngestHandler>());
+        var handler = new IngestHandler(blobs, senders(QueueNames.PatchBatches), senders(QueueNames.Aggregation), _loggers.CreateLogger<IngestHandler>());
         return Dispatcher(QueueNames.Ingest, "ingest", handler.HandleAsync);
     }
 
     public MessageDispatcher Score(ITileScorer scorer)
     {
-        var handler = new ScoreHandler(blobs, scorer, senders(QueueNames.BatchScored), _loggers.CreateLogger<ScoreHandler>());
+        var handler = new ScoreHandler(blobs, scorer, _loggers.CreateLogger<ScoreHandler>());
         return Dispatcher(QueueNames.PatchBatches, "score", handler.HandleAsync);
     }
 
     public MessageDispatcher Aggregate(AggregatorOptions? aggregatorOptions = null)
     {
         var handler = new AggregateHandler(blobs, aggregatorOptions, _loggers.CreateLogger<AggregateHandler>());
-        return Dispatcher(QueueNames.BatchScored, "aggregate", handler.HandleAsync);
+        return Dispatcher(QueueNames.Aggregation, "aggregate", handler.HandleAsync);
     }
 
     private MessageDispatcher Dispatcher(string queue, string stage, MessageHandler handle) =>

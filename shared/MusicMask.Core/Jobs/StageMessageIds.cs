@@ -22,7 +22,6 @@ public static class StageMessageIds
                 $"ingest.{Digest($"{request.Container}/{request.Name}\n{request.ETag}")}",
             PatchBatch.Version1 when MessageCodec.TryDecode<PatchBatch>(body, out var batch, out _) =>
                 $"{batch.JobId}.score.{batch.Batch}.{batch.FirstWindow}+{batch.Windows}",
-            BatchScored.Version1 when MessageCodec.TryDecode<BatchScored>(body, out var scored, out _) => $"{scored.JobId}.scored.{scored.Batch}",
             IngestCompleted.Version1 when MessageCodec.TryDecode<IngestCompleted>(body, out var completed, out _) => $"{completed.JobId}.sealed.{completed.Batches}",
             _ => $"other.{Digest(body)}",
         };

@@ -5,7 +5,7 @@ public static class QueueNames
 {
     public const string Ingest = "ingest-requests";
     public const string PatchBatches = "patch-batches";
-    public const string BatchScored = "batch-scored";
+    public const string Aggregation = "aggregation";
     public const string PoisonSuffix = "-poison";
 
     public static string Poison(string queue) => queue + PoisonSuffix;

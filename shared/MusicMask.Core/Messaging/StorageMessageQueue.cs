@@ -45,8 +45,9 @@ public sealed class StorageMessageQueue : IMessageQueue
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken = default) =>
         _queue.DeleteMessageAsync(message.Id, message.Receipt, cancellationToken);
 
+    /// <summary>Storage queues count visibility in whole seconds, so the delay is rounded up: 250 ms would otherwise be none.</summary>
     public Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default) =>
-        _queue.UpdateMessageAsync(message.Id, message.Receipt, DeliveryEnvelope.Seal(message.Body, history), delay, cancellationToken);
+        _queue.UpdateMessageAsync(message.Id, message.Receipt, DeliveryEnvelope.Seal(message.Body, history), TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)), cancellationToken);
 
     public async Task DeadLetterAsync(QueueMessage message, string reason, CancellationToken cancellationToken = default)
     {

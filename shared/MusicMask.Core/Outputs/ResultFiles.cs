@@ -62,6 +62,19 @@ public static class ResultFiles
         }
     }
 
+    /// <summary>The source ETag a manifest.json names, or null when the bytes are not one.</summary>
+    public static string? SourceETagOf(byte[] content)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ResultManifest>(content, JsonOptions.Indented)?.Source.ETag;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether the bytes are an error.json as this tool writes them: source, stage, reason and time.</summary>
     public static bool IsErrorRecord(byte[] content)
     {

@@ -25,7 +25,7 @@ public static class BlobNames
 
     public static string Preview(string jobId) => $"{WorkContainer}/{jobId}/preview.bin";
 
-    public static string Progress(string jobId) => $"{WorkContainer}/{jobId}/progress.bin";
+    public static string ScoresPrefix(string jobId) => $"{WorkContainer}/{jobId}/scores/";
 
     public static string StitchClaim(string jobId) => $"{WorkContainer}/{jobId}/stitch.claim";
 

@@ -65,7 +65,7 @@ public sealed class DistributedPipelineTests : IDisposable
 
         var batches = await HandleAllInReverseAsync(pipeline.Workers.Score(pipeline.Scorer));
         Assert.True(batches > 3);
-        Assert.Equal(batches + 1, await HandleAllInReverseAsync(pipeline.Workers.Aggregate()));
+        Assert.Equal(1, await HandleAllInReverseAsync(pipeline.Workers.Aggregate()));
 
         await pipeline.WaitUntilFinishedAsync(TimeSpan.FromSeconds(10));
         await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "reverse.wav", job);
@@ -104,7 +104,7 @@ public sealed class DistributedPipelineTests : IDisposable
         await pipeline.UploadAsync("corrupt.wav", _temp.File("corrupt.wav"));
         await pipeline.RawQueue(QueueNames.PatchBatches).SendAsync(
             "{\"schema\":\"musicmask.patch-batch.v1\",\"job_id\":\"0123456789abcdef\",\"batch\":-4,\"tile_blob\":\"work/x\",\"first_window\":0,\"windows\":128}");
-        await pipeline.RawQueue(QueueNames.BatchScored).SendAsync("not json at all");
+        await pipeline.RawQueue(QueueNames.Aggregation).SendAsync("not json at all");
         await pipeline.RawQueue(QueueNames.Ingest).SendAsync("{\"schema\":\"musicmask.ingest-request.v1\",\"container\":\"audio\",\"name\":\"../../etc/passwd\",\"e_tag\":null}");
         await pipeline.ScanAsync();
 
@@ -118,14 +118,14 @@ public sealed class DistributedPipelineTests : IDisposable
         Assert.Contains("plain text", error.RootElement.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
 
         var poisoned = new Dictionary<string, DeadLetter>();
-        foreach (var queue in new[] { QueueNames.PatchBatches, QueueNames.BatchScored, QueueNames.Ingest })
+        foreach (var queue in new[] { QueueNames.PatchBatches, QueueNames.Aggregation, QueueNames.Ingest })
         {
             var letters = await ReceiveAllAsync(pipeline.RawQueue(QueueNames.Poison(queue)));
             poisoned[queue] = Assert.Single(letters.Select(m => JsonSerializer.Deserialize<DeadLetter>(m.Body, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!));
         }
 
         Assert.Contains("batch index -4", poisoned[QueueNames.PatchBatches].Reason, StringComparison.Ordinal);
-        Assert.Contains("not JSON", poisoned[QueueNames.BatchScored].Reason, StringComparison.Ordinal);
+        Assert.Contains("not JSON", poisoned[QueueNames.Aggregation].Reason, StringComparison.Ordinal);
         Assert.Contains("safe name", poisoned[QueueNames.Ingest].Reason, StringComparison.Ordinal);
     }
 

@@ -14,8 +14,6 @@ public class MessageCodecTests
     {
         var batch = PatchBatch.For(Job, new TileRange(3, 384, 128), BlobNames.Tile(Job, 3));
         Assert.Equal(batch, MessageCodec.Decode<PatchBatch>(MessageCodec.Encode(batch)));
-        var scored = BatchScored.For(Job, 3);
-        Assert.Equal(scored, MessageCodec.Decode<BatchScored>(MessageCodec.Encode(scored)));
         var completed = IngestCompleted.For(Job, 12);
         Assert.Equal(completed, MessageCodec.Decode<IngestCompleted>(MessageCodec.Encode(completed)));
         var request = IngestRequest.For("audio", "a/b.wav");

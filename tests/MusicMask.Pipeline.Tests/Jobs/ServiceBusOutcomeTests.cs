@@ -51,22 +51,26 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         var (path, jobId) = await UploadAsync("claimed.wav", 10);
         await _stages.SubmitAsync("claimed.wav");
         await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+
+        Assert.Equal(1, await DrainAsync(QueueNames.Aggregation, _stages.Aggregate));
+        var early = Assert.Single(_bus.Queue(QueueNames.Aggregation).Waiting);
+        Assert.EndsWith("~retry-0.1", early.MessageId, StringComparison.Ordinal);
+        Assert.True(early.VisibleAt > _bus.Clock.GetUtcNow());
+
         await DrainAsync(QueueNames.PatchBatches, _stages.Score);
         var claim = JsonSerializer.SerializeToUtf8Bytes(new { host = "elsewhere", process = 1, time = DateTimeOffset.UtcNow });
         Assert.True(await _pipeline.Blobs.TryCreateAsync(BlobNames.StitchClaim(jobId), claim));
+        await AdvanceToAndDrainAggregationAsync(early.VisibleAt);
 
-        await DrainAsync(QueueNames.BatchScored, _stages.Aggregate);
-
-        var waiting = Assert.Single(_bus.Queue(QueueNames.BatchScored).Waiting);
-        Assert.EndsWith("~retry-0.1", waiting.MessageId, StringComparison.Ordinal);
-        Assert.True(waiting.VisibleAt > _bus.Clock.GetUtcNow());
+        var claimed = Assert.Single(_bus.Queue(QueueNames.Aggregation).Waiting);
+        Assert.EndsWith("~retry-0.2", claimed.MessageId, StringComparison.Ordinal);
         Assert.Equal(JobStatus.Tiled, (await new JobStore(_pipeline.Blobs).ReadJobAsync(jobId))!.Status);
 
         await _pipeline.Blobs.DeleteAsync(BlobNames.StitchClaim(jobId));
-        _bus.Clock.Advance(waiting.VisibleAt - _bus.Clock.GetUtcNow());
-        await DrainAsync(QueueNames.BatchScored, _stages.Aggregate);
+        await AdvanceToAndDrainAggregationAsync(claimed.VisibleAt);
 
         await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "claimed.wav", jobId);
+        Assert.Empty(_bus.Queue(QueueNames.Aggregation).Waiting);
         Assert.Empty(await DeadLettersAsync());
     }
 
@@ -152,7 +156,6 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         await RunAllAsync();
 
         Assert.Equal([new DeliveryHistory(0, 0), new DeliveryHistory(1, 0)], histories);
-        Assert.Equal(1, _bus.Queue(QueueNames.BatchScored).DuplicatesDropped);
         await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "lock.wav", jobId);
     }
 
@@ -163,7 +166,7 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         await _stages.SubmitAsync("again.wav");
         await RunAllAsync();
         var recorder = new DeadLetterRecorder(_pipeline.Blobs);
-        var lateScore = MessageCodec.Encode(BatchScored.For(oldJob, 0));
+        var lateScore = MessageCodec.Encode(IngestCompleted.For(oldJob, 1));
 
         await recorder.RecordAsync("aggregate", lateScore, "a late copy gave up");
 
@@ -194,10 +197,16 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
 
     private Task<int> DrainAsync(string queue, ScheduledRetries stage) => _bus.Queue(queue).DrainAsync(Trigger(stage));
 
+    private async Task AdvanceToAndDrainAggregationAsync(DateTimeOffset time)
+    {
+        _bus.Clock.Advance(time - _bus.Clock.GetUtcNow());
+        await DrainAsync(QueueNames.Aggregation, _stages.Aggregate);
+    }
+
     private async Task RunAllAsync()
     {
         while (await DrainAsync(QueueNames.Ingest, _stages.Ingest) + await DrainAsync(QueueNames.PatchBatches, _stages.Score) +
-               await DrainAsync(QueueNames.BatchScored, _stages.Aggregate) > 0)
+               await DrainAsync(QueueNames.Aggregation, _stages.Aggregate) > 0)
         {
         }
     }

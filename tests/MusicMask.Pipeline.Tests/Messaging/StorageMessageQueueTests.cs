@@ -7,7 +7,7 @@ namespace MusicMask.Pipeline.Tests.Messaging;
 public sealed class StorageMessageQueueTests
 {
     [Fact]
-    public async Task AReleasedMessageComesBackWithItsHistoryAndAnUnansweredDeliveryCountsAsAFailure()
+    public async Task AReleasedMessageStaysHiddenForItsDelayAndComesBackWithItsHistoryAndAnUnansweredDeliveryCountsAsAFailure()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
         var queue = pipeline.RawQueue("history-test");
@@ -16,7 +16,9 @@ public sealed class StorageMessageQueueTests
 
         var first = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30)));
         Assert.Equal(DeliveryHistory.First, first.History);
-        await queue.ReleaseAsync(first, TimeSpan.Zero, first.History.AfterWait());
+        await queue.ReleaseAsync(first, TimeSpan.FromMilliseconds(250), first.History.AfterWait());
+        Assert.Empty(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(1)));
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         Assert.Equal(body, Assert.Single(await queue.PeekAsync(1)));
 
         var second = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(1)));

@@ -55,7 +55,7 @@ internal static class CoordinationBenchCommand
         var jobNames = new Dictionary<string, string>();
         foreach (var (name, seconds) in submissions)
         {
-            jobNames[await StandInIngest.SubmitAsync(store, Queue(QueueNames.PatchBatches), Queue(QueueNames.BatchScored), name, seconds, token).ConfigureAwait(false)] = name;
+            jobNames[await StandInIngest.SubmitAsync(store, Queue(QueueNames.PatchBatches), Queue(QueueNames.Aggregation), name, seconds, token).ConfigureAwait(false)] = name;
         }
 
         var submitted = clock.Elapsed;
@@ -88,7 +88,7 @@ internal static class CoordinationBenchCommand
         var latencies = store.ResultLatencies(jobNames).Values.Order().ToArray();
         var (stitched, doubled, missing) = await CountStitchesAsync(blobs, jobNames.Keys, token).ConfigureAwait(false);
         var poisoned = 0;
-        foreach (var queue in new[] { QueueNames.PatchBatches, QueueNames.BatchScored })
+        foreach (var queue in new[] { QueueNames.PatchBatches, QueueNames.Aggregation })
         {
             poisoned += await queues(QueueNames.Poison(queue)).ApproximateCountAsync(token).ConfigureAwait(false);
         }
@@ -117,7 +117,7 @@ internal static class CoordinationBenchCommand
         return (once, more, none);
     }
 
-    private static bool IsQueue(string category) => category is QueueNames.Ingest or QueueNames.PatchBatches or QueueNames.BatchScored;
+    private static bool IsQueue(string category) => category is QueueNames.Ingest or QueueNames.PatchBatches or QueueNames.Aggregation;
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

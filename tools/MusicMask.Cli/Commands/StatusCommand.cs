@@ -22,7 +22,7 @@ internal static class StatusCommand
                 Console.WriteLine($"{job.JobId,-16}  {job.Status,-9}  {job.Scored,5}/{(job.Batches > 0 ? job.Batches.ToString() : "?"),-5}  {BlobNames.Printable(job.Name)}{(job.Error is null ? "" : $"  ({BlobNames.Printable(job.Error)})")}");
             }
 
-            foreach (var name in new[] { QueueNames.Ingest, QueueNames.PatchBatches, QueueNames.BatchScored })
+            foreach (var name in new[] { QueueNames.Ingest, QueueNames.PatchBatches, QueueNames.Aggregation })
             {
                 var queue = queues(name);
                 var poison = queues(QueueNames.Poison(name));

@@ -1,0 +1,38 @@
+using MusicMask.Jobs;
+using MusicMask.Outputs;
+using MusicMask.Pipeline.Tests.Support;
+using MusicMask.Storage;
+using MusicMask.Tests.Support;
+
+namespace MusicMask.Pipeline.Tests.Jobs;
+
+public sealed class JobStoreTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task ARepeatedStitchCutShortNeverLeavesAFinishedJobWithoutItsManifest()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var (path, jobId) = await pipeline.SubmitAsync(_temp.Path, "repeat.wav", 8, ingest: true);
+        await pipeline.RunUntilFinishedAsync();
+        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
+        var published = await pipeline.ResultsAsync("repeat.wav");
+        var files = published.Select(p => (p.Key, p.Value)).ToList();
+
+        var cutShort = new FailingWriteStore(pipeline.Blobs, BlobNames.Result("repeat.wav", ResultFiles.Overlay));
+        await Assert.ThrowsAsync<IOException>(() => new JobStore(cutShort).PublishResultsAsync("repeat.wav", job.ETag, files));
+        await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "repeat.wav", jobId);
+
+        await Assert.ThrowsAsync<IOException>(() => new JobStore(cutShort).PublishResultsAsync("repeat.wav", "\"a newer upload\"", files));
+        Assert.DoesNotContain(ResultFiles.Manifest, (await pipeline.ResultsAsync("repeat.wav")).Keys);
+    }
+
+    private sealed class FailingWriteStore(IBlobStore inner, string failing) : DelegatingBlobStore(inner)
+    {
+        public override Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+            name == failing ? throw new IOException($"cut short writing {name}") : base.WriteAsync(name, content, cancellationToken);
+    }
+}
