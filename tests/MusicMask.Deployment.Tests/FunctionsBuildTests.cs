@@ -5,17 +5,20 @@ using MusicMask.Storage;
 namespace MusicMask.Deployment.Tests;
 
 /// <summary>
-/// functions/ built by the real Functions worker SDK, whose generator writes functions.metadata, the file the Functions
-/// host binds triggers from. Only the Service Bus extension package is stood in (StandIns/), as this machine's NuGet
-/// copy lacks it; everything else (Program.cs against the real builder, the blob trigger, the core) compiles as azd builds it.
+/// functions/ built by the real Functions worker SDK and the real binding extensions, whose source generator writes
+/// functions.metadata, the file the Functions host binds triggers from. The copy differs from what azd builds in two
+/// places only: Extensions.ServiceBus is the 5.7.0 this machine's package copy serves (the project deploys a newer
+/// one), and the SDK's inner build of its host-extension project is skipped (NoHostExtensions.targets), because it
+/// restores WebJobs packages from nuget.org; that step makes no metadata.
 /// </summary>
 public sealed class FunctionsBuildTests : IDisposable
 {
     private const string ServiceBusExtension = "Microsoft.Azure.Functions.Worker.Extensions.ServiceBus";
+    private const string ServedServiceBusExtensionVersion = "5.7.0";
     private readonly string _copy = Directory.CreateTempSubdirectory("musicmask-functions-").FullName;
 
     [Fact]
-    public async Task TheFunctionsAppBuildsAndItsGeneratedBindingsNameTheQueuesAndContainerOfTheCore()
+    public async Task TheFunctionsAppBuildsWithTheRealExtensionsAndItsGeneratedBindingsNameTheQueuesAndContainerOfTheCore()
     {
         var project = CopyBuildInputs();
         // NU1603: the package copy serves a slightly newer version of some transitive dependencies than they ask for.
@@ -26,17 +29,17 @@ public sealed class FunctionsBuildTests : IDisposable
             new Dictionary<string, string?> { ["MSBuildExtensionsPath"] = null, ["MSBuildSDKsPath"] = null, ["MSBUILD_EXE_PATH"] = null });
         Assert.True(build.ExitCode == 0, build.ToString());
 
-        var metadata = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Release", "net10.0", "functions.metadata");
+        var metadata = Path.Combine(Path.GetDirectoryName(project)!, "obj", "Release", "net10.0", "functions.metadata");
         Assert.Equal(
             new[]
             {
-                $"Aggregate In serviceBusTrigger {QueueNames.Aggregation} via ServiceBus",
-                $"AggregateDeadLetters In serviceBusTrigger {QueueNames.Aggregation}/$DeadLetterQueue via ServiceBus",
-                $"Ingest In serviceBusTrigger {QueueNames.Ingest} via ServiceBus",
-                $"IngestDeadLetters In serviceBusTrigger {QueueNames.Ingest}/$DeadLetterQueue via ServiceBus",
-                $"Score In serviceBusTrigger {QueueNames.PatchBatches} via ServiceBus",
-                $"ScoreDeadLetters In serviceBusTrigger {QueueNames.PatchBatches}/$DeadLetterQueue via ServiceBus",
-                $"Submit In blobTrigger {BlobNames.AudioContainer}/{{name}} via PipelineStorage from EventGrid",
+                $"Aggregate In serviceBusTrigger {QueueNames.Aggregation} via ServiceBus, String, one at a time",
+                $"AggregateDeadLetters In serviceBusTrigger {QueueNames.Aggregation}/$DeadLetterQueue via ServiceBus, String, one at a time",
+                $"Ingest In serviceBusTrigger {QueueNames.Ingest} via ServiceBus, String, one at a time",
+                $"IngestDeadLetters In serviceBusTrigger {QueueNames.Ingest}/$DeadLetterQueue via ServiceBus, String, one at a time",
+                $"Score In serviceBusTrigger {QueueNames.PatchBatches} via ServiceBus, String, one at a time",
+                $"ScoreDeadLetters In serviceBusTrigger {QueueNames.PatchBatches}/$DeadLetterQueue via ServiceBus, String, one at a time",
+                $"Submit In blobTrigger {BlobNames.AudioContainer}/{{name}} via PipelineStorage from EventGrid, deferred (the blob is not read)",
             },
             Bindings(metadata).Order(StringComparer.Ordinal));
     }
@@ -50,14 +53,23 @@ public sealed class FunctionsBuildTests : IDisposable
         {
             foreach (var binding in function.GetProperty("bindings").EnumerateArray())
             {
-                var target = new[] { "queueName", "queueOrTopicName", "path" }.Select(p => binding.TryGetProperty(p, out var v) ? v.GetString() : null).Single(v => v is not null);
-                var source = binding.TryGetProperty("source", out var s) ? $" from {s.GetString()}" : "";
-                yield return $"{function.GetProperty("name").GetString()} {binding.GetProperty("direction").GetString()} {binding.GetProperty("type").GetString()} {target} via {binding.GetProperty("connection").GetString()}{source}";
+                string? Text(string property) => binding.TryGetProperty(property, out var value) ? value.GetString() : null;
+                var target = new[] { "queueName", "queueOrTopicName", "path" }.Select(Text).Single(v => v is not null);
+                var source = Text("source") is { } s ? $" from {s}" : "";
+                var shape = Text("cardinality") switch
+                {
+                    "One" => $", {Text("dataType")}, one at a time",
+                    { } cardinality => $", {Text("dataType")}, {cardinality}",
+                    null => binding.GetProperty("properties").TryGetProperty("supportsDeferredBinding", out var deferred) && deferred.GetString() == "True"
+                        ? ", deferred (the blob is not read)"
+                        : ", read on binding",
+                };
+                yield return $"{function.GetProperty("name").GetString()} {Text("direction")} {Text("type")} {target} via {Text("connection")}{source}{shape}";
             }
         }
     }
 
-    /// <summary>Copies what the functions project builds from, swaps the Service Bus package for the stand-in and returns the project path.</summary>
+    /// <summary>Copies what the functions project builds from, pins the served Service Bus extension and returns the project path.</summary>
     private string CopyBuildInputs()
     {
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "host.json", Path.Combine("models", "musicmask-v1.onnx") })
@@ -66,15 +78,15 @@ public sealed class FunctionsBuildTests : IDisposable
             File.Copy(Path.Combine(Repository.Root, file), Path.Combine(_copy, file));
         }
 
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "NoHostExtensions.targets"), Path.Combine(_copy, "Directory.Build.targets"));
         CopySources(Path.Combine("shared", "MusicMask.Core"));
+        CopySources(Path.Combine("shared", "MusicMask.Azure"));
         CopySources(Path.Combine("functions", "MusicMask.Functions"));
-        var folder = Path.Combine(_copy, "functions", "MusicMask.Functions");
-        var project = Path.Combine(folder, "MusicMask.Functions.csproj");
-        var lines = File.ReadAllLines(project);
-        bool IsServiceBusReference(string line) => line.Contains($"\"{ServiceBusExtension}\"", StringComparison.Ordinal);
-        Assert.Single(lines, IsServiceBusReference);
-        File.WriteAllLines(project, lines.Where(line => !IsServiceBusReference(line)));
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "StandIns", "ServiceBusBindingAttributes.cs"), Path.Combine(folder, "ServiceBusBindingAttributes.cs"));
+        var project = Path.Combine(_copy, "functions", "MusicMask.Functions", "MusicMask.Functions.csproj");
+        var text = File.ReadAllText(project);
+        var reference = System.Text.RegularExpressions.Regex.Match(text, $"""<PackageReference Include="{ServiceBusExtension}" Version="(?<version>[^"]+)" />""");
+        Assert.True(reference.Success, $"{ServiceBusExtension} is not referenced");
+        File.WriteAllText(project, text.Replace(reference.Value, reference.Value.Replace(reference.Groups["version"].Value, ServedServiceBusExtensionVersion, StringComparison.Ordinal), StringComparison.Ordinal));
         return project;
     }
 

@@ -14,12 +14,15 @@ namespace MusicMask.Jobs;
 /// Stage 3, the aggregator. Each scored tile leaves its scores blob, and that blob is the only record of it: no
 /// message and no shared write per tile. One IngestCompleted per job comes here and keeps coming back: each
 /// delivery lists work/{job}/scores/ (one listing page per 5,000 tiles), and until every tile is in it answers
-/// "retry later" after about half the time the remaining tiles should take at the rate seen so far. When every
+/// "retry later" after a time that shrinks with the tiles still outstanding (<see cref="AggregatorOptions.NextCheck"/>). When every
 /// tile is in, the delivery stitches exactly once: it takes the stitch claim (a conditional create), reads the
 /// scores, and publishes results/{name}/. A claim whose owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>.
 /// </summary>
 public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? options = null, ILogger? logger = null)
 {
+    /// <summary>Blob times are whole seconds in listings, so a rate is trusted only over a few of them.</summary>
+    private const double MinRateSpan = 3;
+
     private readonly AggregatorOptions _options = options ?? new AggregatorOptions();
     private readonly JobStore _jobs = new(blobs);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -69,7 +72,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
 
         var seconds = count > 1 ? (last - first).TotalSeconds : 0;
-        return new ScoredTiles(count, seconds > 0 ? (count - 1) / seconds : 0);
+        return new ScoredTiles(count, seconds >= MinRateSpan ? (count - 1) / seconds : 0);
     }
 
     private async Task<MessageOutcome> StitchOnceAsync(JobManifest job, string etag, CancellationToken cancellationToken)

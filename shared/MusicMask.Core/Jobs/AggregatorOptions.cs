@@ -14,14 +14,22 @@ public sealed class AggregatorOptions
     /// <summary>The latest a job is checked again; a backlog of other work only makes it wait at this pace.</summary>
     public TimeSpan MaxCheckInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The wait before the next check per outstanding tile (sooner if the rate seen says so).</summary>
+    public TimeSpan CheckTimePerTile { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>
-    /// When to check a job again: half the time its <paramref name="remaining"/> tiles should take at the
-    /// <paramref name="tilesPerSecond"/> seen so far (50 ms a tile before any rate is known), so checks
-    /// thicken as the job nears its end and the last tile waits at most about the minimum.
+    /// When to check a job again: <see cref="CheckTimePerTile"/> per outstanding tile, or half the time the
+    /// <paramref name="remaining"/> tiles should take at the <paramref name="tilesPerSecond"/> seen so far if that is
+    /// sooner; so checks thicken as the job nears its end and its last tile waits at most about the minimum.
     /// </summary>
     public TimeSpan NextCheck(int remaining, double tilesPerSecond)
     {
-        var seconds = tilesPerSecond > 0 ? remaining / tilesPerSecond / 2 : remaining * 0.05;
+        var seconds = remaining * CheckTimePerTile.TotalSeconds;
+        if (tilesPerSecond > 0)
+        {
+            seconds = Math.Min(seconds, remaining / tilesPerSecond / 2);
+        }
+
         return TimeSpan.FromSeconds(Math.Clamp(seconds, MinCheckInterval.TotalSeconds, MaxCheckInterval.TotalSeconds));
     }
 }

@@ -13,15 +13,19 @@ namespace MusicMask.Cli.Benchmarks;
 /// </summary>
 internal static class StandInIngest
 {
+    private const string ETag = "\"stand-in\"";
+
+    public static string JobIdOf(string name) => JobIds.For(BlobNames.AudioContainer, name, ETag);
+
     public static async Task<string> SubmitAsync(CoordinationStore blobs, IMessageSender patchBatches, IMessageSender aggregation, string name, double seconds, CancellationToken cancellationToken)
     {
         var samples = (long)(seconds * SpectrogramParameters.SampleRate);
         var grid = new WindowGrid(SpectrogramParameters.FramesFor(samples));
-        var jobId = JobIds.For(BlobNames.AudioContainer, name, "\"stand-in\"");
+        var jobId = JobIdOf(name);
         blobs.Register(jobId, grid);
         var job = new JobManifest
         {
-            JobId = jobId, Container = BlobNames.AudioContainer, Name = name, ETag = "\"stand-in\"", Bytes = samples * 2, Created = DateTimeOffset.UtcNow,
+            JobId = jobId, Container = BlobNames.AudioContainer, Name = name, ETag = ETag, Bytes = samples * 2, Created = DateTimeOffset.UtcNow,
             Status = JobStatus.Tiled, Format = "stand-in", SampleRate = SpectrogramParameters.SampleRate, Channels = 1, InputSamples = samples,
             RealFrames = grid.RealFrames, WindowsPerTile = grid.WindowsPerTile, Batches = grid.TileCount,
         };

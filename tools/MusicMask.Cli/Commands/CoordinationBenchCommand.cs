@@ -15,6 +15,9 @@ namespace MusicMask.Cli.Commands;
 /// </summary>
 internal static class CoordinationBenchCommand
 {
+    /// <summary>Ingests running at once, as uploads arriving together are ingested by several instances; each sends its tiles in order.</summary>
+    private const int IngestsAtOnce = 4;
+
     public static Command Create()
     {
         var hours = new Option<double>("--hours") { Description = "length of the long job", DefaultValueFactory = _ => 10 }.Within(0.01, 100);
@@ -43,7 +46,7 @@ internal static class CoordinationBenchCommand
         var run = $"bench-coordination/{DateTime.UtcNow:yyyyMMddTHHmmss}";
         var submissions = new List<(string Name, double Seconds)> { ($"{run}/long.wav", hours * 3600) };
         submissions.AddRange(Enumerable.Range(0, shortJobs).Select(i => ($"{run}/short-{i:D5}.wav", jobSeconds)));
-        Console.WriteLine($"one {hours} h job and {shortJobs} jobs of {jobSeconds} s; {scorers} scorers, {aggregators} aggregators; stand-in ingest and scorer");
+        Console.WriteLine($"one {hours} h job and {shortJobs} jobs of {jobSeconds} s, {IngestsAtOnce} ingests at once; {scorers} scorers, {aggregators} aggregators; stand-in ingest and scorer");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
         var clock = Stopwatch.StartNew();
@@ -52,11 +55,11 @@ internal static class CoordinationBenchCommand
             workers.Score(new StandInScorer(), new QueueWorkerOptions { IdleDelay = polling.IdleDelay, Concurrency = scorers }).RunAsync(stop.Token),
             workers.Aggregate().RunAsync(stop.Token),
         }.Concat(Enumerable.Range(1, aggregators - 1).Select(_ => workers.Aggregate().RunAsync(stop.Token))).ToList();
-        var jobNames = new Dictionary<string, string>();
-        foreach (var (name, seconds) in submissions)
-        {
-            jobNames[await StandInIngest.SubmitAsync(store, Queue(QueueNames.PatchBatches), Queue(QueueNames.Aggregation), name, seconds, token).ConfigureAwait(false)] = name;
-        }
+        var jobNames = submissions.ToDictionary(s => StandInIngest.JobIdOf(s.Name), s => s.Name);
+        await Parallel.ForEachAsync(
+            submissions,
+            new ParallelOptions { MaxDegreeOfParallelism = IngestsAtOnce, CancellationToken = token },
+            async (submission, cancel) => await StandInIngest.SubmitAsync(store, Queue(QueueNames.PatchBatches), Queue(QueueNames.Aggregation), submission.Name, submission.Seconds, cancel).ConfigureAwait(false)).ConfigureAwait(false);
 
         var submitted = clock.Elapsed;
         while (store.Published < submissions.Count && !token.IsCancellationRequested)
@@ -97,6 +100,14 @@ internal static class CoordinationBenchCommand
         Console.WriteLine($"wall time {elapsed.TotalSeconds:F1} s (submission done at {submitted.TotalSeconds:F1} s); messages sent {sent}, {sent / elapsed.TotalSeconds:F0} per second");
         Console.WriteLine($"per tile: {(double)blobOps / tiles:F2} blob operations, {(double)messageOps / tiles:F2} message operations (send, complete, release; receive polls aside)");
         Console.WriteLine($"last score to result: p50 {Percentile(latencies, 0.50):F2} s, p99 {Percentile(latencies, 0.99):F2} s, max {latencies.LastOrDefault():F2} s (long job {store.ResultLatencies(jobNames).GetValueOrDefault(jobNames.Values.First()):F2} s)");
+        var longManifest = await blobs.ReadAsync(BlobNames.Result(jobNames.Values.First(), Outputs.ResultFiles.Manifest), token).ConfigureAwait(false);
+        if (longManifest is not null)
+        {
+            using var manifest = System.Text.Json.JsonDocument.Parse(longManifest.Content);
+            var stages = manifest.RootElement.GetProperty("stage_seconds").EnumerateObject().Select(p => $"{p.Name} {p.Value.GetDouble():F2} s");
+            Console.WriteLine($"long job's stages: {string.Join(", ", stages)}");
+        }
+
         Console.WriteLine($"jobs: {jobNames.Count}, stitched once {stitched}, stitched more than once {doubled}, without result {missing}, poisoned messages {poisoned}");
     }
 
