@@ -1,6 +1,5 @@
 using MusicMask.Segmentation;
 using MusicMask.Transforms;
-using ScottPlot;
 using SkiaSharp;
 
 namespace MusicMask.Outputs;
@@ -12,20 +11,26 @@ public static class OverlayRenderer
     public const int Height = 600;
     private const int MaxImageColumns = 2400;
     private static readonly (byte R, byte G, byte B) Tint = (255, 140, 0);
+    private static readonly SKRect Plot = new(72, 44, Width - 24, Height - 58);
 
     public static byte[] RenderPng(SpectrogramPreview preview, ProbabilityMap map, double durationSeconds, string title)
     {
         using var bitmap = Compose(preview, map);
-        var plot = new Plot();
-        var image = new ScottPlot.Image(bitmap);
+        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
         var topKHz = SpectrogramParameters.Bins * SpectrogramParameters.BinHz / 1000;
-        var seconds = map.Columns * SegmentFinder.CellSeconds;
-        plot.Add.ImageRect(image, new CoordinateRect(0, seconds, 0, topKHz));
-        plot.Axes.SetLimits(0, durationSeconds, 0, topKHz);
-        plot.Title(title);
-        plot.XLabel("time (s)");
-        plot.YLabel("frequency (kHz)");
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        var axisSeconds = Math.Max(durationSeconds, 1e-3);
+        var imageSeconds = map.Columns * SegmentFinder.CellSeconds;
+        var imageRight = Plot.Left + (float)(Math.Min(imageSeconds, axisSeconds) / axisSeconds) * Plot.Width;
+        using (var image = SKImage.FromBitmap(bitmap))
+        {
+            canvas.DrawImage(image, new SKRect(Plot.Left, Plot.Top, imageRight, Plot.Bottom), new SKSamplingOptions(SKFilterMode.Nearest));
+        }
+
+        AxisText.Draw(canvas, Plot, axisSeconds, topKHz, title);
+        using var data = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     private static SKBitmap Compose(SpectrogramPreview preview, ProbabilityMap map)
@@ -48,8 +53,8 @@ public static class OverlayRenderer
                     music += map[row * ProbabilityMap.Rows / SpectrogramPreview.Rows, c] > ProbabilityMap.Threshold ? 1 : 0;
                 }
 
-                var grey = Math.Clamp((level / (last - first) + 90f) / 120f, 0f, 1f);
-                var tint = music / (last - first) * 0.55f;
+                var grey = Math.Clamp((level / Math.Max(1, last - first) + 90f) / 120f, 0f, 1f);
+                var tint = music / Math.Max(1, last - first) * 0.55f;
                 var y = SpectrogramPreview.Rows - 1 - row;
                 pixels[y * width + x] = new SKColor(
                     Blend(grey, Tint.R, tint),

@@ -16,8 +16,8 @@ public sealed class StripScorer : ITileScorer, IDisposable
     private const int Bins = SpectrogramParameters.Bins;
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
-    private readonly string[] _inputNames = [OnnxModelWriter.InputName];
-    private readonly string[] _outputNames = [OnnxModelWriter.OutputName];
+    private readonly string[] _inputNames = [ModelContract.InputName];
+    private readonly string[] _outputNames = [ModelContract.OutputName];
     private readonly Lazy<ModelInfo> _model;
 
     public StripScorer(string modelPath, StripScorerOptions? options = null)
@@ -95,10 +95,10 @@ public sealed class StripScorer : ITileScorer, IDisposable
 
     private void EnsureContract()
     {
-        if (!_session.InputMetadata.ContainsKey(OnnxModelWriter.InputName) || !_session.OutputMetadata.ContainsKey(OnnxModelWriter.OutputName))
+        if (!_session.InputMetadata.ContainsKey(ModelContract.InputName) || !_session.OutputMetadata.ContainsKey(ModelContract.OutputName))
         {
             throw new InvalidDataException(
-                $"model must take '{OnnxModelWriter.InputName}' and return '{OnnxModelWriter.OutputName}'; it has inputs " +
+                $"model must take '{ModelContract.InputName}' and return '{ModelContract.OutputName}'; it has inputs " +
                 $"[{string.Join(", ", _session.InputMetadata.Keys)}] and outputs [{string.Join(", ", _session.OutputMetadata.Keys)}]");
         }
     }

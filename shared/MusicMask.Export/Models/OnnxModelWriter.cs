@@ -3,8 +3,8 @@ namespace MusicMask.Models;
 /// <summary>Exports <see cref="NetworkWeights"/> as the strip-scoring ONNX model of the model contract.</summary>
 public static class OnnxModelWriter
 {
-    public const string InputName = "spectrogram_db";
-    public const string OutputName = "music_probability";
+    public const string InputName = Scoring.ModelContract.InputName;
+    public const string OutputName = Scoring.ModelContract.OutputName;
 
     public static byte[] Write(NetworkWeights weights, string version)
     {
