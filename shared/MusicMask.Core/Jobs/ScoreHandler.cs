@@ -32,7 +32,7 @@ public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<S
         SpectrogramTile tile;
         try
         {
-            tile = TileCodec.DecodeTile(blob.Content, batch.Range);
+            tile = TileCodec.DecodeTile(blob.Content, batch.Range).ToSpectrogram();
         }
         catch (InvalidDataException error)
         {

@@ -9,30 +9,32 @@ using MusicMask.Transforms;
 namespace MusicMask.Jobs;
 
 /// <summary>
-/// The blobs between ingest, scoring and aggregation: a tile (float32 dB frames, time-major) and its window scores
-/// (float32 probabilities, band-major, plus the model that made them). Little-endian, with a header that is checked
-/// against the message, so a wrong or truncated blob is an error and never a wrong result.
+/// The blobs between ingest, scoring and aggregation: a tile (the float32 signal under it, see
+/// <see cref="SignalTile"/>) and its window scores (float32 probabilities, band-major, plus the model that made
+/// them). Little-endian, with a header that is checked against the message, so a wrong or truncated blob is an
+/// error and never a wrong result.
 /// </summary>
 public static class TileCodec
 {
-    private const uint TileMagic = 0x31544D4D; // "MMT1"
+    private const uint TileMagic = 0x32544D4D; // "MMT2"
     private const uint ScoresMagic = 0x31534D4D; // "MMS1"
-    private const int TileHeader = 4 + 4 + 8 + 4 + 4;
+    private const int TileHeader = 4 + 4 + 8 + 4 + 4 + 4;
 
-    public static byte[] EncodeTile(SpectrogramTile tile)
+    public static byte[] EncodeTile(SignalTile tile)
     {
-        var bytes = new byte[TileHeader + tile.Frames.Length * sizeof(float)];
+        var bytes = new byte[TileHeader + tile.Samples.Length * sizeof(float)];
         var header = bytes.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(header, TileMagic);
         BinaryPrimitives.WriteInt32LittleEndian(header[4..], tile.Range.Index);
         BinaryPrimitives.WriteInt64LittleEndian(header[8..], tile.Range.FirstWindow);
         BinaryPrimitives.WriteInt32LittleEndian(header[16..], tile.Range.Windows);
-        BinaryPrimitives.WriteInt32LittleEndian(header[20..], SpectrogramParameters.Bins);
-        MemoryMarshal.AsBytes(tile.Frames.AsSpan()).CopyTo(bytes.AsSpan(TileHeader));
+        BinaryPrimitives.WriteInt32LittleEndian(header[20..], tile.RealFrames);
+        BinaryPrimitives.WriteInt32LittleEndian(header[24..], tile.Samples.Length);
+        MemoryMarshal.AsBytes(tile.Samples.AsSpan()).CopyTo(bytes.AsSpan(TileHeader));
         return bytes;
     }
 
-    public static SpectrogramTile DecodeTile(ReadOnlySpan<byte> bytes, TileRange expected)
+    public static SignalTile DecodeTile(ReadOnlySpan<byte> bytes, TileRange expected)
     {
         if (bytes.Length < TileHeader || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != TileMagic)
         {
@@ -40,21 +42,33 @@ public static class TileCodec
         }
 
         var range = new TileRange(BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]), BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]), BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]));
-        var bins = BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]);
-        if (range != expected || bins != SpectrogramParameters.Bins)
+        if (range != expected)
         {
-            throw new InvalidDataException($"tile blob holds {range} with {bins} bins, the message asked for {expected}");
+            throw new InvalidDataException($"tile blob holds {range}, the message asked for {expected}");
         }
 
-        var frames = new float[range.Frames * bins];
+        var realFrames = BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes[24..]);
+        if (realFrames < 0 || realFrames > range.Frames || count < 0 || count > SignalTile.SamplesFor(range) ||
+            (realFrames > 0 && (long)(realFrames - 1) * SpectrogramParameters.Hop >= count))
+        {
+            throw new InvalidDataException($"tile blob of {range} claims {realFrames} real frames over {count} samples");
+        }
+
         var payload = bytes[TileHeader..];
-        if (payload.Length != frames.Length * sizeof(float))
+        if (payload.Length != (long)count * sizeof(float))
         {
-            throw new InvalidDataException($"tile blob has {payload.Length} bytes of frames, {frames.Length * sizeof(float)} expected");
+            throw new InvalidDataException($"tile blob has {payload.Length} bytes of samples, {(long)count * sizeof(float)} expected");
         }
 
-        payload.CopyTo(MemoryMarshal.AsBytes(frames.AsSpan()));
-        return new SpectrogramTile(range, frames);
+        var samples = new float[count];
+        payload.CopyTo(MemoryMarshal.AsBytes(samples.AsSpan()));
+        if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(samples)) && samples.Any(s => !float.IsFinite(s)))
+        {
+            throw new InvalidDataException($"tile blob of {range} holds samples that are not finite numbers");
+        }
+
+        return new SignalTile(range, realFrames, samples);
     }
 
     public static byte[] EncodeScores(WindowScores scores, ModelInfo model)

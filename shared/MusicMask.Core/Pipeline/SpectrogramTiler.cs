@@ -15,7 +15,8 @@ public sealed record TilingSummary(WindowGrid Grid, long InputSamples, int Input
 
 /// <summary>
 /// The ingest half of the signal path: decode -> mono -> resample to 44.1 kHz -> STFT -> tiles, in bounded
-/// memory (one block of audio and one tile of frames at a time). Each tile is handed on as soon as it is complete.
+/// memory (one block of audio and one tile of frames at a time). Each tile is handed on as soon as it is complete;
+/// without <c>onTile</c> no frame tiles are made, and <c>onSignal</c> sees the 44.1 kHz signal instead.
 /// </summary>
 public static class SpectrogramTiler
 {
@@ -23,16 +24,17 @@ public static class SpectrogramTiler
 
     public static TilingSummary Run(
         IAudioSource source,
-        Action<SpectrogramTile> onTile,
+        Action<SpectrogramTile>? onTile,
         SpectrogramPreview? preview = null,
         StageClock? clock = null,
         Action<long>? onSamples = null,
         int windowsPerTile = WindowGrid.DefaultWindowsPerTile,
+        Action<ReadOnlySpan<float>>? onSignal = null,
         CancellationToken cancellationToken = default)
     {
         clock ??= new StageClock();
         long handOffTicks = 0;
-        var assembler = new TileAssembler(
+        var assembler = onTile is null ? null : new TileAssembler(
             tile =>
             {
                 var start = Stopwatch.GetTimestamp();
@@ -43,7 +45,7 @@ public static class SpectrogramTiler
         var framer = new StftFramer(frame =>
         {
             preview?.AddFrame(frame);
-            assembler.AddFrame(frame);
+            assembler?.AddFrame(frame);
         });
         var resampler = source.SampleRate == SpectrogramParameters.SampleRate ? null : new PolyphaseResampler(source.SampleRate, SpectrogramParameters.SampleRate);
         var block = new float[BlockSamples];
@@ -54,6 +56,13 @@ public static class SpectrogramTiler
         {
             var start = Stopwatch.GetTimestamp();
             framer.Process(samples);
+            if (onSignal is not null)
+            {
+                var handOffStart = Stopwatch.GetTimestamp();
+                onSignal(samples);
+                handOffTicks += Stopwatch.GetTimestamp() - handOffStart;
+            }
+
             var handOff = handOffTicks - handOffSeen;
             handOffSeen = handOffTicks;
             stftTicks += Stopwatch.GetTimestamp() - start - handOff;
@@ -96,7 +105,7 @@ public static class SpectrogramTiler
         var flushStart = Stopwatch.GetTimestamp();
         framer.Flush();
         preview?.Complete();
-        var grid = assembler.Complete();
+        var grid = assembler?.Complete() ?? new WindowGrid(framer.Frames, windowsPerTile);
         var flushHandOff = handOffTicks - handOffSeen;
         clock.Add(Stages.Stft, stftTicks + Stopwatch.GetTimestamp() - flushStart - flushHandOff);
         return new TilingSummary(grid, inputSamples, source.SampleRate, source.Channels, source.Format, source.Truncation);

@@ -61,7 +61,7 @@ public sealed class DistributedPipelineTests : IDisposable
     public async Task MessagesHandledInReverseOrderGiveTheSameResult()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
-        var (path, job) = await pipeline.SubmitAsync(_temp.Path, "reverse.wav", 30, ingest: true);
+        var (path, job) = await pipeline.SubmitAsync(_temp.Path, "reverse.wav", 60, ingest: true);
 
         var batches = await HandleAllInReverseAsync(pipeline.Workers.Score(pipeline.Scorer));
         Assert.True(batches > 3);

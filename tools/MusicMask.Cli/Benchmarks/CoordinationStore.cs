@@ -57,8 +57,8 @@ internal sealed class CoordinationStore(IBlobStore inner) : DelegatingBlobStore(
         return etag;
     }
 
-    /// <summary>work/{job}/tiles/{i} of a registered job, silent frames.</summary>
-    private SpectrogramTile? TileOf(string name)
+    /// <summary>work/{job}/tiles/{i} of a registered job: silence.</summary>
+    private SignalTile? TileOf(string name)
     {
         var parts = name.Split('/');
         if (parts is not [BlobNames.WorkContainer, var job, "tiles", var index] || !int.TryParse(index, out var tileIndex) || !_grids.TryGetValue(job, out var grid))
@@ -67,6 +67,6 @@ internal sealed class CoordinationStore(IBlobStore inner) : DelegatingBlobStore(
         }
 
         var range = grid.Tile(tileIndex);
-        return new SpectrogramTile(range, new float[range.Frames * Transforms.SpectrogramParameters.Bins]);
+        return new SignalTile(range, range.Frames, new float[SignalTile.SamplesFor(range)]);
     }
 }
