@@ -1,10 +1,9 @@
 using MusicMask.Pipeline.Tests.Support;
 using MusicMask.Storage;
-using MusicMask.Tests.Support;
 
 namespace MusicMask.Pipeline.Tests.Storage;
 
-/// <summary>Both stores list the same direct child folders, whatever lies deeper (how `status` finds jobs), and refuse the same prefixes.</summary>
+/// <summary>The blob store lists direct child folders only, whatever lies deeper (how `status` finds jobs), and refuses unsafe prefixes.</summary>
 public sealed class FolderListingTests
 {
     [Fact]
@@ -12,13 +11,6 @@ public sealed class FolderListingTests
     {
         await using var harness = await PipelineHarness.StartAsync();
         await AssertDirectChildFolders(harness.Blobs);
-    }
-
-    [Fact]
-    public async Task LocalFoldersListOnlyDirectChildFolders()
-    {
-        using var temp = new TempDirectory();
-        await AssertDirectChildFolders(new LocalBlobStore(temp.Path));
     }
 
     private static async Task AssertDirectChildFolders(IBlobStore store)
