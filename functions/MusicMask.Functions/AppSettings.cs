@@ -14,7 +14,7 @@ public static class AppSettings
 
     public const string AudioPath = BlobNames.AudioContainer + "/{name}";
     public const string IngestQueue = QueueNames.Ingest;
-    public const string PatchBatchesQueue = QueueNames.PatchBatches;
+    public const string TilesQueue = QueueNames.Tiles;
     public const string AggregationQueue = QueueNames.Aggregation;
     public const string DeadLetterSuffix = "/$DeadLetterQueue";
 }

@@ -19,7 +19,7 @@ public sealed class DeadLetterFunctions(DeadLetterRecorder recorder)
 
     [Function("ScoreDeadLetters")]
     public Task ScoreAsync(
-        [ServiceBusTrigger(AppSettings.PatchBatchesQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
+        [ServiceBusTrigger(AppSettings.TilesQueue + AppSettings.DeadLetterSuffix, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
         CancellationToken cancellationToken) =>
         recorder.RecordAsync("score", message, Reason, cancellationToken);
 

@@ -5,7 +5,7 @@ using MusicMask.Messaging;
 
 namespace MusicMask.Functions;
 
-/// <summary>BlobCreated on audio/{name} (through Event Grid) -> an ingest request; ingest-requests -> tiles and PatchBatch messages.</summary>
+/// <summary>BlobCreated on audio/{name} (through Event Grid) -> an ingest request; ingest-requests -> tiles and ScoreTile messages.</summary>
 public sealed class IngestFunction(BrokerStages stages)
 {
     /// <summary>Binds a BlobClient so the upload is not read here: the ingest stage reads it once.</summary>

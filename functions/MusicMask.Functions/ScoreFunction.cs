@@ -4,12 +4,12 @@ using MusicMask.Messaging;
 
 namespace MusicMask.Functions;
 
-/// <summary>patch-batches -> one ONNX strip run -> work/{job}/scores/{i}.</summary>
+/// <summary>tiles -> one ONNX strip run -> work/{job}/scores/{i}.</summary>
 public sealed class ScoreFunction(BrokerStages stages)
 {
     [Function("Score")]
     public Task RunAsync(
-        [ServiceBusTrigger(AppSettings.PatchBatchesQueue, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
+        [ServiceBusTrigger(AppSettings.TilesQueue, Connection = AppSettings.ServiceBus, IsBatched = false)] string message,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         stages.Score.HandleAsync(ServiceBusBindingData.Read(message, context.BindingContext.BindingData), cancellationToken);

@@ -32,9 +32,9 @@ resource ingestRequests 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-previ
   properties: union(queueSettings, { maxSizeInMegabytes: 1024 })
 }
 
-resource patchBatches 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
+resource tileQueue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
   parent: namespace
-  name: 'patch-batches'
+  name: 'tiles'
   properties: union(queueSettings, { maxSizeInMegabytes: 5120 })
 }
 

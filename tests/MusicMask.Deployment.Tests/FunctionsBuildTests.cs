@@ -37,8 +37,8 @@ public sealed class FunctionsBuildTests : IDisposable
                 $"AggregateDeadLetters In serviceBusTrigger {QueueNames.Aggregation}/$DeadLetterQueue via ServiceBus, String, one at a time",
                 $"Ingest In serviceBusTrigger {QueueNames.Ingest} via ServiceBus, String, one at a time",
                 $"IngestDeadLetters In serviceBusTrigger {QueueNames.Ingest}/$DeadLetterQueue via ServiceBus, String, one at a time",
-                $"Score In serviceBusTrigger {QueueNames.PatchBatches} via ServiceBus, String, one at a time",
-                $"ScoreDeadLetters In serviceBusTrigger {QueueNames.PatchBatches}/$DeadLetterQueue via ServiceBus, String, one at a time",
+                $"Score In serviceBusTrigger {QueueNames.Tiles} via ServiceBus, String, one at a time",
+                $"ScoreDeadLetters In serviceBusTrigger {QueueNames.Tiles}/$DeadLetterQueue via ServiceBus, String, one at a time",
                 $"Submit In blobTrigger {BlobNames.AudioContainer}/{{name}} via PipelineStorage from EventGrid, deferred (the blob is not read)",
             },
             Bindings(metadata).Order(StringComparer.Ordinal));

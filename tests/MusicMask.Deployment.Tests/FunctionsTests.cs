@@ -46,7 +46,7 @@ public sealed partial class FunctionsTests
             .Select(m => string.Concat(m.Groups["queue"].Value.Split('+').Select(t => constants[t.Trim()])))
             .Select(q => q.Replace("/$DeadLetterQueue", "", StringComparison.Ordinal))
             .ToHashSet();
-        Assert.Equal(new HashSet<string> { Messaging.QueueNames.Ingest, Messaging.QueueNames.PatchBatches, Messaging.QueueNames.Aggregation }, referenced);
+        Assert.Equal(new HashSet<string> { Messaging.QueueNames.Ingest, Messaging.QueueNames.Tiles, Messaging.QueueNames.Aggregation }, referenced);
         Assert.Subset(declared, referenced);
     }
 

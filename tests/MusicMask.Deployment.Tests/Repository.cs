@@ -20,7 +20,7 @@ internal static partial class Repository
         {
             ["BlobNames.AudioContainer"] = Storage.BlobNames.AudioContainer,
             ["QueueNames.Ingest"] = Messaging.QueueNames.Ingest,
-            ["QueueNames.PatchBatches"] = Messaging.QueueNames.PatchBatches,
+            ["QueueNames.Tiles"] = Messaging.QueueNames.Tiles,
             ["QueueNames.Aggregation"] = Messaging.QueueNames.Aggregation,
         };
         var constants = new Dictionary<string, string>();

@@ -46,14 +46,14 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             return MessageOutcome.Done;
         }
 
-        if (job.Batches != completed.Batches)
+        if (job.Tiles != completed.Tiles)
         {
-            return MessageOutcome.Rejected($"job {job.JobId} has {job.Batches} tiles, the message says {completed.Batches}");
+            return MessageOutcome.Rejected($"job {job.JobId} has {job.Tiles} tiles, the message says {completed.Tiles}");
         }
 
         var scored = await ScoredTilesAsync(job, cancellationToken).ConfigureAwait(false);
-        return scored.Count < job.Batches
-            ? MessageOutcome.RetryLater(_options.NextCheck(job.Batches - scored.Count, scored.Rate), $"{scored.Count} of {job.Batches} tiles scored")
+        return scored.Count < job.Tiles
+            ? MessageOutcome.RetryLater(_options.NextCheck(job.Tiles - scored.Count, scored.Rate), $"{scored.Count} of {job.Tiles} tiles scored")
             : await StitchOnceAsync(job, etag, cancellationToken).ConfigureAwait(false);
     }
 
@@ -64,7 +64,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         var (first, last) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
         await foreach (var blob in blobs.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
-            if (int.TryParse(blob.Name.AsSpan(prefix.Length), out var tile) && tile >= 0 && tile < job.Batches)
+            if (int.TryParse(blob.Name.AsSpan(prefix.Length), out var tile) && tile >= 0 && tile < job.Tiles)
             {
                 count++;
                 (first, last) = (blob.LastModified < first ? blob.LastModified : first, blob.LastModified > last ? blob.LastModified : last);
@@ -95,7 +95,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             return MessageOutcome.Done;
         }
 
-        _logger.LogInformation("job {JobId}: stitched {Batches} batches into results/{Name}/", jobId, job.Batches, job.Name);
+        _logger.LogInformation("job {JobId}: stitched {Tiles} tiles into results/{Name}/", jobId, job.Tiles, job.Name);
         return MessageOutcome.Done;
     }
 
@@ -136,7 +136,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         var builder = new ProbabilityMapBuilder();
         var models = new HashSet<ModelInfo>();
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, job.Batches),
+            Enumerable.Range(0, job.Tiles),
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (batch, token) =>
             {
@@ -151,7 +151,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             }).ConfigureAwait(false);
         if (models.Count != 1)
         {
-            throw new InvalidDataException($"the job's batches were scored by {models.Count} different models: {string.Join(", ", models)}");
+            throw new InvalidDataException($"the job's tiles were scored by {models.Count} different models: {string.Join(", ", models)}");
         }
 
         var tiling = job.Tiling();

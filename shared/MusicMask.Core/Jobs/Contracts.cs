@@ -25,43 +25,43 @@ public sealed record IngestRequest(string Schema, string Container, string Name,
     public string? Problem() => Container.Length == 0 || Name.Length == 0 ? "container and name are required" : null;
 }
 
-/// <summary>"Score tile <see cref="Batch"/> of job <see cref="JobId"/>": window columns [FirstWindow, FirstWindow + Windows).</summary>
-public sealed record PatchBatch(string Schema, string JobId, int Batch, string TileBlob, long FirstWindow, int Windows) : IStageMessage
+/// <summary>"Score tile <see cref="Tile"/> of job <see cref="JobId"/>": window columns [FirstWindow, FirstWindow + Windows).</summary>
+public sealed record ScoreTile(string Schema, string JobId, int Tile, string TileBlob, long FirstWindow, int Windows) : IStageMessage
 {
-    public const string Version1 = "musicmask.patch-batch.v1";
+    public const string Version1 = "musicmask.score-tile.v1";
 
     public const int MaxWindows = 4096;
 
     public static string CurrentSchema => Version1;
 
-    public static PatchBatch For(string jobId, TileRange range, string tileBlob) => new(Version1, jobId, range.Index, tileBlob, range.FirstWindow, range.Windows);
+    public static ScoreTile For(string jobId, TileRange range, string tileBlob) => new(Version1, jobId, range.Index, tileBlob, range.FirstWindow, range.Windows);
 
     [System.Text.Json.Serialization.JsonIgnore]
-    public TileRange Range => new(Batch, FirstWindow, Windows);
+    public TileRange Range => new(Tile, FirstWindow, Windows);
 
     public string? Problem() =>
         JobIds.Problem(JobId) ??
-        (Batch < 0 ? $"batch index {Batch} is negative"
+        (Tile < 0 ? $"tile index {Tile} is negative"
         : Windows is < 1 or > MaxWindows ? $"window count {Windows} is outside 1..{MaxWindows}"
         : FirstWindow < 0 ? $"first window {FirstWindow} is negative"
-        : TileBlob != Storage.BlobNames.Tile(JobId, Batch) ? $"tile blob \"{TileBlob}\" is not this batch's"
+        : TileBlob != Storage.BlobNames.Tile(JobId, Tile) ? $"tile blob \"{TileBlob}\" is not this tile's"
         : null);
 }
 
 /// <summary>
-/// "Ingest of job <see cref="JobId"/> is done and made <see cref="Batches"/> tiles; aggregate it when they are
+/// "Ingest of job <see cref="JobId"/> is done and made <see cref="Tiles"/> tiles; aggregate it when they are
 /// scored": the one aggregation message of a job, which comes back until its tiles' scores are all in.
 /// </summary>
-public sealed record IngestCompleted(string Schema, string JobId, int Batches) : IStageMessage
+public sealed record IngestCompleted(string Schema, string JobId, int Tiles) : IStageMessage
 {
     public const string Version1 = "musicmask.ingest-completed.v1";
 
-    public const int MaxBatches = 1 << 22;
+    public const int MaxTiles = 1 << 22;
 
     public static string CurrentSchema => Version1;
 
-    public static IngestCompleted For(string jobId, int batches) => new(Version1, jobId, batches);
+    public static IngestCompleted For(string jobId, int tiles) => new(Version1, jobId, tiles);
 
     public string? Problem() =>
-        JobIds.Problem(JobId) ?? (Batches is < 1 or > MaxBatches ? $"batch count {Batches} is outside 1..{MaxBatches}" : null);
+        JobIds.Problem(JobId) ?? (Tiles is < 1 or > MaxTiles ? $"tile count {Tiles} is outside 1..{MaxTiles}" : null);
 }

@@ -11,12 +11,12 @@ using MusicMask.Storage;
 namespace MusicMask.Jobs;
 
 /// <summary>
-/// Stage 1: audio blob -> work/{job}/tiles/{i} + one PatchBatch per tile, sent as soon as the tile is stored, then
+/// Stage 1: audio blob -> work/{job}/tiles/{i} + one ScoreTile per tile, sent as soon as the tile is stored, then
 /// work/{job}/preview.bin, the sealed job.json and an IngestCompleted for the aggregator. The audio is copied to a
 /// temporary file and streamed from there, so memory stays bounded for any length. A file that cannot be decoded
 /// ends its job at once with results/{name}/error.json; a repeated request for a job already tiled does nothing.
 /// </summary>
-public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches, IMessageSender aggregation, ILogger? logger = null)
+public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IMessageSender aggregation, ILogger? logger = null)
 {
     /// <summary>
     /// Window columns per stored tile. A tile is kept as its signal, overlap included, so the overlap's share of the
@@ -92,8 +92,8 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
                 return MessageOutcome.Done;
             }
 
-            await aggregation.SendAsync(MessageCodec.Encode(IngestCompleted.For(jobId, job.Batches)), cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("job {JobId}: {Blob} tiled into {Batches} batches", jobId, audioBlob, job.Batches);
+            await aggregation.SendAsync(MessageCodec.Encode(IngestCompleted.For(jobId, job.Tiles)), cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("job {JobId}: {Blob} tiled into {Tiles} tiles", jobId, audioBlob, job.Tiles);
             return MessageOutcome.Done;
         }
         finally
@@ -152,7 +152,7 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
             InputSamples = summary.InputSamples,
             RealFrames = summary.Grid.RealFrames,
             WindowsPerTile = summary.Grid.WindowsPerTile,
-            Batches = summary.Grid.TileCount,
+            Tiles = summary.Grid.TileCount,
             IngestSeconds = clock.Seconds(),
             Truncation = summary.Truncation,
         };
@@ -166,7 +166,7 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender patchBatches,
         {
             var name = BlobNames.Tile(jobId, tile.Range.Index);
             await blobs.WriteAsync(name, TileCodec.EncodeTile(tile), cancellationToken).ConfigureAwait(false);
-            await patchBatches.SendAsync(MessageCodec.Encode(PatchBatch.For(jobId, tile.Range, name)), cancellationToken).ConfigureAwait(false);
+            await tileQueue.SendAsync(MessageCodec.Encode(ScoreTile.For(jobId, tile.Range, name)), cancellationToken).ConfigureAwait(false);
         }
     }
 }

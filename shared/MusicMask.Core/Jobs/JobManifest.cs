@@ -38,7 +38,7 @@ public sealed record JobManifest
 
     public int WindowsPerTile { get; init; } = WindowGrid.DefaultWindowsPerTile;
 
-    public int Batches { get; init; }
+    public int Tiles { get; init; }
 
     public IReadOnlyDictionary<string, double>? IngestSeconds { get; init; }
 

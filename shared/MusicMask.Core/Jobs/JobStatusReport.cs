@@ -3,7 +3,7 @@ using MusicMask.Storage;
 namespace MusicMask.Jobs;
 
 /// <summary>One line of `musicmask status`.</summary>
-public sealed record JobStatusLine(string JobId, string Name, JobStatus Status, int Scored, int Batches, DateTimeOffset Created, string? Error);
+public sealed record JobStatusLine(string JobId, string Name, JobStatus Status, int Scored, int Tiles, DateTimeOffset Created, string? Error);
 
 public static class JobStatusReport
 {
@@ -46,6 +46,6 @@ public static class JobStatusReport
             }
         }
 
-        return new JobStatusLine(job.JobId, job.Name, job.Status, job.Status is JobStatus.Complete ? job.Batches : scored, job.Batches, job.Created, job.Error);
+        return new JobStatusLine(job.JobId, job.Name, job.Status, job.Status is JobStatus.Complete ? job.Tiles : scored, job.Tiles, job.Created, job.Error);
     }
 }

@@ -9,7 +9,7 @@ using MusicMask.Storage;
 namespace MusicMask.Jobs;
 
 /// <summary>
-/// Stage 2: one PatchBatch -> one ONNX strip run over its tile -> work/{job}/scores/{i}. That blob is all the
+/// Stage 2: one ScoreTile -> one ONNX strip run over its tile -> work/{job}/scores/{i}. That blob is all the
 /// aggregator needs to know the tile is done; it depends only on the tile and the model, so a redelivery rewrites the same bytes.
 /// </summary>
 public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<ScoreHandler>? logger = null)
@@ -18,32 +18,32 @@ public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<S
 
     public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken = default)
     {
-        if (!MessageCodec.TryDecode<PatchBatch>(body, out var batch, out var problem))
+        if (!MessageCodec.TryDecode<ScoreTile>(body, out var request, out var problem))
         {
             return MessageOutcome.Rejected(problem);
         }
 
-        var blob = await blobs.ReadAsync(batch.TileBlob, cancellationToken).ConfigureAwait(false);
+        var blob = await blobs.ReadAsync(request.TileBlob, cancellationToken).ConfigureAwait(false);
         if (blob is null)
         {
-            return MessageOutcome.Rejected($"tile {batch.TileBlob} does not exist");
+            return MessageOutcome.Rejected($"tile {request.TileBlob} does not exist");
         }
 
         SpectrogramTile tile;
         try
         {
-            tile = TileCodec.DecodeTile(blob.Content, batch.Range).ToSpectrogram();
+            tile = TileCodec.DecodeTile(blob.Content, request.Range).ToSpectrogram();
         }
         catch (InvalidDataException error)
         {
-            return MessageOutcome.Rejected($"{batch.TileBlob}: {error.Message}");
+            return MessageOutcome.Rejected($"{request.TileBlob}: {error.Message}");
         }
 
         var started = Stopwatch.GetTimestamp();
         var scores = scorer.Score(tile);
-        await blobs.WriteAsync(BlobNames.Scores(batch.JobId, batch.Batch), TileCodec.EncodeScores(scores, scorer.Model), cancellationToken).ConfigureAwait(false);
-        _logger.LogDebug("job {JobId}: batch {Batch} ({Windows} window columns) scored and stored in {Milliseconds:F0} ms",
-            batch.JobId, batch.Batch, scores.Windows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await blobs.WriteAsync(BlobNames.Scores(request.JobId, request.Tile), TileCodec.EncodeScores(scores, scorer.Model), cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("job {JobId}: tile {Tile} ({Windows} window columns) scored and stored in {Milliseconds:F0} ms",
+            request.JobId, request.Tile, scores.Windows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return MessageOutcome.Done;
     }
 }

@@ -19,14 +19,14 @@ public sealed class StageHandlers(IBlobStore blobs, Func<string, IMessageSender>
 
     public MessageDispatcher Ingest()
     {
-        var handler = new IngestHandler(blobs, senders(QueueNames.PatchBatches), senders(QueueNames.Aggregation), _loggers.CreateLogger<IngestHandler>());
+        var handler = new IngestHandler(blobs, senders(QueueNames.Tiles), senders(QueueNames.Aggregation), _loggers.CreateLogger<IngestHandler>());
         return Dispatcher(QueueNames.Ingest, "ingest", handler.HandleAsync);
     }
 
     public MessageDispatcher Score(ITileScorer scorer)
     {
         var handler = new ScoreHandler(blobs, scorer, _loggers.CreateLogger<ScoreHandler>());
-        return Dispatcher(QueueNames.PatchBatches, "score", handler.HandleAsync);
+        return Dispatcher(QueueNames.Tiles, "score", handler.HandleAsync);
     }
 
     public MessageDispatcher Aggregate(AggregatorOptions? aggregatorOptions = null)

@@ -20,9 +20,9 @@ public static class StageMessageIds
         {
             IngestRequest.Version1 when MessageCodec.TryDecode<IngestRequest>(body, out var request, out _) =>
                 $"ingest.{Digest($"{request.Container}/{request.Name}\n{request.ETag}")}",
-            PatchBatch.Version1 when MessageCodec.TryDecode<PatchBatch>(body, out var batch, out _) =>
-                $"{batch.JobId}.score.{batch.Batch}.{batch.FirstWindow}+{batch.Windows}",
-            IngestCompleted.Version1 when MessageCodec.TryDecode<IngestCompleted>(body, out var completed, out _) => $"{completed.JobId}.sealed.{completed.Batches}",
+            ScoreTile.Version1 when MessageCodec.TryDecode<ScoreTile>(body, out var tile, out _) =>
+                $"{tile.JobId}.score.{tile.Tile}.{tile.FirstWindow}+{tile.Windows}",
+            IngestCompleted.Version1 when MessageCodec.TryDecode<IngestCompleted>(body, out var completed, out _) => $"{completed.JobId}.sealed.{completed.Tiles}",
             _ => $"other.{Digest(body)}",
         };
     }

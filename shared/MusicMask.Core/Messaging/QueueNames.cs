@@ -4,7 +4,7 @@ namespace MusicMask.Messaging;
 public static class QueueNames
 {
     public const string Ingest = "ingest-requests";
-    public const string PatchBatches = "patch-batches";
+    public const string Tiles = "tiles";
     public const string Aggregation = "aggregation";
     public const string PoisonSuffix = "-poison";
 

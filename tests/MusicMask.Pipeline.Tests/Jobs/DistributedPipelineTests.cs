@@ -63,8 +63,8 @@ public sealed class DistributedPipelineTests : IDisposable
         await using var pipeline = await PipelineHarness.StartAsync();
         var (path, job) = await pipeline.SubmitAsync(_temp.Path, "reverse.wav", 60, ingest: true);
 
-        var batches = await HandleAllInReverseAsync(pipeline.Workers.Score(pipeline.Scorer));
-        Assert.True(batches > 3);
+        var tiles = await HandleAllInReverseAsync(pipeline.Workers.Score(pipeline.Scorer));
+        Assert.True(tiles > 3);
         Assert.Equal(1, await HandleAllInReverseAsync(pipeline.Workers.Aggregate()));
 
         await pipeline.WaitUntilFinishedAsync(TimeSpan.FromSeconds(10));
@@ -102,8 +102,8 @@ public sealed class DistributedPipelineTests : IDisposable
         await pipeline.UploadAsync("good.wav", good);
         await File.WriteAllTextAsync(_temp.File("corrupt.wav"), "this is a text file, not audio");
         await pipeline.UploadAsync("corrupt.wav", _temp.File("corrupt.wav"));
-        await pipeline.RawQueue(QueueNames.PatchBatches).SendAsync(
-            "{\"schema\":\"musicmask.patch-batch.v1\",\"job_id\":\"0123456789abcdef\",\"batch\":-4,\"tile_blob\":\"work/x\",\"first_window\":0,\"windows\":128}");
+        await pipeline.RawQueue(QueueNames.Tiles).SendAsync(
+            "{\"schema\":\"musicmask.score-tile.v1\",\"job_id\":\"0123456789abcdef\",\"tile\":-4,\"tile_blob\":\"work/x\",\"first_window\":0,\"windows\":128}");
         await pipeline.RawQueue(QueueNames.Aggregation).SendAsync("not json at all");
         await pipeline.RawQueue(QueueNames.Ingest).SendAsync("{\"schema\":\"musicmask.ingest-request.v1\",\"container\":\"audio\",\"name\":\"../../etc/passwd\",\"e_tag\":null}");
         await pipeline.ScanAsync();
@@ -118,13 +118,13 @@ public sealed class DistributedPipelineTests : IDisposable
         Assert.Contains("plain text", error.RootElement.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
 
         var poisoned = new Dictionary<string, DeadLetter>();
-        foreach (var queue in new[] { QueueNames.PatchBatches, QueueNames.Aggregation, QueueNames.Ingest })
+        foreach (var queue in new[] { QueueNames.Tiles, QueueNames.Aggregation, QueueNames.Ingest })
         {
             var letters = await ReceiveAllAsync(pipeline.RawQueue(QueueNames.Poison(queue)));
             poisoned[queue] = Assert.Single(letters.Select(m => JsonSerializer.Deserialize<DeadLetter>(m.Body, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!));
         }
 
-        Assert.Contains("batch index -4", poisoned[QueueNames.PatchBatches].Reason, StringComparison.Ordinal);
+        Assert.Contains("tile index -4", poisoned[QueueNames.Tiles].Reason, StringComparison.Ordinal);
         Assert.Contains("not JSON", poisoned[QueueNames.Aggregation].Reason, StringComparison.Ordinal);
         Assert.Contains("safe name", poisoned[QueueNames.Ingest].Reason, StringComparison.Ordinal);
     }
@@ -136,7 +136,7 @@ public sealed class DistributedPipelineTests : IDisposable
         var doomed = TestAudio.Write(_temp.Path, "doomed.wav", 10, seed: 2);
         string? doomedJob = null;
         await using var pipeline = await PipelineHarness.StartAsync(wrapQueue: queue =>
-            queue.Name == QueueNames.PatchBatches ? new FailingSendQueue(queue, () => doomedJob) : queue);
+            queue.Name == QueueNames.Tiles ? new FailingSendQueue(queue, () => doomedJob) : queue);
         await pipeline.UploadAsync("good.wav", good);
         doomedJob = await pipeline.UploadAsync("doomed.wav", doomed);
         var unreadable = "bad\u0001name.wav";

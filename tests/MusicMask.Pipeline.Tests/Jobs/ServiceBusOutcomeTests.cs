@@ -57,7 +57,7 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         Assert.EndsWith("~retry-0.1", early.MessageId, StringComparison.Ordinal);
         Assert.True(early.VisibleAt > _bus.Clock.GetUtcNow());
 
-        await DrainAsync(QueueNames.PatchBatches, _stages.Score);
+        await DrainAsync(QueueNames.Tiles, _stages.Score);
         var claim = JsonSerializer.SerializeToUtf8Bytes(new { host = "elsewhere", process = 1, time = DateTimeOffset.UtcNow });
         Assert.True(await _pipeline.Blobs.TryCreateAsync(BlobNames.StitchClaim(jobId), claim));
         await AdvanceToAndDrainAggregationAsync(early.VisibleAt);
@@ -77,14 +77,14 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RejectedGoesStraightToTheDeadLettersWithItsReasonAndIsNotRetried()
     {
-        await _bus.Queue(QueueNames.PatchBatches).SendWithIdAsync("{\"schema\":\"musicmask.patch-batch.v1\",\"job_id\":\"../../etc\"}", "broken");
+        await _bus.Queue(QueueNames.Tiles).SendWithIdAsync("{\"schema\":\"musicmask.score-tile.v1\",\"job_id\":\"../../etc\"}", "broken");
 
-        Assert.Equal(1, await DrainAsync(QueueNames.PatchBatches, _stages.Score));
+        Assert.Equal(1, await DrainAsync(QueueNames.Tiles, _stages.Score));
 
-        Assert.Empty(_bus.Queue(QueueNames.PatchBatches).Waiting);
+        Assert.Empty(_bus.Queue(QueueNames.Tiles).Waiting);
         var letter = Assert.Single(await DeadLettersAsync());
         Assert.StartsWith("rejected: ", letter.Reason, StringComparison.Ordinal);
-        Assert.Equal(QueueNames.PatchBatches, letter.Queue);
+        Assert.Equal(QueueNames.Tiles, letter.Queue);
     }
 
     [Fact]
@@ -101,17 +101,17 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         {
             if (delivery > 0)
             {
-                var next = Assert.Single(_bus.Queue(QueueNames.PatchBatches).Waiting);
+                var next = Assert.Single(_bus.Queue(QueueNames.Tiles).Waiting);
                 delays.Add(next.VisibleAt - _bus.Clock.GetUtcNow());
                 _bus.Clock.Advance(next.VisibleAt - _bus.Clock.GetUtcNow());
             }
 
-            Assert.True(await _bus.Queue(QueueNames.PatchBatches).DeliverAsync(Trigger(stages.Score)));
+            Assert.True(await _bus.Queue(QueueNames.Tiles).DeliverAsync(Trigger(stages.Score)));
         }
 
         Assert.Equal(new[] { 2.0, 4.0, 8.0 }, delays.Select(d => d.TotalSeconds));
-        Assert.Empty(_bus.Queue(QueueNames.PatchBatches).Waiting);
-        Assert.Empty(_bus.Queue(QueueNames.PatchBatches).BrokerDeadLetters);
+        Assert.Empty(_bus.Queue(QueueNames.Tiles).Waiting);
+        Assert.Empty(_bus.Queue(QueueNames.Tiles).BrokerDeadLetters);
         var letter = Assert.Single(await DeadLettersAsync());
         Assert.StartsWith($"failed {Delivery.MaxFailures} times", letter.Reason, StringComparison.Ordinal);
         Assert.Equal(JobStatus.Failed, (await new JobStore(_pipeline.Blobs).ReadJobAsync(jobId))!.Status);
@@ -124,16 +124,16 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         var (path, jobId) = await UploadAsync("twice.wav", 10);
         await _stages.SubmitAsync("twice.wav");
         await DrainAsync(QueueNames.Ingest, _stages.Ingest);
-        var batches = _bus.Queue(QueueNames.PatchBatches).Waiting.Select(w => w.Body).ToArray();
-        foreach (var body in batches)
+        var tiles = _bus.Queue(QueueNames.Tiles).Waiting.Select(w => w.Body).ToArray();
+        foreach (var body in tiles)
         {
-            await _bus.Queue(QueueNames.PatchBatches).SendAsync(body);
-            await _bus.Queue(QueueNames.PatchBatches).SendWithIdAsync(body, $"another-sender-{Guid.NewGuid():N}");
+            await _bus.Queue(QueueNames.Tiles).SendAsync(body);
+            await _bus.Queue(QueueNames.Tiles).SendWithIdAsync(body, $"another-sender-{Guid.NewGuid():N}");
         }
 
         await RunAllAsync();
 
-        Assert.Equal(batches.Length, _bus.Queue(QueueNames.PatchBatches).DuplicatesDropped);
+        Assert.Equal(tiles.Length, _bus.Queue(QueueNames.Tiles).DuplicatesDropped);
         await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "twice.wav", jobId);
     }
 
@@ -151,8 +151,8 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
             await _stages.Score.HandleAsync(received);
         };
 
-        Assert.True(await _bus.Queue(QueueNames.PatchBatches).DeliverAsync(observed, loseLock: true));
-        Assert.True(await _bus.Queue(QueueNames.PatchBatches).DeliverAsync(observed));
+        Assert.True(await _bus.Queue(QueueNames.Tiles).DeliverAsync(observed, loseLock: true));
+        Assert.True(await _bus.Queue(QueueNames.Tiles).DeliverAsync(observed));
         await RunAllAsync();
 
         Assert.Equal([new DeliveryHistory(0, 0), new DeliveryHistory(1, 0)], histories);
@@ -205,7 +205,7 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
 
     private async Task RunAllAsync()
     {
-        while (await DrainAsync(QueueNames.Ingest, _stages.Ingest) + await DrainAsync(QueueNames.PatchBatches, _stages.Score) +
+        while (await DrainAsync(QueueNames.Ingest, _stages.Ingest) + await DrainAsync(QueueNames.Tiles, _stages.Score) +
                await DrainAsync(QueueNames.Aggregation, _stages.Aggregate) > 0)
         {
         }

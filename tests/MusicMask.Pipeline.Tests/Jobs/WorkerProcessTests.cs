@@ -19,7 +19,7 @@ public sealed class WorkerProcessTests : IDisposable
     {
         await using var pipeline = await PipelineHarness.StartAsync();
         var (path, job) = await pipeline.SubmitAsync(_temp.Path, "killed.wav", 180, ingest: true);
-        var batches = await pipeline.RawQueue(QueueNames.PatchBatches).ApproximateCountAsync();
+        var tiles = await pipeline.RawQueue(QueueNames.Tiles).ApproximateCountAsync();
 
         using (var worker = WorkerProcess.Start(pipeline.Azurite.ConnectionString, TestModels.RandomModel(), "score", threads: 2, TimeSpan.FromSeconds(3)))
         {
@@ -29,7 +29,7 @@ public sealed class WorkerProcessTests : IDisposable
         }
 
         var scoredBeforeKill = await CountAsync(pipeline.Blobs, $"{BlobNames.WorkContainer}/{job}/scores/");
-        Assert.InRange(scoredBeforeKill, 3, batches - 1);
+        Assert.InRange(scoredBeforeKill, 3, tiles - 1);
 
         await pipeline.RunUntilFinishedAsync();
         await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "killed.wav", job);

@@ -137,7 +137,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("jobs not finished: " + string.Join("; ", jobs.Select(j => $"{j.Name} {j.Status} {j.Scored}/{j.Batches}")));
+                throw new TimeoutException("jobs not finished: " + string.Join("; ", jobs.Select(j => $"{j.Name} {j.Status} {j.Scored}/{j.Tiles}")));
             }
 
             await Task.Delay(100);

@@ -9,7 +9,7 @@ namespace MusicMask.Cli.Benchmarks;
 
 /// <summary>
 /// Ingest without audio: writes what the real ingest leaves for the later stages (a tiled job.json, its preview)
-/// and sends the same messages (a PatchBatch per tile, then IngestCompleted); tiles come from <see cref="CoordinationStore"/>.
+/// and sends the same messages (a ScoreTile per tile, then IngestCompleted); tiles come from <see cref="CoordinationStore"/>.
 /// </summary>
 internal static class StandInIngest
 {
@@ -17,7 +17,7 @@ internal static class StandInIngest
 
     public static string JobIdOf(string name) => JobIds.For(BlobNames.AudioContainer, name, ETag);
 
-    public static async Task<string> SubmitAsync(CoordinationStore blobs, IMessageSender patchBatches, IMessageSender aggregation, string name, double seconds, CancellationToken cancellationToken)
+    public static async Task<string> SubmitAsync(CoordinationStore blobs, IMessageSender tileQueue, IMessageSender aggregation, string name, double seconds, CancellationToken cancellationToken)
     {
         var samples = (long)(seconds * SpectrogramParameters.SampleRate);
         var grid = new WindowGrid(SpectrogramParameters.FramesFor(samples));
@@ -27,7 +27,7 @@ internal static class StandInIngest
         {
             JobId = jobId, Container = BlobNames.AudioContainer, Name = name, ETag = ETag, Bytes = samples * 2, Created = DateTimeOffset.UtcNow,
             Status = JobStatus.Tiled, Format = "stand-in", SampleRate = SpectrogramParameters.SampleRate, Channels = 1, InputSamples = samples,
-            RealFrames = grid.RealFrames, WindowsPerTile = grid.WindowsPerTile, Batches = grid.TileCount,
+            RealFrames = grid.RealFrames, WindowsPerTile = grid.WindowsPerTile, Tiles = grid.TileCount,
         };
         await blobs.WriteAsync(BlobNames.Job(jobId), job.Serialize(), cancellationToken).ConfigureAwait(false);
         var preview = new byte[(int)grid.CellColumns * SpectrogramPreview.Rows];
@@ -35,7 +35,7 @@ internal static class StandInIngest
         await blobs.WriteAsync(BlobNames.Preview(jobId), preview, cancellationToken).ConfigureAwait(false);
         for (var tile = 0; tile < grid.TileCount; tile++)
         {
-            await patchBatches.SendAsync(MessageCodec.Encode(PatchBatch.For(jobId, grid.Tile(tile), BlobNames.Tile(jobId, tile))), cancellationToken).ConfigureAwait(false);
+            await tileQueue.SendAsync(MessageCodec.Encode(ScoreTile.For(jobId, grid.Tile(tile), BlobNames.Tile(jobId, tile))), cancellationToken).ConfigureAwait(false);
         }
 
         await aggregation.SendAsync(MessageCodec.Encode(IngestCompleted.For(jobId, grid.TileCount)), cancellationToken).ConfigureAwait(false);

@@ -59,7 +59,7 @@ internal static class CoordinationBenchCommand
         await Parallel.ForEachAsync(
             submissions,
             new ParallelOptions { MaxDegreeOfParallelism = IngestsAtOnce, CancellationToken = token },
-            async (submission, cancel) => await StandInIngest.SubmitAsync(store, Queue(QueueNames.PatchBatches), Queue(QueueNames.Aggregation), submission.Name, submission.Seconds, cancel).ConfigureAwait(false)).ConfigureAwait(false);
+            async (submission, cancel) => await StandInIngest.SubmitAsync(store, Queue(QueueNames.Tiles), Queue(QueueNames.Aggregation), submission.Name, submission.Seconds, cancel).ConfigureAwait(false)).ConfigureAwait(false);
 
         var submitted = clock.Elapsed;
         while (store.Published < submissions.Count && !token.IsCancellationRequested)
@@ -91,7 +91,7 @@ internal static class CoordinationBenchCommand
         var latencies = store.ResultLatencies(jobNames).Values.Order().ToArray();
         var (stitched, doubled, missing) = await CountStitchesAsync(blobs, jobNames.Keys, token).ConfigureAwait(false);
         var poisoned = 0;
-        foreach (var queue in new[] { QueueNames.PatchBatches, QueueNames.Aggregation })
+        foreach (var queue in new[] { QueueNames.Tiles, QueueNames.Aggregation })
         {
             poisoned += await queues(QueueNames.Poison(queue)).ApproximateCountAsync(token).ConfigureAwait(false);
         }
@@ -128,7 +128,7 @@ internal static class CoordinationBenchCommand
         return (once, more, none);
     }
 
-    private static bool IsQueue(string category) => category is QueueNames.Ingest or QueueNames.PatchBatches or QueueNames.Aggregation;
+    private static bool IsQueue(string category) => category is QueueNames.Ingest or QueueNames.Tiles or QueueNames.Aggregation;
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -91,11 +91,11 @@ internal static class PipelineBenchCommand
         {
             var clock = Stopwatch.StartNew();
             TimeSpan? firstScored = null;
-            var batches = 0;
+            var tiles = 0;
             while (true)
             {
                 var job = (await JobStatusReport.ReadAsync(blobs, jobId, token).ConfigureAwait(false))!;
-                batches = job.Batches;
+                tiles = job.Tiles;
                 firstScored ??= job.Scored > 0 ? clock.Elapsed : null;
                 if (job.Status is JobStatus.Complete or JobStatus.Failed)
                 {
@@ -108,8 +108,8 @@ internal static class PipelineBenchCommand
             var drained = clock.Elapsed;
             var steady = (drained - firstScored!.Value).TotalSeconds;
             Console.WriteLine(
-                $"{count} scoring process(es): {batches} batches drained {drained.TotalSeconds:F1} s after the processes started (first score at {firstScored.Value.TotalSeconds:F1} s); " +
-                $"steady scoring {audioSeconds * (batches - 1) / batches / steady:F0}x real time; ingest alone before: {ingestSeconds:F1} s ({audioSeconds / ingestSeconds:F0}x)");
+                $"{count} scoring process(es): {tiles} tiles drained {drained.TotalSeconds:F1} s after the processes started (first score at {firstScored.Value.TotalSeconds:F1} s); " +
+                $"steady scoring {audioSeconds * (tiles - 1) / tiles / steady:F0}x real time; ingest alone before: {ingestSeconds:F1} s ({audioSeconds / ingestSeconds:F0}x)");
         }
         finally
         {

@@ -16,13 +16,13 @@ internal static class StatusCommand
         {
             var (blobs, queues) = StorageOptions.Open(parse.GetValue(storage)!);
             var report = await JobStatusReport.ReadAsync(blobs, token).ConfigureAwait(false);
-            Console.WriteLine($"{"job",-16}  {"status",-9}  {"batches",11}  name");
+            Console.WriteLine($"{"job",-16}  {"status",-9}  {"tiles",11}  name");
             foreach (var job in report)
             {
-                Console.WriteLine($"{job.JobId,-16}  {job.Status,-9}  {job.Scored,5}/{(job.Batches > 0 ? job.Batches.ToString() : "?"),-5}  {BlobNames.Printable(job.Name)}{(job.Error is null ? "" : $"  ({BlobNames.Printable(job.Error)})")}");
+                Console.WriteLine($"{job.JobId,-16}  {job.Status,-9}  {job.Scored,5}/{(job.Tiles > 0 ? job.Tiles.ToString() : "?"),-5}  {BlobNames.Printable(job.Name)}{(job.Error is null ? "" : $"  ({BlobNames.Printable(job.Error)})")}");
             }
 
-            foreach (var name in new[] { QueueNames.Ingest, QueueNames.PatchBatches, QueueNames.Aggregation })
+            foreach (var name in new[] { QueueNames.Ingest, QueueNames.Tiles, QueueNames.Aggregation })
             {
                 var queue = queues(name);
                 var poison = queues(QueueNames.Poison(name));
