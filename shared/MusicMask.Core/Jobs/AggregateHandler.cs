@@ -53,7 +53,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
 
         var scored = await ScoredTilesAsync(job, cancellationToken).ConfigureAwait(false);
         return scored.Count < job.Tiles
-            ? MessageOutcome.RetryLater(_options.NextCheck(job.Tiles - scored.Count, scored.Rate), $"{scored.Count} of {job.Tiles} tiles scored")
+            ? MessageOutcome.RetryLater(_options.NextCheck(job.Tiles - scored.Count, scored.Rate, DateTimeOffset.UtcNow - job.Created), $"{scored.Count} of {job.Tiles} tiles scored")
             : await StitchOnceAsync(job, etag, cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,17 +61,17 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
     {
         var prefix = BlobNames.ScoresPrefix(job.JobId);
         var count = 0;
-        var (first, last) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        var first = DateTimeOffset.MaxValue;
         await foreach (var blob in blobs.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
             if (int.TryParse(blob.Name.AsSpan(prefix.Length), out var tile) && tile >= 0 && tile < job.Tiles)
             {
                 count++;
-                (first, last) = (blob.LastModified < first ? blob.LastModified : first, blob.LastModified > last ? blob.LastModified : last);
+                first = blob.LastModified < first ? blob.LastModified : first;
             }
         }
 
-        var seconds = count > 1 ? (last - first).TotalSeconds : 0;
+        var seconds = count > 1 ? (DateTimeOffset.UtcNow - first).TotalSeconds : 0;
         return new ScoredTiles(count, seconds >= MinRateSpan ? (count - 1) / seconds : 0);
     }
 
@@ -85,13 +85,20 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
                 : MessageOutcome.RetryLater(_options.ClaimTimeout / 4, $"job {jobId} is being stitched by another aggregator");
         }
 
+        if (!await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Stitching }, etag, cancellationToken).ConfigureAwait(false) ||
+            await _jobs.ReadJobForUpdateAsync(jobId, cancellationToken).ConfigureAwait(false) is not { Job.Status: JobStatus.Stitching } stitching)
+        {
+            return MessageOutcome.RetryLater(_options.MinCheckInterval, $"job {jobId} changed while its stitch was being claimed");
+        }
+
+        etag = stitching.ETag;
         var elapsed = Stopwatch.StartNew();
         await blobs.WriteAsync($"{BlobNames.StitchLog(jobId)}{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}", ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         var files = await StitchAsync(job, elapsed, cancellationToken).ConfigureAwait(false);
         await _jobs.PublishResultsAsync(job.Name, job.ETag, files, cancellationToken).ConfigureAwait(false);
         if (!await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Complete }, etag, cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogWarning("job {JobId} was ended as failed while it was being stitched; it stays failed", jobId);
+            _logger.LogWarning("job {JobId} was ended while it was being stitched; it stays as it was ended", jobId);
             return MessageOutcome.Done;
         }
 
@@ -165,6 +172,6 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
 
     private sealed record StitchClaim(string Host, int Process, DateTimeOffset Time);
 
-    /// <summary>How many of a job's tiles have scores, and how many a second arrived while they did.</summary>
+    /// <summary>How many of a job's tiles have scores, and how many a second arrived from the first until now.</summary>
     private readonly record struct ScoredTiles(int Count, double Rate);
 }

@@ -18,17 +18,16 @@ public sealed class AggregatorOptions
     public TimeSpan CheckTimePerTile { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
-    /// When to check a job again: <see cref="CheckTimePerTile"/> per outstanding tile, or half the time the
-    /// <paramref name="remaining"/> tiles should take at the <paramref name="tilesPerSecond"/> seen so far if that is
-    /// sooner; so checks thicken as the job nears its end and its last tile waits at most about the minimum.
+    /// When to check a job again. With a rate (tiles scored per second from the first score until now, so a stall
+    /// lowers it): half the time the <paramref name="remaining"/> tiles should take at that rate, and at most
+    /// <see cref="CheckTimePerTile"/> per tile. Without one (nothing scored yet, say behind a backlog):
+    /// <see cref="CheckTimePerTile"/> per tile, or a quarter of the job's <paramref name="age"/> if longer, so a job
+    /// left waiting is checked ever more rarely. Checks thicken as the job nears its end.
     /// </summary>
-    public TimeSpan NextCheck(int remaining, double tilesPerSecond)
+    public TimeSpan NextCheck(int remaining, double tilesPerSecond, TimeSpan age)
     {
-        var seconds = remaining * CheckTimePerTile.TotalSeconds;
-        if (tilesPerSecond > 0)
-        {
-            seconds = Math.Min(seconds, remaining / tilesPerSecond / 2);
-        }
+        var perTile = remaining * CheckTimePerTile.TotalSeconds;
+        var seconds = tilesPerSecond > 0 ? Math.Min(perTile, remaining / tilesPerSecond / 2) : Math.Max(perTile, age.TotalSeconds / 4);
 
         return TimeSpan.FromSeconds(Math.Clamp(seconds, MinCheckInterval.TotalSeconds, MaxCheckInterval.TotalSeconds));
     }

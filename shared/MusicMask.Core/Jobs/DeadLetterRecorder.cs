@@ -5,7 +5,8 @@ namespace MusicMask.Jobs;
 
 /// <summary>
 /// Turns a message given up on into its job's error record (results/{name}/error.json), when the message says
-/// which job or source it was for. A message too broken to say so is only dead-lettered.
+/// which job or source it was for. A message too broken to say so is only dead-lettered. A tile whose scores are
+/// already stored (another copy of its message got through) fails nothing.
 /// </summary>
 public sealed class DeadLetterRecorder(IBlobStore blobs)
 {
@@ -16,7 +17,14 @@ public sealed class DeadLetterRecorder(IBlobStore blobs)
         var (jobId, container, name, etag) = Identify(body);
         if (jobId is not null)
         {
-            await _jobs.RecordFailureAsync(jobId, stage, reason, cancellationToken).ConfigureAwait(false);
+            if (MessageCodec.TryDecode<ScoreTile>(body, out var tile, out _) &&
+                await blobs.GetInfoAsync(BlobNames.Scores(tile.JobId, tile.Tile), cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return;
+            }
+
+            var stitchFailed = MessageCodec.TryDecode<IngestCompleted>(body, out _, out _);
+            await _jobs.RecordFailureAsync(jobId, stage, reason, stitchFailed, cancellationToken).ConfigureAwait(false);
         }
         else if (container == BlobNames.AudioContainer && name is not null)
         {
@@ -43,7 +51,7 @@ public sealed class DeadLetterRecorder(IBlobStore blobs)
                 await _jobs.RecordSourceFailureAsync(container, name, stage, reason, cancellationToken).ConfigureAwait(false);
                 return;
             default:
-                await _jobs.RecordFailureAsync(job.JobId, stage, reason, cancellationToken).ConfigureAwait(false);
+                await _jobs.RecordFailureAsync(job.JobId, stage, reason, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
         }
     }

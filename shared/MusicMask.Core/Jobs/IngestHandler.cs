@@ -51,6 +51,14 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
         var jobId = JobIds.For(request.Container, request.Name, current.ETag);
         using var scope = JobLogScope.Begin(_logger, jobId);
         var existing = await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (existing is { Status: JobStatus.Tiled })
+        {
+            // The aggregation message may never have left (a send that failed after the job was sealed); it is the
+            // job's only one, and its fixed id makes this repeat a duplicate when it did leave.
+            await aggregation.SendAsync(MessageCodec.Encode(IngestCompleted.For(jobId, existing.Tiles)), cancellationToken).ConfigureAwait(false);
+            return MessageOutcome.Done;
+        }
+
         if (existing is { Status: not JobStatus.Ingesting })
         {
             _logger.LogInformation("job {JobId} for {Blob} is already {Status}", jobId, audioBlob, existing.Status);

@@ -63,6 +63,9 @@ public enum JobStatus
 {
     Ingesting,
     Tiled,
+
+    /// <summary>Every tile is scored and a stitch holds the job: only that stitch, or its own failure, ends it.</summary>
+    Stitching,
     Complete,
     Failed,
 }

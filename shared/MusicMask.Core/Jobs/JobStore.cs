@@ -89,11 +89,12 @@ public sealed class JobStore(IBlobStore blobs)
 
     /// <summary>
     /// Records a failure for the job a dead-lettered message belongs to, when the message names one that exists.
-    /// A finished job is never changed: job.json turns Failed only by a conditional write over an unfinished job, so
-    /// a stitch that completes meanwhile wins. results/{name}/ gets the error record only while the job is its
-    /// name's current upload; a newer upload owns that folder.
+    /// A finished job is never changed, nor one a stitch holds unless <paramref name="stitchFailed"/> (the
+    /// aggregation message itself gave up): job.json turns Failed only by a conditional write over an Ingesting or
+    /// Tiled job, so a stitch that takes the job meanwhile wins. results/{name}/ gets the error record only while
+    /// the job is its name's current upload; a newer upload owns that folder.
     /// </summary>
-    public async Task RecordFailureAsync(string? jobId, string stage, string reason, CancellationToken cancellationToken = default)
+    public async Task RecordFailureAsync(string? jobId, string stage, string reason, bool stitchFailed = false, CancellationToken cancellationToken = default)
     {
         if (JobIds.Problem(jobId) is not null)
         {
@@ -103,7 +104,7 @@ public sealed class JobStore(IBlobStore blobs)
         while (await ReadJobForUpdateAsync(jobId!, cancellationToken).ConfigureAwait(false) is { } found)
         {
             var (job, etag) = found;
-            if (job.Status is JobStatus.Complete or JobStatus.Failed)
+            if (job.Status is JobStatus.Complete or JobStatus.Failed || (job.Status is JobStatus.Stitching && !stitchFailed))
             {
                 return;
             }

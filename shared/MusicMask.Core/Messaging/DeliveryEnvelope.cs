@@ -13,7 +13,7 @@ public static class DeliveryEnvelope
     private const string Marker = "{\"musicmask_delivery\":";
 
     public static string Seal(string body, DeliveryHistory history) =>
-        JsonSerializer.Serialize(new Envelope(new Counts(history.Failures, history.Waits), body), JsonOptions.Compact);
+        JsonSerializer.Serialize(new Envelope(new Counts(history.Failures, history.Waits, history.WaitedSeconds), body), JsonOptions.Compact);
 
     public static (string Body, DeliveryHistory History) Open(string text)
     {
@@ -27,7 +27,7 @@ public static class DeliveryEnvelope
             var envelope = JsonSerializer.Deserialize<Envelope>(text, JsonOptions.Compact);
             return envelope?.Body is null || envelope.Delivery is null
                 ? (text, default)
-                : (envelope.Body, new DeliveryHistory(Math.Max(0, envelope.Delivery.Failures), Math.Max(0, envelope.Delivery.Waits)));
+                : (envelope.Body, new DeliveryHistory(Math.Max(0, envelope.Delivery.Failures), Math.Max(0, envelope.Delivery.Waits), Math.Max(0, envelope.Delivery.WaitedSeconds)));
         }
         catch (JsonException)
         {
@@ -37,5 +37,5 @@ public static class DeliveryEnvelope
 
     private sealed record Envelope([property: JsonPropertyName("musicmask_delivery")] Counts? Delivery, [property: JsonPropertyName("body")] string? Body);
 
-    private sealed record Counts([property: JsonPropertyName("failures")] int Failures, [property: JsonPropertyName("waits")] int Waits);
+    private sealed record Counts([property: JsonPropertyName("failures")] int Failures, [property: JsonPropertyName("waits")] int Waits, [property: JsonPropertyName("waited_seconds")] double WaitedSeconds);
 }

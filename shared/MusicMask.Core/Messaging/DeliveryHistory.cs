@@ -1,10 +1,11 @@
 namespace MusicMask.Messaging;
 
 /// <summary>
-/// What happened to a message before this delivery: deliveries that failed (a fault, a crash, a lost lock) and
-/// deliveries that were told to come back later. Transports carry it with the message, each in its own terms.
+/// What happened to a message before this delivery: deliveries that failed (a fault, a crash, a lost lock),
+/// deliveries that were told to come back later, and how long those waits were. Transports carry it with the
+/// message, each in its own terms.
 /// </summary>
-public readonly record struct DeliveryHistory(int Failures, int Waits)
+public readonly record struct DeliveryHistory(int Failures, int Waits, double WaitedSeconds = 0)
 {
     public static DeliveryHistory First => default;
 
@@ -14,5 +15,5 @@ public readonly record struct DeliveryHistory(int Failures, int Waits)
 
     public DeliveryHistory AfterFailure() => this with { Failures = Failures + 1 };
 
-    public DeliveryHistory AfterWait() => this with { Waits = Waits + 1 };
+    public DeliveryHistory AfterWait(TimeSpan delay) => this with { Waits = Waits + 1, WaitedSeconds = WaitedSeconds + delay.TotalSeconds };
 }

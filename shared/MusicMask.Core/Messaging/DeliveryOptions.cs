@@ -7,11 +7,11 @@ public sealed class DeliveryOptions
     public int MaxFailures { get; init; } = 5;
 
     /// <summary>
-    /// "Retry later" answers before a message is dead-lettered, so a job that never becomes ready cannot loop
-    /// forever. Generous: an aggregation check waits up to a minute at a time behind an archive's backlog, and
-    /// 10,000 minutes is about the week a message lives.
+    /// How long "retry later" answers may add up to before a message is dead-lettered, so a job that never becomes
+    /// ready cannot loop forever. Time, not a count: an aggregation check behind an archive's backlog may come back
+    /// many times. A week, as long as a message lives.
     /// </summary>
-    public int MaxWaits { get; init; } = 10_000;
+    public TimeSpan MaxWaitTime { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>Delay before the first retry after a failure; it doubles with each further failure.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);

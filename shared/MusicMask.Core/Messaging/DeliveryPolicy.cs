@@ -9,8 +9,9 @@ public sealed class DeliveryPolicy(DeliveryOptions? options = null)
     {
         OutcomeKind.Done => DeliveryDecision.Complete,
         OutcomeKind.Rejected => DeadLetter($"rejected: {outcome.Reason}", history),
-        _ when history.Waits + 1 >= Options.MaxWaits => DeadLetter($"still not ready after {history.Waits + 1} waits: {outcome.Reason}", history),
-        _ => new DeliveryDecision(DeliveryAction.Retry, outcome.Reason, Clamp(outcome.Delay), history.AfterWait()),
+        _ when history.WaitedSeconds + Clamp(outcome.Delay).TotalSeconds > Options.MaxWaitTime.TotalSeconds =>
+            DeadLetter($"still not ready after {history.Waits} waits over {TimeSpan.FromSeconds(Math.Round(history.WaitedSeconds))}: {outcome.Reason}", history),
+        _ => new DeliveryDecision(DeliveryAction.Retry, outcome.Reason, Clamp(outcome.Delay), history.AfterWait(Clamp(outcome.Delay))),
     };
 
     public DeliveryDecision Decide(Exception fault, DeliveryHistory history)
@@ -21,6 +22,14 @@ public sealed class DeliveryPolicy(DeliveryOptions? options = null)
             ? DeadLetter($"failed {failures} times, last: {reason}", history)
             : new DeliveryDecision(DeliveryAction.Retry, reason, Clamp(Options.RetryDelay * Math.Pow(2, failures - 1)), history.AfterFailure());
     }
+
+    /// <summary>
+    /// Whether earlier deliveries already used the failure budget: deliveries nobody answered (a message that kills
+    /// its worker) are counted only when it comes back, so it is given up on before it runs again.
+    /// </summary>
+    public bool HasFailedTooOften(DeliveryHistory history) => history.Failures >= Options.MaxFailures;
+
+    public DeliveryDecision GiveUp(DeliveryHistory history) => DeadLetter($"gave up after {history.Failures} failed deliveries", history);
 
     private static DeliveryDecision DeadLetter(string reason, DeliveryHistory history) => new(DeliveryAction.DeadLetter, reason, TimeSpan.Zero, history);
 

@@ -20,15 +20,15 @@ public sealed class MessageDispatcher(string queue, MessageHandler handle, Deliv
 
     public string Queue => queue;
 
-    public DeliveryPolicy Policy => policy;
-
     /// <summary>The decision for this delivery. Throws only when <paramref name="cancellationToken"/> stops the host mid-message, which leaves the message to its transport's redelivery.</summary>
     public async Task<DeliveryDecision> DispatchAsync(string messageId, string body, DeliveryHistory history, CancellationToken cancellationToken = default)
     {
         DeliveryDecision decision;
         try
         {
-            decision = policy.Decide(await handle(body, cancellationToken).ConfigureAwait(false), history);
+            decision = policy.HasFailedTooOften(history)
+                ? policy.GiveUp(history)
+                : policy.Decide(await handle(body, cancellationToken).ConfigureAwait(false), history);
         }
         catch (Exception fault) when (fault is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

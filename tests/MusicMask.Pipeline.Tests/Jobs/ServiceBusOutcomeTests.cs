@@ -54,7 +54,7 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(1, await DrainAsync(QueueNames.Aggregation, _stages.Aggregate));
         var early = Assert.Single(_bus.Queue(QueueNames.Aggregation).Waiting);
-        Assert.EndsWith("~retry-0.1", early.MessageId, StringComparison.Ordinal);
+        Assert.EndsWith("~retry-1", early.MessageId, StringComparison.Ordinal);
         Assert.True(early.VisibleAt > _bus.Clock.GetUtcNow());
 
         await DrainAsync(QueueNames.Tiles, _stages.Score);
@@ -63,7 +63,7 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         await AdvanceToAndDrainAggregationAsync(early.VisibleAt);
 
         var claimed = Assert.Single(_bus.Queue(QueueNames.Aggregation).Waiting);
-        Assert.EndsWith("~retry-0.2", claimed.MessageId, StringComparison.Ordinal);
+        Assert.EndsWith("~retry-2", claimed.MessageId, StringComparison.Ordinal);
         Assert.Equal(JobStatus.Tiled, (await new JobStore(_pipeline.Blobs).ReadJobAsync(jobId))!.Status);
 
         await _pipeline.Blobs.DeleteAsync(BlobNames.StitchClaim(jobId));
@@ -182,6 +182,54 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(JobStatus.Failed, (await new JobStore(_pipeline.Blobs).ReadJobAsync(oldJob))!.Status);
         await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(newPath, "again.wav", newJob);
+    }
+
+    [Fact]
+    public async Task AnAggregationMessageThatFailedToLeaveIsSentAgainWhenTheIngestIsRetried()
+    {
+        var (path, jobId) = await UploadAsync("unsent.wav", 10);
+        await _stages.SubmitAsync("unsent.wav");
+        _bus.Queue(QueueNames.Aggregation).FailingSends = 1;
+
+        Assert.Equal(1, await DrainAsync(QueueNames.Ingest, _stages.Ingest));
+        Assert.Empty(_bus.Queue(QueueNames.Aggregation).Waiting);
+        var retry = Assert.Single(_bus.Queue(QueueNames.Ingest).Waiting);
+        _bus.Clock.Advance(retry.VisibleAt - _bus.Clock.GetUtcNow());
+        await RunAllAsync();
+
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "unsent.wav", jobId);
+    }
+
+    [Fact]
+    public async Task AnOriginalRedeliveredAfterItsRetryWasScheduledSchedulesTheSameCopyWhichTheBrokerDrops()
+    {
+        await UploadAsync("early.wav", 10);
+        await _stages.SubmitAsync("early.wav");
+        await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+
+        Assert.True(await _bus.Queue(QueueNames.Aggregation).DeliverAsync(Trigger(_stages.Aggregate), loseLock: true));
+        Assert.True(await _bus.Queue(QueueNames.Aggregation).DeliverAsync(Trigger(_stages.Aggregate)));
+
+        Assert.Equal(1, _bus.Queue(QueueNames.Aggregation).DuplicatesDropped);
+        Assert.EndsWith("~retry-1", Assert.Single(_bus.Queue(QueueNames.Aggregation).Waiting).MessageId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AJobBeingStitchedIsNotFailedByADeadLetteredTileOnlyByItsOwnStitchGivingUp()
+    {
+        var (_, jobId) = await UploadAsync("held.wav", 5);
+        await _stages.SubmitAsync("held.wav");
+        await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+        var jobs = new JobStore(_pipeline.Blobs);
+        await jobs.WriteJobAsync((await jobs.ReadJobAsync(jobId))! with { Status = JobStatus.Stitching });
+        var recorder = new DeadLetterRecorder(_pipeline.Blobs);
+
+        await recorder.RecordAsync("score", MessageCodec.Encode(ScoreTile.For(jobId, new Segmentation.TileRange(0, 0, 1), BlobNames.Tile(jobId, 0))), "a copy gave up");
+        Assert.Equal(JobStatus.Stitching, (await jobs.ReadJobAsync(jobId))!.Status);
+
+        await recorder.RecordAsync("aggregate", MessageCodec.Encode(IngestCompleted.For(jobId, 1)), "the stitch kept failing");
+        Assert.Equal(JobStatus.Failed, (await jobs.ReadJobAsync(jobId))!.Status);
+        Assert.Equal([ResultFiles.Error], (await _pipeline.ResultsAsync("held.wav")).Keys);
     }
 
     private BrokerStages Stages(IBlobStore blobs) => new(blobs, _bus.Queue, _pipeline.Scorer, delivery: Delivery, time: _bus.Clock);

@@ -35,6 +35,9 @@ public sealed class InProcessServiceBus(int maxDeliveryCount = 10)
 
         public int DuplicatesDropped { get; private set; }
 
+        /// <summary>Sends still to fail, as a busy or unreachable broker fails them.</summary>
+        public int FailingSends { get; set; }
+
         public List<(string Body, string Reason)> BrokerDeadLetters { get; } = [];
 
         /// <summary>Messages waiting, visible or scheduled, with when they become visible.</summary>
@@ -124,6 +127,12 @@ public sealed class InProcessServiceBus(int maxDeliveryCount = 10)
         {
             lock (_entries)
             {
+                if (FailingSends > 0)
+                {
+                    FailingSends--;
+                    throw new ServiceBusException("injected: the broker is busy", ServiceBusFailureReason.ServiceBusy);
+                }
+
                 if (!_seenIds.Add(message.MessageId))
                 {
                     DuplicatesDropped++;
