@@ -17,7 +17,8 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
 // The worker's Application Insights provider adds a rule that keeps only Warning and above; without removing it the
-// stage handlers' information logs (job tiled, stitched) never arrive. host.json's logLevel then governs.
+// stage handlers' information logs (job tiled, stitched) never arrive. host.json's logLevel filters only the host's
+// own logs, so the worker's SDK chatter is filtered here.
 builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 {
     var warningsOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
@@ -27,6 +28,9 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
     }
 });
 
+builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+builder.Logging.AddFilter("Azure.Messaging.ServiceBus", LogLevel.Warning);
+
 var settings = builder.Configuration;
 var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings[$"{AppSettings.Storage}:clientId"] });
 builder.Services.AddSingleton<IBlobStore>(new AzureBlobStore(new BlobServiceClient(new Uri(settings[$"{AppSettings.Storage}:blobServiceUri"]!), credential)));
@@ -35,6 +39,5 @@ builder.Services.AddSingleton(services => new ServiceBusSenders(services.GetRequ
 builder.Services.AddSingleton(new StripScorer(Path.Combine(AppContext.BaseDirectory, "models", "musicmask-v1.onnx")));
 builder.Services.AddSingleton(services => new BrokerStages(
     services.GetRequiredService<IBlobStore>(), services.GetRequiredService<ServiceBusSenders>().For, services.GetRequiredService<StripScorer>(), services.GetRequiredService<ILoggerFactory>()));
-builder.Services.AddSingleton<DeadLetterRecorder>();
 
 builder.Build().Run();

@@ -13,8 +13,19 @@ public static class ServiceBusBindingData
     {
         var messageId = Text(bindingData, "MessageId") ?? StableId(body);
         var deliveryCount = long.TryParse(Text(bindingData, "DeliveryCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? Math.Max(1, count) : 1;
-        return new ReceivedMessage(messageId, body, deliveryCount, DeliveryProperties.Read(Properties(Text(bindingData, "ApplicationProperties") ?? Text(bindingData, "UserProperties"))));
+        return new ReceivedMessage(messageId, body, deliveryCount, DeliveryProperties.Read(ApplicationProperties(bindingData)));
     }
+
+    /// <summary>Why the broker dead-lettered a message read from a dead-letter sub-queue (its DeadLetterReason and description).</summary>
+    public static string DeadLetterReason(IReadOnlyDictionary<string, object?> bindingData)
+    {
+        var properties = ApplicationProperties(bindingData);
+        var reason = properties.GetValueOrDefault("DeadLetterReason") as string ?? "no reason given";
+        return properties.GetValueOrDefault("DeadLetterErrorDescription") is string description ? $"{reason}: {description}" : reason;
+    }
+
+    private static Dictionary<string, object?> ApplicationProperties(IReadOnlyDictionary<string, object?> bindingData) =>
+        Properties(Text(bindingData, "ApplicationProperties") ?? Text(bindingData, "UserProperties"));
 
     private static string? Text(IReadOnlyDictionary<string, object?> data, string key) =>
         data.TryGetValue(key, out var value) && value is not null ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;

@@ -10,8 +10,6 @@ namespace MusicMask.Messaging;
 /// </summary>
 public sealed class ServiceBusQueueSender(ServiceBusSender sender) : IBrokerQueue
 {
-    public string Queue => sender.EntityPath;
-
     public Task SendAsync(string body, CancellationToken cancellationToken = default) =>
         sender.SendMessageAsync(ToMessage(new OutgoingMessage(StageMessageIds.Of(body), body, DeliveryHistory.First)), cancellationToken);
 

@@ -14,6 +14,7 @@ public sealed class BrokerStages(IBlobStore blobs, Func<string, IBrokerQueue> qu
 {
     private readonly StageHandlers _handlers = new(blobs, queues, delivery, loggers ?? NullLoggerFactory.Instance);
     private readonly BlobDeadLetterStore _deadLetters = new(blobs);
+    private readonly DeadLetterRecorder _recorder = new(blobs);
 
     public ScheduledRetries Ingest => field ??= Retries(_handlers.Ingest());
 
@@ -38,6 +39,17 @@ public sealed class BrokerStages(IBlobStore blobs, Func<string, IBrokerQueue> qu
         var request = IngestRequest.For(BlobNames.AudioContainer, name, upload?.ETag);
         await queues(QueueNames.Ingest).SendAsync(MessageCodec.Encode(request), cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// A message the broker dead-lettered itself (its deliveries went unanswered, or it expired): kept as a blob with
+    /// the broker's reason, as the core's own dead letters are, and recorded for its job.
+    /// </summary>
+    public async Task RecordBrokerDeadLetterAsync(string queue, string stage, ReceivedMessage message, string reason, CancellationToken cancellationToken = default)
+    {
+        var why = $"dead-lettered by the broker: {reason}";
+        await _deadLetters.KeepAsync(new DeadLetter(queue, why, message.DeliveryCount, DateTimeOffset.UtcNow, message.Body), message.MessageId, cancellationToken).ConfigureAwait(false);
+        await _recorder.RecordAsync(stage, message.Body, why, cancellationToken).ConfigureAwait(false);
     }
 
     private ScheduledRetries Retries(MessageDispatcher dispatcher) => new(dispatcher, queues(dispatcher.Queue), _deadLetters, time);

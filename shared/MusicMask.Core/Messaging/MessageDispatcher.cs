@@ -39,7 +39,8 @@ public sealed class MessageDispatcher(string queue, MessageHandler handle, Deliv
         switch (decision.Action)
         {
             case DeliveryAction.Retry:
-                _logger.LogInformation("{Queue} message {Id}: {Reason}; back in {Delay}", queue, messageId, decision.Reason, decision.Delay);
+                // A wait is routine (an aggregation check comes back until its tiles are in); a fault was already logged.
+                _logger.LogDebug("{Queue} message {Id}: {Reason}; back in {Delay}", queue, messageId, decision.Reason, decision.Delay);
                 break;
             case DeliveryAction.DeadLetter:
                 _logger.LogError("{Queue} message {Id} dead-lettered: {Reason}", queue, messageId, decision.Reason);

@@ -232,6 +232,27 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         Assert.Equal([ResultFiles.Error], (await _pipeline.ResultsAsync("held.wav")).Keys);
     }
 
+    [Fact]
+    public async Task ABrokerDeadLetterIsKeptWithTheBrokersReasonAndEndsItsJob()
+    {
+        var (_, jobId) = await UploadAsync("expired.wav", 5);
+        await _stages.SubmitAsync("expired.wav");
+        await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+        var body = MessageCodec.Encode(IngestCompleted.For(jobId, 1));
+        var bindingData = new Dictionary<string, object?>
+        {
+            ["MessageId"] = "m-1",
+            ["DeliveryCount"] = "10",
+            ["ApplicationProperties"] = "{\"DeadLetterReason\":\"MaxDeliveryCountExceeded\",\"DeadLetterErrorDescription\":\"delivered 10 times\"}",
+        };
+
+        await _stages.RecordBrokerDeadLetterAsync(QueueNames.Aggregation, "aggregate", ServiceBusBindingData.Read(body, bindingData), ServiceBusBindingData.DeadLetterReason(bindingData));
+
+        var letter = Assert.Single(await DeadLettersAsync());
+        Assert.Equal("dead-lettered by the broker: MaxDeliveryCountExceeded: delivered 10 times", letter.Reason);
+        Assert.Equal(JobStatus.Failed, (await new JobStore(_pipeline.Blobs).ReadJobAsync(jobId))!.Status);
+    }
+
     private BrokerStages Stages(IBlobStore blobs) => new(blobs, _bus.Queue, _pipeline.Scorer, delivery: Delivery, time: _bus.Clock);
 
     private async Task<(string Path, string JobId)> UploadAsync(string name, double seconds, int seed = 1)
