@@ -5,8 +5,8 @@ using MusicMask.Storage;
 namespace MusicMask.Deployment.Tests;
 
 /// <summary>
-/// functions/ built by the real Functions worker SDK and the real binding extensions, whose source generator writes
-/// functions.metadata, the file the Functions host binds triggers from. The copy differs from what azd builds in two
+/// functions/ built by the real Functions worker SDK and the real binding extensions; the SDK's GenerateFunctionMetadata
+/// task writes functions.metadata, the file the Functions host binds triggers from. The copy differs from what azd builds in two
 /// places only: Extensions.ServiceBus is the 5.7.0 this machine's package copy serves (the project deploys a newer
 /// one), and the SDK's inner build of its host-extension project is skipped (NoHostExtensions.targets), because it
 /// restores WebJobs packages from nuget.org; that step makes no metadata.
