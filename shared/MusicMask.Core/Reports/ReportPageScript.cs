@@ -71,7 +71,7 @@ internal static class ReportPageScript
           }
 
           function sortBy(key) {
-            state.descending = state.sort === key ? !state.descending : key === "share" || key === "segments";
+            state.descending = state.sort === key ? !state.descending : key !== "name" && key !== "status";
             state.sort = key;
             const compare = comparers[key];
             // Array.prototype.sort is stable: rows that tie keep their order by name.
@@ -160,7 +160,8 @@ internal static class ReportPageScript
           $("next").addEventListener("click", () => go(state.page + 1));
           $("last").addEventListener("click", () => go(Number.MAX_SAFE_INTEGER));
           $("page-size").addEventListener("change", e => { state.size = Number(e.target.value); applyFilters(); });
-          for (const id of ["name-filter", "share-min", "share-max", "status-filter"]) $(id).addEventListener("input", applyFilters);
+          for (const id of ["name-filter", "share-min", "share-max"]) $(id).addEventListener("input", applyFilters);
+          $("status-filter").addEventListener("change", applyFilters);
           $("filters").addEventListener("submit", e => e.preventDefault());
           for (const button of document.querySelectorAll("#rows th button")) button.addEventListener("click", () => sortBy(button.dataset.sort));
 
