@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MusicMask.Reports;
+using MusicMask.Tests.Support;
 
 namespace MusicMask.Tests.Reports;
 
@@ -25,7 +26,7 @@ public partial class ReportPageTests
         var page = ReportPage.Render(ReportOf(HostileNames), "");
 
         Assert.Equal(2, ScriptTag().Matches(page).Count);
-        var data = DataBlock().Match(page).Groups[1].Value;
+        var data = ReportData.Block(page);
         Assert.DoesNotContain('<', data);
         Assert.DoesNotContain('>', data);
         Assert.DoesNotContain('&', data);
@@ -40,7 +41,7 @@ public partial class ReportPageTests
     [Fact]
     public void ALoneSurrogateInANameBecomesAReplacementCharacter()
     {
-        var data = DataBlock().Match(ReportPage.Render(ReportOf(["bad\ud800.wav"]), "")).Groups[1].Value;
+        var data = ReportData.Block(ReportPage.Render(ReportOf(["bad\ud800.wav"]), ""));
 
         using var json = JsonDocument.Parse(data);
         Assert.Equal("bad\ufffd.wav", json.RootElement.GetProperty("rows")[0][0].GetString());
@@ -66,9 +67,7 @@ public partial class ReportPageTests
             new ReportRow("b.wav", "b.wav", ReportStatus.Failed, Problem: "decode: not audio"),
         ]);
 
-        using var json = JsonDocument.Parse(DataBlock().Match(ReportPage.Render(report, "../out/")).Groups[1].Value);
-
-        var root = json.RootElement;
+        var root = ReportData.Of(ReportPage.Render(report, "../out/"));
         Assert.Equal("../out/", root.GetProperty("link_base").GetString());
         Assert.Equal(2, root.GetProperty("totals").GetProperty("files").GetInt32());
         Assert.Equal(1, root.GetProperty("totals").GetProperty("failures").GetInt32());
@@ -81,7 +80,4 @@ public partial class ReportPageTests
 
     [GeneratedRegex("<script", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptTag();
-
-    [GeneratedRegex("<script type=\"application/json\" id=\"report-data\">(.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex DataBlock();
 }
