@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MusicMask.Outputs;
 using MusicMask.Storage;
 
 namespace MusicMask.Reports;
@@ -17,24 +16,19 @@ public sealed class BlobResultSource(IBlobStore blobs, string prefix = "") : IRe
     public async IAsyncEnumerable<ResultFolderEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var root = $"{BlobNames.ResultsContainer}/{Prefix}";
-        var folders = new Dictionary<string, (bool Manifest, bool Error)>(StringComparer.Ordinal);
+        var index = new ResultFolderIndex();
         await foreach (var blob in blobs.ListAsync(root, cancellationToken).ConfigureAwait(false))
         {
             var slash = blob.Name.LastIndexOf('/');
-            var file = blob.Name[(slash + 1)..];
-            if (blob.Problem is not null || slash < root.Length || file is not (ResultFiles.Manifest or ResultFiles.Error))
+            if (blob.Problem is null && slash > root.Length)
             {
-                continue;
+                index.Add(blob.Name[root.Length..slash], blob.Name[(slash + 1)..]);
             }
-
-            var folder = blob.Name[root.Length..slash];
-            var held = folders.GetValueOrDefault(folder);
-            folders[folder] = file == ResultFiles.Manifest ? held with { Manifest = true } : held with { Error = true };
         }
 
-        foreach (var (folder, held) in folders)
+        foreach (var entry in index.Entries)
         {
-            yield return new ResultFolderEntry(folder, held.Manifest, held.Error);
+            yield return entry;
         }
     }
 

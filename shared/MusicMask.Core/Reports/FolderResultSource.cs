@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MusicMask.Outputs;
 
 namespace MusicMask.Reports;
 
@@ -20,29 +19,20 @@ public sealed class FolderResultSource(string root) : IResultSource
 
     public async IAsyncEnumerable<ResultFolderEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var folders = new Dictionary<string, (bool Manifest, bool Error)>(StringComparer.Ordinal);
+        var index = new ResultFolderIndex();
         foreach (var path in Directory.EnumerateFiles(Root, "*.json", Walk))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var file = Path.GetFileName(path);
-            if (file is not (ResultFiles.Manifest or ResultFiles.Error))
-            {
-                continue;
-            }
-
             var folder = Path.GetRelativePath(Root, Path.GetDirectoryName(path)!).Replace(Path.DirectorySeparatorChar, '/');
-            if (folder == "." || folder.Split('/').Any(segment => segment.StartsWith(".musicmask-staging-", StringComparison.Ordinal)))
+            if (folder != "." && !folder.Split('/').Any(segment => segment.StartsWith(".musicmask-staging-", StringComparison.Ordinal)))
             {
-                continue;
+                index.Add(folder, Path.GetFileName(path));
             }
-
-            var held = folders.GetValueOrDefault(folder);
-            folders[folder] = file == ResultFiles.Manifest ? held with { Manifest = true } : held with { Error = true };
         }
 
-        foreach (var (folder, held) in folders)
+        foreach (var entry in index.Entries)
         {
-            yield return new ResultFolderEntry(folder, held.Manifest, held.Error);
+            yield return entry;
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
