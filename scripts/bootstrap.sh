@@ -8,6 +8,9 @@ for tool in ffmpeg sox unzip; do
   command -v "$tool" >/dev/null 2>&1 || need_apt+=("$tool")
 done
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# The report's browser tests drive Debian's Chromium through its ChromeDriver (tests/MusicMask.Browser.Tests).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]} (apt)"
   export DEBIAN_FRONTEND=noninteractive

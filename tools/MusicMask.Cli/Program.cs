@@ -10,6 +10,7 @@ root.Subcommands.Add(WorkerCommand.CreateServe());
 root.Subcommands.Add(WorkerCommand.CreateWorker());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(PipelineBenchCommand.Create());
 root.Subcommands.Add(CoordinationBenchCommand.Create());
 root.Subcommands.Add(FuzzCommand.Create());
