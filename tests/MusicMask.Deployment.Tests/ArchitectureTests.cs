@@ -6,7 +6,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void TheCoreReferencesNoAzureSdkAndNoPlottingLibrary()
     {
-        var references = typeof(MusicMask.Pipeline.Segmenter).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        var references = typeof(MusicMask.Embedded.Segmenter).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.Contains("Microsoft.ML.OnnxRuntime", references);
         Assert.DoesNotContain(references, name => name.StartsWith("Azure.", StringComparison.Ordinal) || name.StartsWith("ScottPlot", StringComparison.Ordinal) || name == "Google.Protobuf");

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicMask.Messaging;
 using MusicMask.Outputs;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Segmentation;
 using MusicMask.Storage;
 

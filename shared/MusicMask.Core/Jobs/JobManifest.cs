@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MusicMask.Outputs;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Segmentation;
 
 namespace MusicMask.Jobs;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MusicMask.Audio;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Segmentation;
 
 namespace MusicMask.Evaluation;

@@ -1,5 +1,5 @@
 using MusicMask.Audio;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Scoring;
 using MusicMask.Segmentation;
 using MusicMask.Transforms;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MusicMask.Audio;
 using MusicMask.Outputs;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Reports;
 using MusicMask.Scoring;
 using MusicMask.Signals;

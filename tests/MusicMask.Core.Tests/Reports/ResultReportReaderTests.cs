@@ -1,6 +1,6 @@
 using MusicMask.Audio;
 using MusicMask.Outputs;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Reports;
 using MusicMask.Scoring;
 using MusicMask.Signals;

@@ -1,7 +1,7 @@
 using MusicMask.Jobs;
 using MusicMask.Messaging;
 using MusicMask.Outputs;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Scoring;
 using MusicMask.Storage;
 using MusicMask.Tests.Support;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using MusicMask.Audio;
 using MusicMask.Filters;
 using MusicMask.Models;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Scoring;
 using MusicMask.Segmentation;
 using MusicMask.Signals;

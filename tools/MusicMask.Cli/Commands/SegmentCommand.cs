@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using MusicMask.Audio;
 using MusicMask.Outputs;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Scoring;
 using Spectre.Console;
 

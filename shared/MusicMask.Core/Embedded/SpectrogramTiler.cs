@@ -5,7 +5,7 @@ using MusicMask.Outputs;
 using MusicMask.Segmentation;
 using MusicMask.Transforms;
 
-namespace MusicMask.Pipeline;
+namespace MusicMask.Embedded;
 
 /// <summary>What streaming an audio source into tiles found out about it.</summary>
 public sealed record TilingSummary(WindowGrid Grid, long InputSamples, int InputRate, int Channels, string Format, Truncation? Truncation = null)

@@ -1,4 +1,4 @@
-namespace MusicMask.Pipeline;
+namespace MusicMask.Embedded;
 
 public sealed class SegmenterOptions
 {

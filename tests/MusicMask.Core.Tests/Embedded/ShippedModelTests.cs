@@ -1,6 +1,6 @@
 using MusicMask.Audio;
 using MusicMask.Evaluation;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Scoring;
 using MusicMask.Segmentation;
 using MusicMask.Signals;

@@ -1,7 +1,7 @@
 using MusicMask.Audio;
 using MusicMask.Outputs;
 
-namespace MusicMask.Pipeline;
+namespace MusicMask.Embedded;
 
 /// <summary>What became of one file of a batch: its results, or its error record, and where they went.</summary>
 public sealed record FileOutcome(AudioInput Input, string? Folder, SegmentationResult? Result, ErrorRecord? Error, string? Unrecorded = null)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MusicMask.Audio;
 using MusicMask.Outputs;
-using MusicMask.Pipeline;
+using MusicMask.Embedded;
 using MusicMask.Scoring;
 using MusicMask.Signals;
 using MusicMask.Tests.Support;

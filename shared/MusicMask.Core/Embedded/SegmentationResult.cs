@@ -3,7 +3,7 @@ using MusicMask.Outputs;
 using MusicMask.Segmentation;
 using MusicMask.Transforms;
 
-namespace MusicMask.Pipeline;
+namespace MusicMask.Embedded;
 
 /// <summary>A stitched result, ready to be written wherever the host keeps results.</summary>
 public sealed record SegmentationResult(

@@ -1,4 +1,4 @@
-namespace MusicMask.Pipeline;
+namespace MusicMask.Embedded;
 
 /// <summary>Names of the stages timed in manifests and benchmarks.</summary>
 public static class Stages

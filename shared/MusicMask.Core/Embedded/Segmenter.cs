@@ -6,7 +6,7 @@ using MusicMask.Scoring;
 using MusicMask.Segmentation;
 using MusicMask.Transforms;
 
-namespace MusicMask.Pipeline;
+namespace MusicMask.Embedded;
 
 /// <summary>
 /// The embedded pipeline: one file in, results out, all cores busy. Ingest streams tiles into a bounded queue

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace MusicMask.Pipeline;
+namespace MusicMask.Embedded;
 
 /// <summary>Accumulates seconds per named stage; safe to use from several threads.</summary>
 public sealed class StageClock
