@@ -123,14 +123,17 @@ public sealed class PipelineHarness : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var uploads = 0;
-            await foreach (var unused in Blobs.ListAsync($"{BlobNames.AudioContainer}/"))
+            var uploads = new List<BlobInfo>();
+            await foreach (var blob in Blobs.ListAsync($"{BlobNames.AudioContainer}/"))
             {
-                uploads++;
+                uploads.Add(blob);
             }
 
+            // Every listable upload must have its own job: a rejected message can make a failed job that no upload has.
             var jobs = await JobStatusReport.ReadAsync(Blobs);
-            if (jobs.Count >= uploads && jobs.All(j => j.Status is JobStatus.Complete or JobStatus.Failed))
+            var named = uploads.Where(u => u.Problem is null).Select(u => u.Name[(BlobNames.AudioContainer.Length + 1)..]);
+            if (jobs.Count >= uploads.Count && named.All(name => jobs.Any(j => j.Name == name)) &&
+                jobs.All(j => j.Status is JobStatus.Complete or JobStatus.Failed))
             {
                 return;
             }
