@@ -78,7 +78,8 @@ noise|train|openarena-data|zip:usr/share/games/openarena/baseoa/pak0.pk3:sound/m
 noise|validation|crrcsim-data|usr/share/games/crrcsim/sounds|^$
 noise|test|searchandrescue-data|usr/share/games/searchandrescue/sounds|^$
 speech|hash|fillets-ng-data-cs|usr/share/games/fillets-ng|^$
-music|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices/Singer|^$
+sung|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices/Singer|^$
+sung|validation|fillets-ng-data|usr/share/games/fillets-ng/sound/viking1/en|d1-z-p
 speech|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices|/voices/Singer/
 speech|test|klettres-data|usr/share/klettres|^$
 TABLE
@@ -148,7 +149,7 @@ codec_of() {
   echo "${codecs[$(( $(hash_of "$1") % ${#codecs[@]} ))]}"
 }
 coded="$cache/coded.tsv"; : > "$coded"
-awk -F'\t' '($1 == "train" || $1 == "validation") && ($2 == "music" || $2 == "noise")' "$jobs" |
+awk -F'\t' '($1 == "train" || $1 == "validation") && ($2 == "music" || $2 == "sung" || $2 == "noise")' "$jobs" |
 while IFS=$'\t' read -r s class package _ dst; do
   codec=$(codec_of "$(basename "$dst")")
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$class" "$package" "$dst" "${dst%.wav}.$codec.wav" "$codec" >> "$coded"
@@ -203,7 +204,7 @@ cut -f4,5,6 "$coded" | tr '\t' '\n' | xargs -d '\n' -n 3 -P "$(nproc)" bash -c '
 
 { printf 'split\tclass\tpackage\tsource\toutput\n'; cut -f1-5 "$jobs" "$coded" | awk -F'\t' 'system("test -s \"" $5 "\"") == 0'; } > "$out/sources.tsv"
 echo "prepared $(($(wc -l < "$out/sources.tsv") - 1)) files in $out; skipped $(wc -l < "$out/skipped.tsv") (see skipped.tsv)"
-for s in train validation test; do for c in music noise speech; do
+for s in train validation test; do for c in music sung noise speech; do
   [ -d "$out/$s/$c" ] || continue
   n=$(find "$out/$s/$c" -name '*.wav' | wc -l)
   secs=$(find "$out/$s/$c" -name '*.wav' -exec soxi -D {} + 2>/dev/null | awk '{ t += $1 } END { printf "%.0f", t / 60 }')

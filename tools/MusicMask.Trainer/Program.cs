@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MusicMask.Training.Data;
+using MusicMask.Training.Data.Singing;
 using MusicMask.Training.Modeling;
 using MusicMask.Training.Native;
 
@@ -25,6 +26,7 @@ var lowestLevel = new Option<double>("--lowest-level") { Description = $"quietes
 var silenceGaps = new Option<double>("--silence-gaps") { Description = "chance that a training strip has a stretch of digital silence cut into it (0 to 1)" };
 var machineHum = new Option<double>("--machine-hum") { Description = "chance that a training noise strip is a synthetic machine hum: mains, avionics, engines (0 to 1)" };
 var syntheticMusic = new Option<double>("--synthetic-music") { Description = "chance that a training music source is a synthetic melody of moving harmonic notes, the counterpart of --machine-hum (0 to 1)" };
+var sungMusic = new Option<double>("--sung-music") { Description = "chance that a training music source is sung (train/sung, made by scripts/make-singing.sh), alone or over instrumental music: a voice that sings is music (0 to 1)" };
 var reverb = new Option<double>("--reverb") { Description = "chance that a training music or noise source is heard in a synthetic room: a noise tail falling 60 dB in 0.2-1.5 s (0 to 1)" };
 var steadyTones = new Option<double>("--steady-tones") { Description = "chance that a training noise strip is a synthetic steady tone: one to three pure sines that hold their pitch, as line-up tones and whines (0 to 1)" };
 var singleVoices = new Option<double>("--single-voices") { Description = "chance that a training speech strip is one talker instead of a babble of 4-8 (0 to 1): a voice that talks is noise" };
@@ -44,7 +46,7 @@ emphasis.AcceptExistingOnly();
 var emphasisStrength = new Option<double>("--emphasis-strength") { Description = "a clip is drawn 1 + this x its error share as often", DefaultValueFactory = _ => 3 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, steadyTones, singleVoices, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, sungMusic, steadyTones, singleVoices, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength,
 };
 static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
 NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
@@ -70,6 +72,7 @@ root.SetAction(parse =>
     var hum = Chance(parse.GetValue(machineHum), "--machine-hum");
     var melody = Chance(parse.GetValue(syntheticMusic), "--synthetic-music");
     var tones = Chance(parse.GetValue(steadyTones), "--steady-tones");
+    var sung = Chance(parse.GetValue(sungMusic), "--sung-music");
     var voices = Chance(parse.GetValue(singleVoices), "--single-voices");
     var rooms = Chance(parse.GetValue(reverb), "--reverb");
     var dropoutChance = Chance(parse.GetValue(dropout), "--dropout");
@@ -96,6 +99,7 @@ root.SetAction(parse =>
         SilenceGaps = gaps,
         MachineHum = hum,
         SyntheticMusic = melody,
+        SungMusic = sung,
         SteadyTones = tones,
         SingleVoices = voices,
         Reverb = rooms,
@@ -177,6 +181,43 @@ mine.SetAction(parse =>
     Console.WriteLine($"wrote {target}");
 });
 root.Subcommands.Add(mine);
+var songFormat = new Option<string>("--format") { Description = "festival (singing-mode markup, .xml) or midi (a General MIDI voice program, .mid)", Required = true };
+songFormat.AcceptOnlyFromAmong("festival", "midi");
+var songVoice = new Option<string>("--voice") { Description = "male or female: the singer's range", DefaultValueFactory = _ => "male" };
+songVoice.AcceptOnlyFromAmong("male", "female");
+var songLanguage = new Option<string>("--language") { Description = "syllables to sing: en, it or cs", DefaultValueFactory = _ => "en" };
+var songCount = new Option<int>("--count") { Description = "songs to write", DefaultValueFactory = _ => 20 };
+var songSeconds = new Option<double>("--seconds") { Description = "length of each song", DefaultValueFactory = _ => 30 };
+var songFolder = new Option<DirectoryInfo>("--output", "-o") { Description = "folder for the scores (song-N.xml or song-N.mid)", Required = true };
+var songs = new Command("songs", "Composes random songs as scores for a singing synthesiser (festival) or a soundfont's voice programs (MIDI): the sung music scripts/make-singing.sh renders.")
+{
+    songFormat, songVoice, songLanguage, songCount, songSeconds, seed, songFolder,
+};
+songs.SetAction(parse =>
+{
+    var language = parse.GetValue(songLanguage)!;
+    var voice = parse.GetValue(songVoice) == "female" ? SingerVoice.Female(language) : SingerVoice.Male(language);
+    var random = new Random(parse.GetValue(seed));
+    var folder = parse.GetValue(songFolder)!.FullName;
+    var seconds = parse.GetValue(songSeconds) is > 0 and <= 3600 and var s ? s : throw new ArgumentException("--seconds must lie from 0 to 3600");
+    var count = Count(parse.GetValue(songCount), "--count");
+    Directory.CreateDirectory(folder);
+    for (var i = 1; i <= count; i++)
+    {
+        var song = SongComposer.Compose(voice, seconds, random);
+        if (parse.GetValue(songFormat) == "festival")
+        {
+            File.WriteAllText(Path.Combine(folder, $"song-{i:D3}.xml"), FestivalScore.Write(song));
+        }
+        else
+        {
+            File.WriteAllBytes(Path.Combine(folder, $"song-{i:D3}.mid"), MidiScore.Write(song, 52 + random.Next(3), random));
+        }
+    }
+
+    Console.WriteLine($"wrote {count} songs to {folder}");
+});
+root.Subcommands.Add(songs);
 try
 {
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -1,7 +1,7 @@
 namespace MusicMask.Training.Data;
 
 /// <summary>
-/// The prepared clips of one split, by class (music, noise, speech), drawn in proportion to the square root of their
+/// The prepared clips of one split, by class (music, sung music, noise, speech), drawn in proportion to the square root of their
 /// length, times their <see cref="ClipEmphasis"/> factor when one is given.
 /// </summary>
 public sealed class AudioLibrary
@@ -13,7 +13,7 @@ public sealed class AudioLibrary
     public AudioLibrary(string splitFolder, ClipEmphasis? emphasis = null)
     {
         _splitFolder = splitFolder;
-        foreach (var name in new[] { "music", "noise", "speech" })
+        foreach (var name in new[] { "music", "sung", "noise", "speech" })
         {
             var folder = System.IO.Path.Combine(splitFolder, name);
             var clips = Directory.Exists(folder)

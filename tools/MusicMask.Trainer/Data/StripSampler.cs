@@ -78,6 +78,13 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public double SyntheticMusic { get; init; }
 
     /// <summary>
+    /// Chance that a music source is sung (the split's sung clips): a voice on a melody alone, or in half of them over
+    /// an instrumental excerpt 0-15 dB under it. The recorded music is almost all instrumental and the noise holds
+    /// talkers, so without it the model learns that a voice means noise.
+    /// </summary>
+    public double SungMusic { get; init; }
+
+    /// <summary>
     /// Chance that a noise strip that is not a <see cref="MachineHum"/> is a synthetic steady tone
     /// (<see cref="SteadyTone"/>) over coloured noise: pure sines that hold their pitch (line-up tones, whistles,
     /// whines) were called music for half their length.
@@ -181,8 +188,16 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     {
         var music = SyntheticMusic > 0 && random.NextDouble() < SyntheticMusic
             ? OverColouredNoise(SyntheticMelody.Draw(random).Render, random)
-            : LayeredExcerpt("music", MusicLayering, 0, 10, random);
+            : SungMusic > 0 && random.NextDouble() < SungMusic
+                ? Sung(random)
+                : LayeredExcerpt("music", MusicLayering, 0, 10, random);
         return AsRecorded(music, random);
+    }
+
+    private float[] Sung(Random random)
+    {
+        var voice = Excerpt("sung", random);
+        return random.NextDouble() < 0.5 ? SignalGenerator.Mix(voice, Excerpt("music", random), 15 * random.NextDouble()) : voice;
     }
 
     private float[] Noise(Random random)

@@ -48,6 +48,11 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
 
         var train = new AudioLibrary(Path.Combine(options.DataFolder, "train"), options.Emphasis);
         train.EnsureMusicAndNoise();
+        if (options.SungMusic > 0 && train.Count("sung") == 0)
+        {
+            throw new InvalidDataException($"--sung-music needs sung WAV files in {Path.Combine(options.DataFolder, "train", "sung")}: make them with scripts/make-singing.sh");
+        }
+
         Directory.CreateDirectory(options.RunFolder);
         torch.random.manual_seed(options.Seed);
         var model = NewModel();
@@ -80,10 +85,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         }
 
         using var teacher = options.Teacher is { } teacherPath ? LoadTeacher(teacherPath, train) : null;
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; steady tones in {options.SteadyTones:P0} of training noise strips; one talker in {options.SingleVoices:P0} of training speech strips; {options.Reverb:P0} of training sources reverberated; {EmphasisSummary(train)}");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; sung music in {options.SungMusic:P0} of it; steady tones in {options.SteadyTones:P0} of training noise strips; one talker in {options.SingleVoices:P0} of training speech strips; {options.Reverb:P0} of training sources reverberated; {EmphasisSummary(train)}");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         validation.EnsureMusicAndNoise();
-        log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
+        log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("sung")} sung ({train.Seconds("sung") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
         var validationSet = ValidationSet(Sampler(validation));
         if (options.Resume && File.Exists(BestPath))
         {
@@ -271,6 +276,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         SilenceGaps = options.SilenceGaps,
         MachineHum = synthetic ? options.MachineHum : 0,
         SyntheticMusic = synthetic ? options.SyntheticMusic : 0,
+        SungMusic = synthetic ? options.SungMusic : 0,
         SteadyTones = synthetic ? options.SteadyTones : 0,
         SingleVoices = synthetic ? options.SingleVoices : 0,
         Reverb = synthetic ? options.Reverb : 0,

@@ -57,6 +57,9 @@ public sealed record TrainerOptions
     /// <summary>Chance that a training music source is a synthetic melody (validation strips stay recorded).</summary>
     public double SyntheticMusic { get; init; }
 
+    /// <summary>Chance that a training music source is sung (validation strips keep the recorded music).</summary>
+    public double SungMusic { get; init; }
+
     /// <summary>Chance that a training noise strip is a synthetic steady tone (validation strips stay recorded).</summary>
     public double SteadyTones { get; init; }
 
