@@ -38,6 +38,13 @@ if [ -n "$missing" ]; then
 fi
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+keep() { # raw render, output, what was rendered: the output at 44.1 kHz mono 16-bit, or a line in the skipped list
+  if [ -s "$1" ] && sox -q "$1" -r 44100 -c 1 -b 16 "$2.tmp.wav" norm -3 2>/dev/null; then
+    mv "$2.tmp.wav" "$2"
+  else
+    rm -f "$2.tmp.wav"; printf '%s\t%s\tthe synthesiser made no audio\n' "$3" "$2" >> "$skipped"
+  fi
+}
 skipped="$out/skipped-singing.tsv"; : > "$skipped"
 mkdir -p "$out/licences"
 while IFS='|' read -r split package voice range language count seconds seed; do
@@ -56,11 +63,7 @@ while IFS='|' read -r split package voice range language count seconds seed; do
     else
       (fluidsynth -ni -g 1.0 -r 44100 -F "$raw" "$voice" "$score") >/dev/null 2>&1 || true
     fi
-    if [ -s "$raw" ] && sox -q "$raw" -r 44100 -c 1 -b 16 "$wav.tmp.wav" norm -3 2>/dev/null; then
-      mv "$wav.tmp.wav" "$wav"
-    else
-      rm -f "$wav.tmp.wav"; printf '%s\t%s\tthe synthesiser made no audio\n' "$score" "$wav" >> "$skipped"
-    fi
+    keep "$raw" "$wav" "$score"
   done
   [ $format = festival ] || continue
   mkdir -p "$out/$split/speech"
@@ -70,11 +73,7 @@ while IFS='|' read -r split package voice range language count seconds seed; do
     tr -s '\n ' '  ' < /usr/share/common-licenses/GPL-3 | cut -c$((i * 300 + seed * 7))-$((i * 300 + seed * 7 + 299)) > "$work/talk.txt"
     raw="$work/raw.wav"; rm -f "$raw"
     (text2wave -eval "(voice_$voice)" "$work/talk.txt" -o "$raw"; exit $?) >/dev/null 2>&1 || true
-    if [ -s "$raw" ] && sox -q "$raw" -r 44100 -c 1 -b 16 "$wav.tmp.wav" norm -3 2>/dev/null; then
-      mv "$wav.tmp.wav" "$wav"
-    else
-      rm -f "$wav.tmp.wav"; printf '%s\t%s\tthe synthesiser made no audio\n' "talk $i" "$wav" >> "$skipped"
-    fi
+    keep "$raw" "$wav" "talk $i"
   done
 done <<<"$singers"
 
