@@ -7,9 +7,10 @@ namespace MusicMask.Evaluation;
 /// <see cref="EvaluationReport.NoiseSources"/>). <see cref="Columns"/> is how
 /// the time segments fare: the share of the music's and of the noise's time columns that they call music.
 /// <see cref="AucInterval"/> is the 95% interval of the AUC over resampled excerpt pairs; <see cref="Baseline"/>
-/// compares with the baseline model on the same windows, when one was given.
+/// compares with the baseline model on the same windows, when one was given. <see cref="AudibleAuc"/> is the AUC
+/// of a mixture condition under audibility labels (<see cref="AudibleWindows"/>).
 /// </summary>
-public sealed record ConditionResult(string Name, double? Snr, RocCurve Roc, double? Iou, int Excerpts, IReadOnlyList<double> BandAuc, IReadOnlyList<double> SourceAuc, IReadOnlyList<double> NoiseSourceAuc, ColumnRates Columns, Interval AucInterval, BaselineComparison? Baseline = null);
+public sealed record ConditionResult(string Name, double? Snr, RocCurve Roc, double? Iou, int Excerpts, IReadOnlyList<double> BandAuc, IReadOnlyList<double> SourceAuc, IReadOnlyList<double> NoiseSourceAuc, ColumnRates Columns, Interval AucInterval, BaselineComparison? Baseline = null, double? AudibleAuc = null);
 
 /// <summary>The baseline model's AUC on the same windows, and the 95% paired interval of this model's AUC minus it.</summary>
 public sealed record BaselineComparison(double Auc, Interval DifferenceInterval);

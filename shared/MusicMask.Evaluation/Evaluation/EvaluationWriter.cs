@@ -24,12 +24,13 @@ public static class EvaluationWriter
 
     public static string Markdown(EvaluationReport report)
     {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"| condition | ROC AUC | 95% interval | cell-mask IoU | music found (p > {Threshold}) | noise called music | music time found | noise time called music | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"| condition | ROC AUC | 95% interval | AUC, audible labels | cell-mask IoU | music found (p > {Threshold}) | noise called music | music time found | noise time called music | music windows | noise windows | excerpts |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var c in report.Conditions)
         {
             var iou = c.Iou is { } value ? value.ToString("F3", CultureInfo.InvariantCulture) : "-";
+            var audible = c.AudibleAuc is { } auc ? auc.ToString("F4", CultureInfo.InvariantCulture) : "-";
             var (found, falseAlarms) = c.Roc.RatesAbove(Threshold);
-            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {c.AucInterval.Low:F3}-{c.AucInterval.High:F3} | {iou} | {found:P1} | {falseAlarms:P1} | {c.Columns.MusicFound:P1} | {c.Columns.NoiseCalledMusic:P1} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Roc.Auc:F4} | {c.AucInterval.Low:F3}-{c.AucInterval.High:F3} | {audible} | {iou} | {found:P1} | {falseAlarms:P1} | {c.Columns.MusicFound:P1} | {c.Columns.NoiseCalledMusic:P1} | {c.Roc.Positives} | {c.Roc.Negatives} | {c.Excerpts} |\n");
         }
 
         if (report.Conditions.Count > 0)
@@ -139,6 +140,7 @@ public static class EvaluationWriter
                 baseline_auc = c.Baseline is { } b ? Math.Round(b.Auc, 5) : (double?)null,
                 difference_interval = c.Baseline is { } d ? Rounded([d.DifferenceInterval.Low, d.DifferenceInterval.High]) : null,
                 iou = c.Iou is { } iou ? Math.Round(iou, 4) : (double?)null,
+                audible_auc = c.AudibleAuc is { } audibleAuc ? Math.Round(audibleAuc, 4) : (double?)null,
                 music_found_above_threshold = Math.Round(c.Roc.RatesAbove(Threshold).TruePositiveRate, 4),
                 noise_called_music_above_threshold = Math.Round(c.Roc.RatesAbove(Threshold).FalsePositiveRate, 4),
                 music_time_found = Math.Round(c.Columns.MusicFound, 4),

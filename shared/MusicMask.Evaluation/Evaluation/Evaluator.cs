@@ -7,7 +7,8 @@ namespace MusicMask.Evaluation;
 /// <summary>
 /// The paper's Figure 2 experiment: music and noise excerpts drawn at random (seeded) from held-out folders;
 /// positives are the windows of music (clean) or music+noise at an SNR, negatives the windows of the same noise
-/// alone. Also scores the cell mask of each mixture against its ideal binary mask. Given a baseline model, scores
+/// alone. Also scores the cell mask of each mixture against its ideal binary mask, and the windows under
+/// audibility labels (<see cref="AudibleWindows"/>). Given a baseline model, scores
 /// it on the same windows and gives the difference with a paired interval.
 /// </summary>
 public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, StripScorer? baseline = null)
@@ -30,6 +31,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
         {
             var random = new Random(options.ConditionSeed(snr));
             var windows = new LabelledWindows(options.SilentWindowDecibels, baseline is not null);
+            var audible = new AudibleWindows(options.SilentWindowDecibels);
             double intersection = 0, union = 0;
             var excerpts = 0;
             var (musicColumns, noiseColumns) = (new ColumnCount(), new ColumnCount());
@@ -58,9 +60,12 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                 noiseColumns.Add(noiseScored.Map);
                 if (snr is not null)
                 {
-                    var (i, u) = MaskOverlap(mixture, musicExcerpt, noiseAlone);
+                    var (musicPower, noisePower) = (SignalScorer.CellPower(musicExcerpt, mixture.Map.Columns), SignalScorer.CellPower(noiseAlone, mixture.Map.Columns));
+                    var (i, u) = MaskOverlap(mixture, musicPower, noisePower);
                     intersection += i;
                     union += u;
+                    audible.AddMixture(mixture, musicPower, noisePower);
+                    audible.AddNoise(noiseScored);
                 }
 
                 excerpts++;
@@ -82,7 +87,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                 RocCurve.AucByGroup(windows.Scores, windows.Labels, windows.NoiseSources, noiseSources.Length),
                 new ColumnRates(musicColumns.MusicShare, noiseColumns.MusicShare),
                 bootstrap.AucInterval(options.BootstrapReplicates, options.ConditionSeed(snr)),
-                Compare(bootstrap, windows, excerpts, snr)));
+                Compare(bootstrap, windows, excerpts, snr),
+                audible.Auc()));
             progress?.Report($"{name}: AUC {roc.Auc:F4} over {roc.Positives} music and {roc.Negatives} noise windows");
         }
 
@@ -197,11 +203,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
     }
 
     /// <summary>Cells where the music's power exceeds the noise's, against the predicted mask: (|A∧B|, |A∨B|).</summary>
-    private static (double Intersection, double Union) MaskOverlap(ScoredSignal mixture, float[] music, float[] noise)
+    private static (double Intersection, double Union) MaskOverlap(ScoredSignal mixture, double[] musicPower, double[] noisePower)
     {
-        var columns = mixture.Map.Columns;
-        var musicPower = SignalScorer.CellPower(music, columns);
-        var noisePower = SignalScorer.CellPower(noise, columns);
         var predicted = mixture.Map.Mask();
         double intersection = 0, union = 0;
         for (var i = 0; i < predicted.Length; i++)

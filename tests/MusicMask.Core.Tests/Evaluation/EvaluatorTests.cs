@@ -28,6 +28,8 @@ public class EvaluatorTests
         Assert.All(report.Conditions, c => Assert.True(c.Roc.Positives + c.Roc.Negatives >= 2000));
         Assert.Null(report.Conditions[0].Iou);
         Assert.All(report.Conditions.Skip(1), c => Assert.InRange(c.Iou!.Value, 0, 1));
+        Assert.Null(report.Conditions[0].AudibleAuc);
+        Assert.InRange(report.Conditions[1].AudibleAuc!.Value, 0, 1);
         Assert.All(report.Conditions, c => Assert.Equal(13, c.BandAuc.Count));
         Assert.Contains(report.Conditions[0].BandAuc, auc => auc is >= 0 and <= 1);
         Assert.Equal(13, report.BandCalibration!.Thresholds.Count);
@@ -137,7 +139,7 @@ public class EvaluatorTests
         var roc = RocCurve.Compute([0.9f, 0.6f, 0.3f, 0.7f, 0.2f], [true, true, true, false, false]);
         var report = new EvaluationReport("m.onnx", 1, 3, [new ConditionResult("clean", null, roc, null, 1, [1.0], [1.0], [1.0], new ColumnRates(0.75, 0.125), new Interval(0.5, 0.8))], ["a"], ["n"]);
 
-        Assert.Contains("| clean | 0.6667 | 0.500-0.800 | - | 66.7 % | 50.0 % | 75.0 % | 12.5 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
+        Assert.Contains("| clean | 0.6667 | 0.500-0.800 | - | - | 66.7 % | 50.0 % | 75.0 % | 12.5 % | 3 | 2 | 1 |", EvaluationWriter.Markdown(report));
         // Above 0.2 all music and one noise window remain: J = 1/2, the best on the grid (above 0.7 it is 1/3); at 0.5, 1/6.
         Assert.Contains("p > 0.20 balances music found against noise called music best (mean of found - called 0.500; at 0.5: 0.167)", EvaluationWriter.Markdown(report));
         using var json = JsonDocument.Parse(EvaluationWriter.Json(report));
