@@ -94,6 +94,17 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void SungMusicWithoutSungClipsIsAnErrorThatNamesTheFolderAndTheScript()
+    {
+        var options = SmallRun() with { SungMusic = 0.3, MaxSteps = 5 };
+
+        var error = Assert.Throws<InvalidDataException>(() => new Trainer(options, _ => { }).Run());
+
+        Assert.Equal($"--sung-music needs sung WAV files in {Path.Combine(_folder, "train", "sung")}: make them with scripts/make-singing.sh", error.Message);
+        Assert.False(Directory.Exists(options.RunFolder));
+    }
+
+    [Fact]
     public void AMissingDataFolderIsAnErrorThatNamesItAndTheScript()
     {
         var options = new TrainerOptions { DataFolder = Path.Combine(_folder, "nowhere"), RunFolder = Path.Combine(_folder, "run"), MaxSteps = 5 };
