@@ -18,6 +18,22 @@ public sealed class BatchSegmenter(Segmenter segmenter, ResultFolders results)
 {
     public ModelInfo Model => segmenter.Model;
 
+    /// <summary>
+    /// Segments every file, handing each outcome to <paramref name="onOutcome"/> with the file's index, in order.
+    /// <paramref name="progress"/> gives the progress sink of a file by its index.
+    /// </summary>
+    public void ProcessAll(
+        IReadOnlyList<(AudioInput Input, string Name)> files,
+        Action<int, FileOutcome> onOutcome,
+        Func<int, IProgress<double>?>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            onOutcome(i, Process(files[i].Input, files[i].Name, progress?.Invoke(i), cancellationToken));
+        }
+    }
+
     public FileOutcome Process(AudioInput input, string resultName, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         if (input.Problem is { } problem)

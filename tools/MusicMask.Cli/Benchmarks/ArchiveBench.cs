@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using MusicMask.Audio;
+using MusicMask.Embedded;
+using MusicMask.Outputs;
+using MusicMask.Signals;
+using MusicMask.Transforms;
+
+namespace MusicMask.Cli.Benchmarks;
+
+/// <summary>
+/// `musicmask bench --files N --seconds S`: N files of S seconds through segment's batch path, then one file
+/// holding the same audio end to end through the same path, each phase with its own peak resident set.
+/// </summary>
+internal static class ArchiveBench
+{
+    private const int Rate = SpectrogramParameters.SampleRate;
+    private const int LoopSeconds = 60;
+
+    public static void Run(BatchSegmenterFactory segmenters, int files, double seconds)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"musicmask-archive-bench-{Guid.NewGuid():N}");
+        try
+        {
+            var audioSeconds = WriteInputs(root, files, (int)Math.Round(seconds * Rate));
+            Console.WriteLine($"input: {files} files of {seconds} s and one file of {audioSeconds:F0} s holding the same audio, 44.1 kHz mono 16-bit WAV");
+            var archive = Phase("archive", segmenters, Path.Combine(root, "archive"), Path.Combine(root, "out-archive"), audioSeconds);
+            var single = Phase("one long file", segmenters, Path.Combine(root, "long.wav"), Path.Combine(root, "out-long"), audioSeconds);
+            Console.WriteLine($"archive rate / one-long-file rate: {archive / single:P0}");
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Segments <paramref name="input"/> as `segment` would; prints and returns the rate in audio seconds per second.</summary>
+    private static double Phase(string label, BatchSegmenterFactory segmenters, string input, string output, double audioSeconds)
+    {
+        var files = InputList(input);
+        var batch = segmenters(output);
+        GC.Collect();
+        var peakIsOwn = PeakMemory.Reset();
+        var load = LoadAverage();
+        var outcomes = new List<FileOutcome>(files.Count);
+        var watch = Stopwatch.StartNew();
+        batch.ProcessAll(files, (_, outcome) => outcomes.Add(outcome));
+        watch.Stop();
+        var wall = watch.Elapsed.TotalSeconds;
+        var failed = outcomes.Count(o => !o.Succeeded);
+        var peak = PeakMemory.Megabytes();
+        Console.WriteLine($"{label}: {files.Count} files, {audioSeconds:F0} s of audio in {wall:F2} s = {audioSeconds / wall:F1}x real time, " +
+                          $"{wall / files.Count * 1000:F1} ms per file; {failed} failed; peak working set {peak:F0} MB{(peakIsOwn ? "" : " (of the whole process)")}; " +
+                          $"load average before {load}, after {LoadAverage()}");
+        Console.WriteLine($"  per file, mean: {StageMeans(outcomes)}");
+        return audioSeconds / wall;
+    }
+
+    private static IReadOnlyList<(AudioInput Input, string Name)> InputList(string input) =>
+        AudioFiles.Walk([input]).Select(i => (i, i.Name)).ToArray();
+
+    /// <summary>Mean seconds per stage over the files, as their manifests record them (scoring sums its threads' time).</summary>
+    private static string StageMeans(IReadOnlyList<FileOutcome> outcomes)
+    {
+        var results = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToArray();
+        if (results.Length == 0)
+        {
+            return "no results";
+        }
+
+        var stages = results.SelectMany(r => r.Clock.Seconds()).GroupBy(p => p.Key, p => p.Value);
+        return string.Join(", ", stages.Select(g => $"{g.Key} {g.Sum() / results.Length * 1000:F1} ms"));
+    }
+
+    /// <summary>
+    /// Writes archive/NNNNN.wav, each cut from a 60 s loop of melody and noise at its own offset, and long.wav, their
+    /// concatenation; returns the seconds of audio each side holds.
+    /// </summary>
+    private static double WriteInputs(string root, int files, int samplesPerFile)
+    {
+        var loop = SignalGenerator.Mix(SignalGenerator.Melody(LoopSeconds * Rate, Rate, seed: 21), SignalGenerator.WhiteNoise(LoopSeconds * Rate, seed: 22), 0);
+        var folder = Directory.CreateDirectory(Path.Combine(root, "archive")).FullName;
+        var samples = new float[samplesPerFile];
+        using var longFile = File.Create(Path.Combine(root, "long.wav"));
+        using var longWriter = new WavWriter(longFile, Rate);
+        for (var i = 0; i < files; i++)
+        {
+            var offset = (int)((long)i * 7_919 * 13 % loop.Length);
+            for (var k = 0; k < samples.Length; k++)
+            {
+                samples[k] = loop[(offset + k) % loop.Length];
+            }
+
+            WavWriter.Write(Path.Combine(folder, $"{i:D5}.wav"), samples, Rate);
+            longWriter.Write(samples);
+        }
+
+        return (double)files * samplesPerFile / Rate;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}
+
+/// <summary>A batch segmenter writing into the given output folder.</summary>
+internal delegate BatchSegmenter BatchSegmenterFactory(string output);
