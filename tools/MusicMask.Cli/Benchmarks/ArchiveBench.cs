@@ -44,37 +44,26 @@ internal static class ArchiveBench
         GC.Collect();
         var peakIsOwn = PeakMemory.Reset();
         var load = LoadAverage();
-        var outcomes = new List<FileOutcome>(files.Count);
-        var (collections, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var stages = new StageTotals();
+        var (collections, paused, cpu) = (GC.CollectionCount(2), GC.GetTotalPauseDuration(), Process.GetCurrentProcess().TotalProcessorTime);
         var watch = Stopwatch.StartNew();
-        batch.ProcessAll(files, (_, outcome) => outcomes.Add(outcome));
+        batch.ProcessAll(files, (_, outcome) => stages.Add(outcome));
         watch.Stop();
         var wall = watch.Elapsed.TotalSeconds;
-        var failed = outcomes.Count(o => !o.Succeeded);
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var failed = files.Count - stages.Files;
         var peak = PeakMemory.Megabytes();
         Console.WriteLine($"{label}: {files.Count} files, {audioSeconds:F0} s of audio in {wall:F2} s = {audioSeconds / wall:F1}x real time, " +
                           $"{wall / files.Count * 1000:F1} ms per file; {failed} failed; peak working set {peak:F0} MB{(peakIsOwn ? "" : " (of the whole process)")}; " +
                           $"load average before {load}, after {LoadAverage()}");
-        Console.WriteLine($"  per file, mean: {StageMeans(outcomes)}");
+        Console.WriteLine($"  CPU: {cpuSeconds:F1} s ({cpuSeconds / wall:F2} cores busy on average), {cpuSeconds / files.Count * 1000:F1} ms per file");
+        Console.WriteLine($"  per file, mean: {stages}");
         Console.WriteLine($"  GC: {GC.CollectionCount(2) - collections} full collections, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s paused in all");
         return audioSeconds / wall;
     }
 
     private static IReadOnlyList<(AudioInput Input, string Name)> InputList(string input) =>
         AudioFiles.Walk([input]).Select(i => (i, i.Name)).ToArray();
-
-    /// <summary>Mean seconds per stage over the files, as their manifests record them (scoring sums its threads' time).</summary>
-    private static string StageMeans(IReadOnlyList<FileOutcome> outcomes)
-    {
-        var results = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToArray();
-        if (results.Length == 0)
-        {
-            return "no results";
-        }
-
-        var stages = results.SelectMany(r => r.Clock.Seconds()).GroupBy(p => p.Key, p => p.Value);
-        return string.Join(", ", stages.Select(g => $"{g.Key} {g.Sum() / results.Length * 1000:F1} ms"));
-    }
 
     /// <summary>
     /// Writes archive/NNNNN.wav, each cut from a 60 s loop of melody and noise at its own offset, and long.wav, their
