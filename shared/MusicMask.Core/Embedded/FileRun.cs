@@ -29,7 +29,8 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
 
     public SpectrogramPreview Preview { get; } = new();
 
-    public ProbabilityMapBuilder Scores { get; } = new();
+    /// <summary>The tiles' scores until the file is stitched; a long file's are tens of MB not needed while its outputs are written.</summary>
+    public ProbabilityMapBuilder? Scores { get; private set; } = new();
 
     public TilingSummary? Summary { get; set; }
 
@@ -57,7 +58,9 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
     public SegmentationResult Finish(bool gateEmptyCells)
     {
         var summary = Summary ?? throw new InvalidOperationException($"{Input.Path} was not read to its end");
-        var map = Clock.Time(Stages.Stitch, () => gateEmptyCells ? EmptyCells.Gate(Scores.Build(summary.Grid), Preview) : Scores.Build(summary.Grid));
+        var scores = Scores ?? throw new InvalidOperationException($"{Input.Path} was stitched already");
+        Scores = null;
+        var map = Clock.Time(Stages.Stitch, () => gateEmptyCells ? EmptyCells.Gate(scores.Build(summary.Grid), Preview) : scores.Build(summary.Grid));
         var segments = SegmentFinder.Find(map, summary.DurationSeconds);
         Progress?.Report(1.0);
         var source = new SourceInfo(Input.Name, null, null, new FileInfo(Input.Path).Length, summary.Format, summary.InputRate, summary.Channels);

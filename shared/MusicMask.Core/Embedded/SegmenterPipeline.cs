@@ -119,7 +119,7 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
             {
                 try
                 {
-                    run.Scores.Add(run.Clock.Time(Stages.Scoring, () => score(tile)));
+                    run.Scores!.Add(run.Clock.Time(Stages.Scoring, () => score(tile)));
                 }
                 catch (Exception error)
                 {
