@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MusicMask.Audio;
 using MusicMask.Outputs;
 
@@ -10,7 +11,7 @@ public sealed record FileOutcome(AudioInput Input, string? Folder, SegmentationR
 }
 
 /// <summary>
-/// Segments the files of a batch one at a time into result folders. Whatever goes wrong with one file (it cannot be
+/// Segments the files of a batch into result folders. Whatever goes wrong with one file (it cannot be
 /// read or decoded, scoring or writing fails) becomes that file's error record, and the batch goes on; only
 /// cancellation stops it.
 /// </summary>
@@ -18,7 +19,30 @@ public sealed class BatchSegmenter(Segmenter segmenter, ResultFolders results)
 {
     public ModelInfo Model => segmenter.Model;
 
+    /// <summary>
+    /// Segments every file, the next files read while the current ones score, handing each outcome to
+    /// <paramref name="onOutcome"/> with the file's index, in input order, on the calling thread, where the outputs
+    /// are rendered and written. <paramref name="progress"/> gives the progress sink of a file by its index.
+    /// </summary>
+    public void ProcessAll(
+        IReadOnlyList<(AudioInput Input, string Name)> files,
+        Action<int, FileOutcome> onOutcome,
+        Func<int, IProgress<double>?>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        segmenter.RunAll(
+            files.Select(f => f.Input).ToArray(),
+            (i, result, failure) => onOutcome(i, Outcome(files[i].Input, files[i].Name, result, failure, cancellationToken)),
+            progress,
+            cancellationToken);
+
     public FileOutcome Process(AudioInput input, string resultName, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        FileOutcome? outcome = null;
+        ProcessAll([(input, resultName)], (_, o) => outcome = o, _ => progress, cancellationToken);
+        return outcome!;
+    }
+
+    private FileOutcome Outcome(AudioInput input, string resultName, SegmentationResult? result, ExceptionDispatchInfo? failure, CancellationToken cancellationToken)
     {
         if (input.Problem is { } problem)
         {
@@ -28,9 +52,9 @@ public sealed class BatchSegmenter(Segmenter segmenter, ResultFolders results)
         var stage = "segment";
         try
         {
-            var result = segmenter.Run(input, progress, cancellationToken);
+            failure?.Throw();
             stage = "outputs";
-            var files = result.RenderFiles(segmenter.Model);
+            var files = result!.RenderFiles(segmenter.Model);
             stage = "write";
             return new FileOutcome(input, results.Publish(resultName, files), result, null);
         }

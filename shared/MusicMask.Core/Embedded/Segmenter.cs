@@ -1,22 +1,19 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using MusicMask.Audio;
 using MusicMask.Outputs;
 using MusicMask.Scoring;
 using MusicMask.Segmentation;
-using MusicMask.Transforms;
 
 namespace MusicMask.Embedded;
 
 /// <summary>
-/// The embedded pipeline: one file in, results out, all cores busy. Ingest streams tiles into a bounded queue
-/// while <see cref="SegmenterOptions.Threads"/> scorers drain it, so memory stays bounded for any length.
+/// The embedded pipeline: files in, results out, all cores busy (<see cref="SegmenterPipeline"/>). Ingest streams
+/// tiles into a bounded queue while <see cref="SegmenterOptions.Threads"/> scorers drain it, so memory stays
+/// bounded for any length and any number of files.
 /// </summary>
 public sealed class Segmenter
 {
-    private readonly Func<SpectrogramTile, WindowScores> _score;
-    private readonly int _threads;
-    private readonly bool _gateEmptyCells;
+    private readonly SegmenterPipeline _pipeline;
 
     public Segmenter(StripScorer scorer, SegmenterOptions? options = null)
         : this(scorer.Score, scorer.Model, options)
@@ -27,9 +24,7 @@ public sealed class Segmenter
     internal Segmenter(Func<SpectrogramTile, WindowScores> score, ModelInfo model, SegmenterOptions? options = null)
     {
         options ??= new SegmenterOptions();
-        _score = score;
-        _threads = Math.Max(1, options.Threads);
-        _gateEmptyCells = options.GateEmptyCells;
+        _pipeline = new SegmenterPipeline(score, Math.Max(1, options.Threads), options.GateEmptyCells);
         Model = model;
     }
 
@@ -42,72 +37,28 @@ public sealed class Segmenter
     /// <summary>Decodes, scores and stitches one input; its manifest carries the input's name.</summary>
     public SegmentationResult Run(AudioInput input, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        var path = input.Path;
-        var total = Stopwatch.StartNew();
-        var clock = new StageClock();
-        using var source = AudioDecoder.Open(path);
-        var preview = new SpectrogramPreview();
-        var builder = new ProbabilityMapBuilder();
-        using var tiles = new BlockingCollection<SpectrogramTile>(boundedCapacity: 2 * _threads);
-        // A scorer that fails cancels the rest, so the decoder is not left blocked on a full queue nobody drains.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var scorers = Enumerable.Range(0, _threads)
-            .Select(_ => Task.Factory.StartNew(
-                () =>
-                {
-                    try
-                    {
-                        foreach (var tile in tiles.GetConsumingEnumerable(stop.Token))
-                        {
-                            builder.Add(clock.Time(Stages.Scoring, () => _score(tile)));
-                        }
-                    }
-                    catch (Exception error) when (error is not OperationCanceledException)
-                    {
-                        stop.Cancel();
-                        throw;
-                    }
-                },
-                stop.Token,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default))
-            .ToArray();
-
-        TilingSummary summary;
-        try
-        {
-            var length = source.Length;
-            summary = SpectrogramTiler.Run(
-                source,
-                tile => tiles.Add(tile, stop.Token),
-                preview,
-                clock,
-                samples => { if (length > 0) progress?.Report(Math.Min(1.0, (double)samples / length.Value)); },
-                cancellationToken: stop.Token);
-        }
-        finally
-        {
-            tiles.CompleteAdding();
-            RethrowScoringFailure(scorers);
-        }
-
-        var map = clock.Time(Stages.Stitch, () => _gateEmptyCells ? EmptyCells.Gate(builder.Build(summary.Grid), preview) : builder.Build(summary.Grid));
-        var segments = SegmentFinder.Find(map, summary.DurationSeconds);
-        progress?.Report(1.0);
-        var source1 = new SourceInfo(input.Name, null, null, new FileInfo(path).Length, summary.Format, summary.InputRate, summary.Channels);
-        return new SegmentationResult(source1, summary, map, segments, preview, clock, total);
+        SegmentationResult? result = null;
+        RunAll(
+            [input],
+            (_, segmented, failure) =>
+            {
+                failure?.Throw();
+                result = segmented;
+            },
+            _ => progress,
+            cancellationToken);
+        return result!;
     }
 
-    /// <summary>Waits for the scorers; a scorer's own failure is rethrown as itself (not the cancellation it caused).</summary>
-    private static void RethrowScoringFailure(Task[] scorers)
-    {
-        try
-        {
-            Task.WaitAll(scorers, CancellationToken.None);
-        }
-        catch (AggregateException errors) when (errors.Flatten().InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } failure)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-    }
+    /// <summary>
+    /// Segments every input, the next files read while the current ones score; <paramref name="onFile"/> gets, in
+    /// input order on the calling thread, each file's index and its result or what failed it (an input with a
+    /// <see cref="AudioInput.Problem"/> fails with it, unopened). <paramref name="progress"/> gives a file's progress sink.
+    /// </summary>
+    public void RunAll(
+        IReadOnlyList<AudioInput> inputs,
+        Action<int, SegmentationResult?, ExceptionDispatchInfo?> onFile,
+        Func<int, IProgress<double>?>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        _pipeline.Run(inputs, onFile, progress, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
 using MusicMask.Outputs;
@@ -72,9 +73,18 @@ public sealed class StripScorer : ITileScorer, IDisposable
     public WindowScores Score(SpectrogramTile tile)
     {
         var frames = tile.FrameCount;
-        var input = new float[Bins * frames];
-        Transpose(tile.Frames, input, frames);
-        var output = Run(input, [1, 1, Bins, frames]);
+        var input = ArrayPool<float>.Shared.Rent(Bins * frames);
+        float[] output;
+        try
+        {
+            Transpose(tile.Frames, input, frames);
+            output = Run(input.AsMemory(0, Bins * frames), [1, 1, Bins, frames]);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input);
+        }
+
         var expected = WindowGrid.BandPositions * tile.Range.Windows;
         if (output.Length != expected)
         {
@@ -86,9 +96,11 @@ public sealed class StripScorer : ITileScorer, IDisposable
     }
 
     /// <summary>Runs the model on a batch of frequency-major inputs [count, 1, height, width]; returns the flat output.</summary>
-    public float[] Run(float[] input, long[] shape)
+    public float[] Run(float[] input, long[] shape) => Run(input.AsMemory(), shape);
+
+    private float[] Run(Memory<float> input, long[] shape)
     {
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
         using var outputs = _session.Run(_runOptions, _inputNames, [inputValue], _outputNames);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using MusicMask.Transforms;
 
 namespace MusicMask.Segmentation;
@@ -24,7 +25,7 @@ public sealed class TileAssembler
         _windowsPerTile = windowsPerTile;
         _fullFrames = (windowsPerTile - 1) * WindowGrid.Stride + WindowGrid.WindowWidth;
         _advance = windowsPerTile * WindowGrid.Stride;
-        _buffer = new float[_fullFrames * Bins];
+        _buffer = ArrayPool<float>.Shared.Rent(_fullFrames * Bins);
     }
 
     /// <summary>Frames received so far.</summary>
@@ -57,7 +58,10 @@ public sealed class TileAssembler
             var needed = (int)(range.EndFrame - _bufferStart);
             if (needed > _buffer.Length / Bins)
             {
-                Array.Resize(ref _buffer, needed * Bins);
+                var larger = ArrayPool<float>.Shared.Rent(needed * Bins);
+                _buffer.AsSpan(0, _buffered * Bins).CopyTo(larger);
+                ArrayPool<float>.Shared.Return(_buffer);
+                _buffer = larger;
             }
 
             _buffer.AsSpan(_buffered * Bins, (needed - _buffered) * Bins).Fill(SpectrogramParameters.SilenceDecibels);
@@ -65,6 +69,8 @@ public sealed class TileAssembler
             Emit(range);
         }
 
+        ArrayPool<float>.Shared.Return(_buffer);
+        _buffer = [];
         return grid;
     }
 

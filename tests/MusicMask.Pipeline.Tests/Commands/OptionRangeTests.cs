@@ -17,6 +17,8 @@ public class OptionRangeTests
     [InlineData("--seconds must be from 1 to 3600, not -4", "sample", "a.wav", "--seconds", "-4")]
     [InlineData("--minutes must be from 0.1 to 60, not NaN", "bench", "--minutes", "nan")]
     [InlineData("--long-hours must be from 0 to 100, not -1", "bench", "--long-hours", "-1")]
+    [InlineData("--files must be from 0 to 100000, not -5", "bench", "--files", "-5")]
+    [InlineData("--seconds must be from 0.01 to 3600, not 0", "bench", "--files", "10", "--seconds", "0")]
     [InlineData("--workers must be from 1 to 64, not 0", "bench-pipeline", "--workers", "1", "0", "2")]
     [InlineData("--scan-interval must be from 00:00:00.1000000 to 01:00:00, not 00:00:00", "serve", "--scan-interval", "0:00:00")]
     [InlineData("--max-deliveries must be from 1 to 1000, not 0", "serve", "--max-deliveries", "0")]
@@ -33,6 +35,7 @@ public class OptionRangeTests
     {
         Assert.Empty(Root.Parse(["segment", "a.wav", "-o", "out", "-t", "2"]).Errors);
         Assert.Empty(Root.Parse(["bench", "--minutes", "0.5", "--long-hours", "0"]).Errors);
+        Assert.Empty(Root.Parse(["bench", "--files", "5000", "--seconds", "5"]).Errors);
         Assert.Empty(Root.Parse(["bench-pipeline", "--workers", "1", "2", "4"]).Errors);
     }
 }

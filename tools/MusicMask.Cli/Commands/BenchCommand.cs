@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using MusicMask.Audio;
+using MusicMask.Cli.Benchmarks;
 using MusicMask.Filters;
 using MusicMask.Models;
 using MusicMask.Embedded;
+using MusicMask.Outputs;
 using MusicMask.Scoring;
 using MusicMask.Segmentation;
 using MusicMask.Signals;
@@ -21,17 +23,24 @@ internal static class BenchCommand
     {
         var minutes = new Option<double>("--minutes") { Description = "length of the stage benchmark input", DefaultValueFactory = _ => 10 }.Within(0.1, 60);
         var hours = new Option<double>("--long-hours") { Description = "instead: run end to end on a file this many hours long and report peak memory", DefaultValueFactory = _ => 0 }.Within(0, 100);
+        var files = new Option<int>("--files") { Description = "instead: segment this many files of --seconds each, then one file of the same audio, and compare their rates", DefaultValueFactory = _ => 0 }.Within(0, 100_000);
+        var fileSeconds = new Option<double>("--seconds") { Description = "length of each file with --files", DefaultValueFactory = _ => 30 }.Within(0.01, 3600);
         var model = CommonOptions.Model();
         var threads = CommonOptions.Threads();
-        var command = new Command("bench", "Measure decode, resample, STFT, scoring and stitching speed, strip vs per-window scoring, and peak memory.")
+        var command = new Command("bench", "Measure decode, resample, STFT, scoring and stitching speed, strip vs per-window scoring, peak memory, and the rate on many short files.")
         {
-            minutes, hours, model, threads,
+            minutes, hours, files, fileSeconds, model, threads,
         };
         command.SetAction(parse =>
         {
             using var scorer = OpenScorer(parse.GetValue(model)!);
             var t = parse.GetValue(threads);
-            if (parse.GetValue(hours) is > 0 and var h)
+            Console.WriteLine($"threads: {t}; cores: {Environment.ProcessorCount}");
+            if (parse.GetValue(files) is > 0 and var n)
+            {
+                ArchiveBench.Run(output => new BatchSegmenter(new Segmenter(scorer, new SegmenterOptions { Threads = t }), new ResultFolders(output)), n, parse.GetValue(fileSeconds));
+            }
+            else if (parse.GetValue(hours) is > 0 and var h)
             {
                 LongRun(scorer, h, t);
             }
@@ -108,7 +117,7 @@ internal static class BenchCommand
         var files = result.RenderFiles(segmenter.Model);
         watch.Stop();
         Console.WriteLine($"end to end (segment, all outputs rendered): {watch.Elapsed.TotalSeconds:F2} s = {seconds / watch.Elapsed.TotalSeconds:F0}x real time ({files.Count} files)");
-        Console.WriteLine($"peak RSS: {PeakRssMegabytes():F0} MB");
+        Console.WriteLine($"peak RSS: {PeakMemory.Megabytes():F0} MB");
     }
 
     private static void LongRun(StripScorer scorer, double hours, int threads) => WithTemporaryWav(path => LongRun(scorer, path, hours, threads));
@@ -124,7 +133,7 @@ internal static class BenchCommand
         var files = result.RenderFiles(segmenter.Model);
         watch.Stop();
         Console.WriteLine($"end to end: {watch.Elapsed.TotalSeconds:F1} s = {seconds / watch.Elapsed.TotalSeconds:F0}x real time; {result.Map.Columns} cell columns, {files.Sum(f => (long)f.Content.Length) / 1e6:F1} MB of outputs");
-        Console.WriteLine($"peak RSS: {PeakRssMegabytes():F0} MB");
+        Console.WriteLine($"peak RSS: {PeakMemory.Megabytes():F0} MB");
     }
 
     private static double PerWindowSeconds(StripScorer scorer, SpectrogramTile tile, int threads)
@@ -260,11 +269,5 @@ internal static class BenchCommand
         var watch = Stopwatch.StartNew();
         work();
         return watch.Elapsed.TotalSeconds;
-    }
-
-    private static double PeakRssMegabytes()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 }

@@ -57,11 +57,18 @@ internal static class SegmentCommand
             var batch = new BatchSegmenter(new Segmenter(scorer, new SegmenterOptions { Threads = threads }), new ResultFolders(output.FullName, overwrite));
             var failures = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
                 ? RunWithProgressBars(batch, files)
-                : files.Count(file => !Report(batch.Process(file.Input, file.Name), file.Name, Console.WriteLine, Console.Error.WriteLine));
+                : RunQuietly(batch, files);
             var failed = failures == 0 ? "" : $"; {failures} failed (see their error.json)";
             Console.WriteLine($"{files.Count - failures} of {files.Count} files segmented into {output.FullName}{failed}");
             return failures == 0 ? 0 : 1;
         }
+    }
+
+    private static int RunQuietly(BatchSegmenter batch, IReadOnlyList<(AudioInput Input, string Name)> files)
+    {
+        var failures = 0;
+        batch.ProcessAll(files, (i, outcome) => failures += Report(outcome, files[i].Name, Console.WriteLine, Console.Error.WriteLine) ? 0 : 1);
+        return failures;
     }
 
     private static int RunWithProgressBars(BatchSegmenter batch, IReadOnlyList<(AudioInput Input, string Name)> files)
@@ -73,19 +80,18 @@ internal static class SegmentCommand
             .Start(context =>
             {
                 var tasks = files.Select(f => context.AddTask(Markup.Escape(Printable(f.Name)), autoStart: false, maxValue: 1.0)).ToArray();
-                for (var i = 0; i < files.Count; i++)
-                {
-                    var task = tasks[i];
-                    task.StartTask();
-                    var outcome = batch.Process(files[i].Input, files[i].Name, new Progress<double>(p => task.Value = p));
-                    if (!Report(outcome, files[i].Name, line => lines.Add((line, false)), line => lines.Add((line, true))))
+                batch.ProcessAll(
+                    files,
+                    (i, outcome) =>
                     {
-                        failures++;
-                    }
+                        if (!Report(outcome, files[i].Name, line => lines.Add((line, false)), line => lines.Add((line, true))))
+                        {
+                            failures++;
+                        }
 
-                    task.Value = 1.0;
-                    task.StopTask();
-                }
+                        Show(tasks[i], 1.0, stop: true);
+                    },
+                    i => new Progress<double>(p => Show(tasks[i], p, stop: false)));
             });
         foreach (var (text, isError) in lines)
         {
@@ -93,6 +99,29 @@ internal static class SegmentCommand
         }
 
         return failures;
+    }
+
+    /// <summary>Progress arrives on other threads, and may arrive after the file's outcome: a stopped bar stays as it is.</summary>
+    private static void Show(ProgressTask task, double value, bool stop)
+    {
+        lock (task)
+        {
+            if (task.StopTime is not null)
+            {
+                return;
+            }
+
+            if (!task.IsStarted)
+            {
+                task.StartTask();
+            }
+
+            task.Value = value;
+            if (stop)
+            {
+                task.StopTask();
+            }
+        }
     }
 
     /// <summary>One line per file (failures and truncations on the error stream); returns whether the file succeeded.</summary>
