@@ -3,8 +3,9 @@ namespace MusicMask.Reports;
 /// <summary>
 /// The report page's script: reads the JSON data, then sorts, filters and shows one page of rows at a time, so
 /// 10,000 files cost no more to open than 100. Data reaches the page only as text (textContent, title, href of an
-/// already encoded relative path, with the page's own query string when it has one), never as markup. When the first page is shown it sets the performance mark
-/// "report-ready" and data-ready on the root element, for tests and for anyone timing it.
+/// already encoded relative path, with the page's own query string when it has one), never as markup. When the
+/// first page is shown it sets the performance mark "report-ready" and data-ready on the root element, for tests and
+/// for anyone timing it.
 /// </summary>
 internal static class ReportPageScript
 {

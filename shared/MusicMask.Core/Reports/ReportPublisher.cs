@@ -33,8 +33,15 @@ public sealed class ReportPublisher(IBlobStore blobs)
     }
 
     /// <summary>"" or a safe folder path ending in '/': "archive" and "archive/" both give "archive/".</summary>
-    public static string CheckedPrefix(string prefix) =>
-        PrefixProblem(prefix) is { } problem ? throw new ArgumentException(problem, nameof(prefix)) : prefix.Length == 0 || prefix.EndsWith('/') ? prefix : $"{prefix}/";
+    public static string CheckedPrefix(string prefix)
+    {
+        if (PrefixProblem(prefix) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(prefix));
+        }
+
+        return prefix.Length == 0 || prefix.EndsWith('/') ? prefix : $"{prefix}/";
+    }
 
     /// <summary>Why <paramref name="prefix"/> cannot name a folder of the results container, or null when it can.</summary>
     public static string? PrefixProblem(string prefix)
@@ -48,6 +55,3 @@ public sealed class ReportPublisher(IBlobStore blobs)
         return BlobNames.Problem(folder) is { } problem ? $"the prefix \"{BlobNames.Printable(prefix)}\" is not a folder of the results container: {problem}" : null;
     }
 }
-
-/// <summary>A report page over the results container and the blob it is published to.</summary>
-public sealed record RenderedReport(string BlobName, ResultReport Report, byte[] Html);

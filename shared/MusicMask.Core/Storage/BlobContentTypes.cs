@@ -7,16 +7,16 @@ namespace MusicMask.Storage;
 public static class BlobContentTypes
 {
     public const string Binary = "application/octet-stream";
-    public const string Html = "text/html; charset=utf-8";
+    private const string Text = "text/plain; charset=utf-8";
 
     // CSV as text/plain: a browser shows it, where text/csv makes it download the file.
     private static readonly Dictionary<string, string> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
         [".png"] = "image/png",
         [".json"] = "application/json",
-        [".html"] = Html,
-        [".txt"] = "text/plain; charset=utf-8",
-        [".csv"] = "text/plain; charset=utf-8",
+        [".html"] = "text/html; charset=utf-8",
+        [".txt"] = Text,
+        [".csv"] = Text,
         [".npy"] = Binary,
         [".wav"] = "audio/wav",
         [".mp3"] = "audio/mpeg",
