@@ -16,6 +16,9 @@ param principalId string = ''
 @description('Maximum Flex Consumption instances the scorer may scale out to.')
 param maximumInstanceCount int = 40
 
+@description('NCRONTAB schedule on which the app rewrites results/report.html, e.g. 0 0 3 * * * (03:00 UTC daily); empty for none.')
+param reportSchedule string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-musicmask-${resourceToken}'
@@ -84,6 +87,7 @@ module functionApp 'app/function-app.bicep' = {
     serviceBusNamespaceName: serviceBus.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
+    reportSchedule: reportSchedule
   }
 }
 

@@ -17,4 +17,10 @@ public static class AppSettings
     public const string TilesQueue = QueueNames.Tiles;
     public const string AggregationQueue = QueueNames.Aggregation;
     public const string DeadLetterSuffix = "/$DeadLetterQueue";
+
+    /// <summary>
+    /// NCRONTAB schedule of the ScheduledReport timer. The timer runs only where AzureWebJobs.ScheduledReport.Disabled
+    /// is false: function-app.bicep sets both from its reportSchedule parameter, off when that is empty.
+    /// </summary>
+    public const string ReportSchedule = "ReportSchedule";
 }

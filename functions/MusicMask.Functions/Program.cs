@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using MusicMask.Functions;
 using MusicMask.Jobs;
 using MusicMask.Messaging;
+using MusicMask.Reports;
 using MusicMask.Scoring;
 using MusicMask.Storage;
 
@@ -34,6 +35,7 @@ builder.Logging.AddFilter("Azure.Messaging.ServiceBus", LogLevel.Warning);
 var settings = builder.Configuration;
 var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings[$"{AppSettings.Storage}:clientId"] });
 builder.Services.AddSingleton<IBlobStore>(new AzureBlobStore(new BlobServiceClient(new Uri(settings[$"{AppSettings.Storage}:blobServiceUri"]!), credential)));
+builder.Services.AddSingleton(services => new ReportPublisher(services.GetRequiredService<IBlobStore>()));
 builder.Services.AddSingleton(new ServiceBusClient(settings[$"{AppSettings.ServiceBus}:fullyQualifiedNamespace"], credential));
 builder.Services.AddSingleton(services => new ServiceBusSenders(services.GetRequiredService<ServiceBusClient>()));
 builder.Services.AddSingleton(new StripScorer(Path.Combine(AppContext.BaseDirectory, "models", "musicmask-v1.onnx")));

@@ -11,6 +11,8 @@ param applicationInsightsName string
 param maximumInstanceCount int
 @allowed([ 2048, 4096 ])
 param instanceMemoryMB int = 2048
+@description('NCRONTAB schedule of the ScheduledReport timer, which writes results/report.html; empty leaves it off.')
+param reportSchedule string = ''
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -77,6 +79,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       ServiceBus__clientId: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      // The timer's schedule must resolve even while the timer is disabled.
+      ReportSchedule: empty(reportSchedule) ? '0 0 3 * * *' : reportSchedule
+      'AzureWebJobs.ScheduledReport.Disabled': empty(reportSchedule) ? 'true' : 'false'
     }
   }
 }

@@ -37,6 +37,9 @@ public sealed class FunctionsBuildTests : IDisposable
                 $"AggregateDeadLetters In serviceBusTrigger {QueueNames.Aggregation}/$DeadLetterQueue via ServiceBus, String, one at a time",
                 $"Ingest In serviceBusTrigger {QueueNames.Ingest} via ServiceBus, String, one at a time",
                 $"IngestDeadLetters In serviceBusTrigger {QueueNames.Ingest}/$DeadLetterQueue via ServiceBus, String, one at a time",
+                "PublishReport In httpTrigger POST /api/report with a Function key",
+                "PublishReport Out http as $return",
+                "ScheduledReport In timerTrigger on %ReportSchedule%",
                 $"Score In serviceBusTrigger {QueueNames.Tiles} via ServiceBus, String, one at a time",
                 $"ScoreDeadLetters In serviceBusTrigger {QueueNames.Tiles}/$DeadLetterQueue via ServiceBus, String, one at a time",
                 $"Submit In blobTrigger {BlobNames.AudioContainer}/{{name}} via PipelineStorage from EventGrid, deferred (the blob is not read)",
@@ -53,20 +56,37 @@ public sealed class FunctionsBuildTests : IDisposable
         {
             foreach (var binding in function.GetProperty("bindings").EnumerateArray())
             {
-                string? Text(string property) => binding.TryGetProperty(property, out var value) ? value.GetString() : null;
-                var target = new[] { "queueName", "queueOrTopicName", "path" }.Select(Text).Single(v => v is not null);
-                var source = Text("source") is { } s ? $" from {s}" : "";
-                var shape = Text("cardinality") switch
-                {
-                    "One" => $", {Text("dataType")}, one at a time",
-                    { } cardinality => $", {Text("dataType")}, {cardinality}",
-                    null => binding.GetProperty("properties").TryGetProperty("supportsDeferredBinding", out var deferred) && deferred.GetString() == "True"
-                        ? ", deferred (the blob is not read)"
-                        : ", read on binding",
-                };
-                yield return $"{function.GetProperty("name").GetString()} {Text("direction")} {Text("type")} {target} via {Text("connection")}{source}{shape}";
+                yield return Describe(function.GetProperty("name").GetString()!, binding);
             }
         }
+    }
+
+    private static string Describe(string function, JsonElement binding)
+    {
+        string? Text(string property) => binding.TryGetProperty(property, out var value) ? value.GetString() : null;
+        var head = $"{function} {Text("direction")} {Text("type")}";
+        switch (Text("type"))
+        {
+            case "httpTrigger":
+                var methods = binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant());
+                return $"{head} {string.Join(',', methods)} /api/{Text("route")} with a {Text("authLevel")} key";
+            case "http":
+                return $"{head} as {Text("name")}";
+            case "timerTrigger":
+                return $"{head} on {Text("schedule")}";
+        }
+
+        var target = new[] { "queueName", "queueOrTopicName", "path" }.Select(Text).Single(v => v is not null);
+        var source = Text("source") is { } s ? $" from {s}" : "";
+        var shape = Text("cardinality") switch
+        {
+            "One" => $", {Text("dataType")}, one at a time",
+            { } cardinality => $", {Text("dataType")}, {cardinality}",
+            null => binding.GetProperty("properties").TryGetProperty("supportsDeferredBinding", out var deferred) && deferred.GetString() == "True"
+                ? ", deferred (the blob is not read)"
+                : ", read on binding",
+        };
+        return $"{head} {target} via {Text("connection")}{source}{shape}";
     }
 
     /// <summary>Copies what the functions project builds from, pins the served Service Bus extension and returns the project path.</summary>

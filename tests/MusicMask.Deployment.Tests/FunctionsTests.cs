@@ -5,7 +5,8 @@ namespace MusicMask.Deployment.Tests;
 /// <summary>The functions stay thin adapters whose every trigger and binding names something the Bicep creates.</summary>
 public sealed partial class FunctionsTests
 {
-    private static readonly string[] AllowedNamespaces = ["MusicMask.", "Microsoft.Azure.Functions.Worker", "Microsoft.Extensions.Logging", "Azure.Storage.Blobs"];
+    // System.Net for the HttpStatusCode of an HTTP trigger's answer.
+    private static readonly string[] AllowedNamespaces = ["MusicMask.", "Microsoft.Azure.Functions.Worker", "Microsoft.Extensions.Logging", "Azure.Storage.Blobs", "System.Net"];
 
     [Fact]
     public void EveryFunctionFileIsUnderSixtyLines()
@@ -79,6 +80,25 @@ public sealed partial class FunctionsTests
     }
 
     [Fact]
+    public void EveryTimerHasItsScheduleSetAndIsOffUnlessTheDeploymentTurnsItOn()
+    {
+        var constants = Repository.AppSettingsConstants();
+        var settings = Repository.Read("infra", "app", "function-app.bicep");
+        var example = File.ReadAllText(Path.Combine(Repository.FunctionsFolder, "local.settings.json.example"));
+        var timers = Repository.FunctionSources().SelectMany(f => TimerPattern().Matches(File.ReadAllText(f))).ToList();
+        Assert.NotEmpty(timers);
+        foreach (var timer in timers)
+        {
+            var schedule = constants[timer.Groups["schedule"].Value];
+            var disabled = $"AzureWebJobs.{timer.Groups["name"].Value}.Disabled";
+            Assert.Contains($"\n      {schedule}: ", settings, StringComparison.Ordinal);
+            Assert.Contains($"'{disabled}': empty(", settings, StringComparison.Ordinal);
+            Assert.Contains($"\"{schedule}\": ", example, StringComparison.Ordinal);
+            Assert.Contains($"\"{disabled}\": \"true\"", example, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void EveryContainerThePipelineWritesExistsInStorageBicep()
     {
         var bicep = Repository.Read("infra", "app", "storage.bicep");
@@ -97,6 +117,9 @@ public sealed partial class FunctionsTests
 
     [GeneratedRegex("""\[Function\("(?<name>\w+)"\)\]""")]
     private static partial Regex FunctionPattern();
+
+    [GeneratedRegex("""\[Function\("(?<name>\w+)"\)\]\s*public [^(]+\(\s*\[TimerTrigger\("%" \+ (?<schedule>AppSettings\.\w+) \+ "%"\)\]""")]
+    private static partial Regex TimerPattern();
 
     [GeneratedRegex("""ServiceBus(?:Trigger|Output)\((?<queue>[^,)]+)""")]
     private static partial Regex ServiceBusAttributePattern();

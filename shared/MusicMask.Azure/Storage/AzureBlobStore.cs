@@ -8,8 +8,9 @@ using Azure.Storage.Blobs.Models;
 namespace MusicMask.Storage;
 
 /// <summary>
-/// <see cref="IBlobStore"/> on Azure Blob storage (or Azurite); containers are created on first use. With a
-/// <paramref name="listingProbe"/> (Azurite), a name the service fails to list is found and listed with its problem.
+/// <see cref="IBlobStore"/> on Azure Blob storage (or Azurite); containers are created on first use, and every blob
+/// written gets the content type of its name (<see cref="BlobContentTypes"/>). With a <paramref name="listingProbe"/>
+/// (Azurite), a name the service fails to list is found and listed with its problem.
 /// </summary>
 public sealed class AzureBlobStore(BlobServiceClient service, BlobServiceClient? listingProbe = null) : IBlobStore
 {
@@ -36,7 +37,7 @@ public sealed class AzureBlobStore(BlobServiceClient service, BlobServiceClient?
     public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
-        var result = await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken).ConfigureAwait(false);
+        var result = await blob.UploadAsync(BinaryData.FromBytes(content), UploadOptions(name), cancellationToken).ConfigureAwait(false);
         return result.Value.ETag.ToString();
     }
 
@@ -79,7 +80,7 @@ public sealed class AzureBlobStore(BlobServiceClient service, BlobServiceClient?
     public async Task<BlobInfo> UploadFileAsync(string name, string path, CancellationToken cancellationToken = default)
     {
         var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
-        var result = await blob.UploadAsync(path, overwrite: true, cancellationToken).ConfigureAwait(false);
+        var result = await blob.UploadAsync(path, UploadOptions(name), cancellationToken).ConfigureAwait(false);
         return new BlobInfo(name, result.Value.ETag.ToString(), new FileInfo(path).Length, result.Value.LastModified);
     }
 
@@ -173,7 +174,7 @@ public sealed class AzureBlobStore(BlobServiceClient service, BlobServiceClient?
         var blob = await BlobAsync(name, cancellationToken).ConfigureAwait(false);
         try
         {
-            await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions { Conditions = conditions }, cancellationToken).ConfigureAwait(false);
+            await blob.UploadAsync(BinaryData.FromBytes(content), UploadOptions(name, conditions), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException error) when (error.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
@@ -181,6 +182,10 @@ public sealed class AzureBlobStore(BlobServiceClient service, BlobServiceClient?
             return false;
         }
     }
+
+    /// <summary>Without <paramref name="conditions"/> an upload replaces any blob of that name.</summary>
+    private static BlobUploadOptions UploadOptions(string name, BlobRequestConditions? conditions = null) =>
+        new() { HttpHeaders = new BlobHttpHeaders { ContentType = BlobContentTypes.For(name) }, Conditions = conditions };
 
     private async Task<BlobClient> BlobAsync(string name, CancellationToken cancellationToken)
     {

@@ -3,8 +3,9 @@ namespace MusicMask.Reports;
 /// <summary>
 /// The report page's script: reads the JSON data, then sorts, filters and shows one page of rows at a time, so
 /// 10,000 files cost no more to open than 100. Data reaches the page only as text (textContent, title, href of an
-/// already encoded relative path), never as markup. When the first page is shown it sets the performance mark
-/// "report-ready" and data-ready on the root element, for tests and for anyone timing it.
+/// already encoded relative path, with the page's own query string when it has one), never as markup. When the
+/// first page is shown it sets the performance mark "report-ready" and data-ready on the root element, for tests and
+/// for anyone timing it.
 /// </summary>
 internal static class ReportPageScript
 {
@@ -27,6 +28,11 @@ internal static class ReportPageScript
             share: byNumber("share"),
             segments: byNumber("segments"),
           };
+          // A page opened with a shared access signature (report.html?sv=...&sig=...) passes it on to the result
+          // files it links to, which a private container refuses without one. Only to relative links: a link that
+          // names a scheme or a host leads elsewhere and gets nothing.
+          const carried = location.search;
+          const linkTo = path => (carried && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path) ? path + carried : path);
           const $ = id => document.getElementById(id);
           const body = document.querySelector("#rows tbody");
           const state = { sort: "name", descending: false, page: 0, size: 100 };
@@ -126,7 +132,7 @@ internal static class ReportPageScript
             const overlay = tr.insertCell();
             if (row.folder !== null) {
               const a = document.createElement("a");
-              a.href = `${data.link_base}${row.folder}/overlay.png`;
+              a.href = linkTo(`${data.link_base}${row.folder}/overlay.png`);
               a.textContent = "overlay";
               a.className = "overlay";
               overlay.appendChild(a);

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace MusicMask.Browser.Tests.Reports;
 
 /// <summary>A 10,000-file report in headless Chromium: how fast it is ready, sorting, filtering, hostile names, links.</summary>
-public class ReportPageBrowserTests(LargeReport report, ITestOutputHelper output) : IClassFixture<LargeReport>
+public partial class ReportPageBrowserTests(LargeReport report, ITestOutputHelper output) : IClassFixture<LargeReport>
 {
     private const int PageSize = 100;
 

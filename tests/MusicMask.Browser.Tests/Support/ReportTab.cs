@@ -7,9 +7,12 @@ namespace MusicMask.Browser.Tests.Support;
 /// <summary>The report open in the browser, driven the way a user does: typing, clicking headers and options.</summary>
 public sealed class ReportTab(ChromeDriver browser)
 {
-    public static ReportTab Open(ChromeDriver browser, string file)
+    /// <summary>Opens a report file, with <paramref name="query"/> ("?a=1&amp;b=2") after its address when given.</summary>
+    public static ReportTab Open(ChromeDriver browser, string file, string query = "") => OpenAddress(browser, new Uri(file).AbsoluteUri + query);
+
+    public static ReportTab OpenAddress(ChromeDriver browser, string address)
     {
-        browser.Navigate().GoToUrl(new Uri(file).AbsoluteUri);
+        browser.Navigate().GoToUrl(address);
         var tab = new ReportTab(browser);
         new WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(_ => tab.Script("return document.documentElement.dataset.ready") as string == "true");
         return tab;
@@ -33,6 +36,10 @@ public sealed class ReportTab(ChromeDriver browser)
         input.SendKeys(Keys.Backspace);
         input.SendKeys(text);
     }
+
+    /// <summary>The href attribute of the overlay link of each row shown, as the page's script set it.</summary>
+    public IReadOnlyList<string> OverlayLinks() =>
+        ((IEnumerable<object>)Script("return [...document.querySelectorAll('#rows tbody a.overlay')].map(a => a.getAttribute('href'))")!).Cast<string>().ToArray();
 
     public void SortBy(string key) => browser.FindElement(By.CssSelector($"#rows th button[data-sort='{key}']")).Click();
 

@@ -88,6 +88,9 @@ public class ReportCommandTests
         Assert.Equal("results/archive/", data.GetProperty("source").GetString());
         Assert.DoesNotContain("AccountKey", html);
         var properties = await clients.Blobs.GetBlobContainerClient(BlobNames.ResultsContainer).GetBlobClient("archive/report.html").GetPropertiesAsync();
-        Assert.Equal(ReportPublisher.ContentType, properties.Value.ContentType);
+        Assert.Equal("text/html; charset=utf-8", properties.Value.ContentType);
+
+        Assert.Equal(2, await Report("--storage", azurite.ConnectionString, "--prefix", "archive/../elsewhere", "--publish"));
+        Assert.Null(await blobs.GetInfoAsync($"{BlobNames.ResultsContainer}/elsewhere/{ReportPublisher.FileName}"));
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Azure.Storage.Blobs.Models;
 using MusicMask.Reports;
 using MusicMask.Storage;
 
@@ -27,7 +26,8 @@ internal static class ReportCommand
             var folder = parse.GetValue(results);
             var file = parse.GetValue(output);
             var fromStorage = folder is null;
-            if (Refusal(folder, file, parse.GetValue(publish), parse.GetResult(storage) is { Implicit: false } || parse.GetValue(prefix) != "") is { } refusal)
+            if ((Refusal(folder, file, parse.GetValue(publish), parse.GetResult(storage) is { Implicit: false } || parse.GetValue(prefix) != "")
+                ?? ReportPublisher.PrefixProblem(parse.GetValue(prefix)!)) is { } refusal)
             {
                 await Console.Error.WriteLineAsync($"error: {refusal}").ConfigureAwait(false);
                 return 2;
@@ -65,27 +65,20 @@ internal static class ReportCommand
 
     private static async Task<int> FromStorageAsync(string connection, string prefix, FileInfo? file, bool publish, CancellationToken token)
     {
-        var clients = StorageConnection.Create(connection);
-        var blobs = clients.CreateBlobStore();
-        var source = new BlobResultSource(blobs, prefix);
-        var report = await ResultReportReader.ReadAsync(source, token).ConfigureAwait(false);
+        var publisher = new ReportPublisher(StorageConnection.Create(connection).CreateBlobStore());
         // Links are relative to results/PREFIX, where --publish puts the page; a copy written with -o opens them
         // once it lies at the top of a download of those results.
-        var html = ReportPage.RenderUtf8(report, "");
+        var rendered = await publisher.RenderAsync(prefix, token).ConfigureAwait(false);
         if (file is not null)
         {
-            await WriteFileAsync(file, html, token).ConfigureAwait(false);
-            Announce(report.Totals, file.FullName, html);
+            await WriteFileAsync(file, rendered.Html, token).ConfigureAwait(false);
+            Announce(rendered.Report.Totals, file.FullName, rendered.Html);
         }
 
         if (publish)
         {
-            var name = await ReportPublisher.PublishAsync(blobs, source.Prefix, html, token).ConfigureAwait(false);
-            // Blob storage serves a blob with the content type it was given; without one a browser downloads the page instead of showing it.
-            var (container, path) = BlobNames.Split(name);
-            await clients.Blobs.GetBlobContainerClient(container).GetBlobClient(path)
-                .SetHttpHeadersAsync(new BlobHttpHeaders { ContentType = ReportPublisher.ContentType }, cancellationToken: token).ConfigureAwait(false);
-            Announce(report.Totals, name, html);
+            await publisher.PublishAsync(rendered, token).ConfigureAwait(false);
+            Announce(rendered.Report.Totals, rendered.BlobName, rendered.Html);
         }
 
         return 0;
