@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace MusicMask.Evaluation;
+
+/// <summary>separation.md and separation.json of a separation evaluation.</summary>
+public static class SeparationWriter
+{
+    public static void Write(SeparationReport report, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "separation.md"), Markdown(report));
+        File.WriteAllText(Path.Combine(folder, "separation.json"), Json(report));
+    }
+
+    public static string Markdown(SeparationReport report)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"SI-SDR improvement of music.wav over the mixture, in dB (mean ± standard error, median in brackets); model {report.Model}, {report.ExcerptSeconds:0.##} s excerpts, seed {report.Seed}. cells: the 16x16 map interpolated to pixels; fine: the map sharpened by {report.SharpenIterations} Richardson-Lucy iterations, interpolated the same way; tonal: the 16x16 map weighted per pixel by steadiness over spread; ideal: 1 where the music outweighs the noise.");
+        text.AppendLine();
+        text.AppendLine("| SNR | excerpts | mixture SI-SDR | 16x16 cells | fine | tonal | ideal cells | ideal pixels | fine − cells | fine / ideal pixels |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var condition in report.Conditions)
+        {
+            var row = condition.Improvements;
+            var (cells, fineMask, pixels) = (row[SeparationEvaluator.Cells].Mean, row[SeparationEvaluator.Fine].Mean, row[SeparationEvaluator.IdealPixels].Mean);
+            text.Append(CultureInfo.InvariantCulture, $"| {condition.Snr:+0;-0;0} dB | {condition.Excerpts} | {condition.MixtureSiSdr:F2} |");
+            foreach (var name in SeparationEvaluator.MaskNames)
+            {
+                var summary = row[name];
+                text.Append(CultureInfo.InvariantCulture, $" {summary.Mean:F2} ± {summary.StandardError:F2} ({summary.Median:F2}) |");
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $" {fineMask - cells:+0.00;-0.00} | {fineMask / pixels:F2} |");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Json(SeparationReport report) => JsonSerializer.Serialize(
+        new
+        {
+            model = report.Model,
+            seed = report.Seed,
+            excerpt_seconds = report.ExcerptSeconds,
+            sharpen_iterations = report.SharpenIterations,
+            conditions = report.Conditions.Select(c => new
+            {
+                snr_db = c.Snr,
+                excerpts = c.Excerpts,
+                mixture_si_sdr_db = Math.Round(c.MixtureSiSdr, 3),
+                si_sdr_improvement_db = c.Improvements.ToDictionary(
+                    p => p.Key,
+                    p => new { mean = Math.Round(p.Value.Mean, 3), median = Math.Round(p.Value.Median, 3), standard_error = Math.Round(p.Value.StandardError, 3) }),
+            }),
+        },
+        new JsonSerializerOptions { WriteIndented = true });
+}
