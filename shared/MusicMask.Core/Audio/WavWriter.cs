@@ -34,6 +34,13 @@ public sealed class WavWriter : IDisposable
     /// <summary>Appends interleaved samples (clipped to [-1, 1] for PCM).</summary>
     public void Write(ReadOnlySpan<float> interleaved)
     {
+        if (_float && BitConverter.IsLittleEndian)
+        {
+            _stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(interleaved));
+            _dataBytes += interleaved.Length * sizeof(float);
+            return;
+        }
+
         var width = _float ? 4 : 2;
         var bytes = new byte[interleaved.Length * width];
         for (var i = 0; i < interleaved.Length; i++)

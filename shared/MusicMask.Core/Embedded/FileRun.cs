@@ -11,7 +11,7 @@ namespace MusicMask.Embedded;
 /// arrive, and the first thing that went wrong with it. It is done once the reader has let go of it and every
 /// tile it queued has been scored or dropped.
 /// </summary>
-internal sealed class FileRun(int index, AudioInput input, IProgress<double>? progress, CancellationToken cancellationToken) : IDisposable
+internal sealed class FileRun(int index, AudioInput input, IProgress<double>? progress, CancellationToken cancellationToken, bool audio = false) : IDisposable
 {
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     private ExceptionDispatchInfo? _failure;
@@ -34,6 +34,9 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
 
     public TilingSummary? Summary { get; set; }
 
+    /// <summary>The 44.1 kHz signal, kept for `--audio` until the result takes it over.</summary>
+    public SignalSpool? Signal { get; private set; } = audio ? new SignalSpool() : null;
+
     /// <summary>Cancelled when the file fails (or the whole run is cancelled): its remaining work is skipped.</summary>
     public CancellationToken Stopped => _stop.Token;
 
@@ -55,17 +58,31 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
     public bool Release() => Interlocked.Decrement(ref _holds) == 0;
 
     /// <summary>The stitched result of a file every tile of which was scored.</summary>
-    public SegmentationResult Finish(bool gateEmptyCells)
+    public SegmentationResult Finish(bool gateEmptyCells, int threads)
     {
         var summary = Summary ?? throw new InvalidOperationException($"{Input.Path} was not read to its end");
         var scores = Scores ?? throw new InvalidOperationException($"{Input.Path} was stitched already");
         Scores = null;
-        var map = Clock.Time(Stages.Stitch, () => gateEmptyCells ? EmptyCells.Gate(scores.Build(summary.Grid), Preview) : scores.Build(summary.Grid));
+        var windows = Clock.Time(Stages.Stitch, () => scores.WindowProbabilities(summary.Grid));
+        var map = Clock.Time(Stages.Stitch, () => Gated(ProbabilityMapBuilder.Stitch(summary.Grid, windows), gateEmptyCells));
+        AudioSeparation? audio = null;
+        if (Signal is { } signal)
+        {
+            audio = new AudioSeparation(signal, Clock.Time(Stages.Stitch, () => Gated(WindowDeconvolution.Sharpen(summary.Grid, windows), gateEmptyCells)), threads);
+            Signal = null;
+        }
+
         var segments = SegmentFinder.Find(map, summary.DurationSeconds);
         Progress?.Report(1.0);
         var source = new SourceInfo(Input.Name, null, null, new FileInfo(Input.Path).Length, summary.Format, summary.InputRate, summary.Channels);
-        return new SegmentationResult(source, summary, map, segments, Preview, Clock, Elapsed);
+        return new SegmentationResult(source, summary, map, segments, Preview, Clock, Elapsed, audio);
     }
 
-    public void Dispose() => _stop.Dispose();
+    private ProbabilityMap Gated(ProbabilityMap map, bool gateEmptyCells) => gateEmptyCells ? EmptyCells.Gate(map, Preview) : map;
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        Signal?.Dispose();
+    }
 }
