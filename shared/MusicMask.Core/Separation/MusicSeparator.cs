@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.ExceptionServices;
 using MusicMask.Transforms;
 
 namespace MusicMask.Separation;
@@ -46,7 +47,15 @@ public static class MusicSeparator
         for (var first = 0; first < stretches; first += threads)
         {
             var count = Math.Min(threads, stretches - first);
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => buffers[i].Separate((long)(first + i) * StretchSamples, length, readAt));
+            try
+            {
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => buffers[i].Separate((long)(first + i) * StretchSamples, length, readAt));
+            }
+            catch (AggregateException errors)
+            {
+                ExceptionDispatchInfo.Capture(errors.Flatten().InnerExceptions[0]).Throw();
+            }
+
             for (var i = 0; i < count; i++)
             {
                 onBlock(buffers[i].Music.AsSpan(0, buffers[i].Length), buffers[i].Remainder.AsSpan(0, buffers[i].Length));
