@@ -16,6 +16,7 @@ public sealed class CellInterpolation
         .ToArray();
 
     private readonly ProbabilityMap _map;
+    private readonly float[] _column = new float[WindowGrid.CellRows];
 
     public CellInterpolation(ProbabilityMap map)
     {
@@ -27,18 +28,22 @@ public sealed class CellInterpolation
         _map = map;
     }
 
-    /// <summary>Fills 257 gains for <paramref name="frame"/>.</summary>
+    /// <summary>Fills 257 gains for <paramref name="frame"/>: the 16 rows read at the frame first, then each bin between two of them. Not thread-safe.</summary>
     public void Fill(long frame, Span<float> gains)
     {
         var (left, right, across) = Between(frame, _map.Columns);
         var values = _map.Values;
         var columns = _map.Columns;
+        for (var row = 0; row < _column.Length; row++)
+        {
+            var before = values[row * columns + left];
+            _column[row] = before + across * (values[row * columns + right] - before);
+        }
+
         for (var bin = 0; bin < gains.Length; bin++)
         {
             var (low, high, up) = Rows[bin];
-            var below = values[low * columns + left] + across * (values[low * columns + right] - values[low * columns + left]);
-            var above = values[high * columns + left] + across * (values[high * columns + right] - values[high * columns + left]);
-            gains[bin] = below + up * (above - below);
+            gains[bin] = _column[low] + up * (_column[high] - _column[low]);
         }
     }
 

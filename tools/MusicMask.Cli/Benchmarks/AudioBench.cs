@@ -36,10 +36,38 @@ internal static class AudioBench
             Console.WriteLine($"segment:         {string.Join(", ", plain.Select(s => $"{s:F2}"))} s; median {a:F2} s = {minutes * 60 / a:F0}x real time");
             Console.WriteLine($"segment --audio: {string.Join(", ", withAudio.Select(s => $"{s:F2}"))} s; median {b:F2} s = {minutes * 60 / b:F0}x real time");
             Console.WriteLine($"--audio costs {100 * (b / a - 1):+0.0;-0.0}% (median against median); its separate stage took {string.Join(", ", separate.Select(s => $"{s:F2}"))} s");
+            SeparationAlone(minutes, threads);
         }
         finally
         {
             Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The resynthesis alone on a signal in memory, no file I/O: what one frame costs, on one thread and on all.</summary>
+    private static void SeparationAlone(double minutes, int threads)
+    {
+        var length = (int)(minutes * 60 * Transforms.SpectrogramParameters.SampleRate);
+        var signal = Signals.SignalGenerator.WhiteNoise(length, seed: 3);
+        var columns = (int)((Transforms.SpectrogramParameters.FramesFor(length) + 15) / 16);
+        var map = new Segmentation.ProbabilityMap(columns, Enumerable.Range(0, 16 * columns).Select(i => (float)(i % 7) / 6).ToArray());
+        var frames = Transforms.SpectrogramParameters.FramesFor(length) + Transforms.MaskedStft.LeadFrames;
+        foreach (var count in new[] { 1, threads }.Distinct())
+        {
+            var watch = Stopwatch.StartNew();
+            Separation.MusicSeparator.Separate(
+                length,
+                (start, destination) =>
+                {
+                    var n = (int)Math.Min(destination.Length, length - start);
+                    signal.AsSpan((int)start, n).CopyTo(destination);
+                    return n;
+                },
+                () => new Separation.SmoothCellMask(map),
+                count,
+                (_, _) => { });
+            watch.Stop();
+            Console.WriteLine($"separation alone, {count} thread(s): {watch.Elapsed.TotalSeconds:F2} s = {watch.Elapsed.TotalMilliseconds * 1000 / frames:F2} us per frame");
         }
     }
 
