@@ -21,8 +21,7 @@ public sealed class MaskedStft
     /// <summary>Σ_k w²(n + 128k) for the periodic Hann window of 512: 3/8 · 512/128.</summary>
     private const float WindowSquareSum = 1.5f;
 
-    private static readonly float[] Hann = Enumerable.Range(0, N).Select(n => (float)(0.5 - 0.5 * Math.Cos(2 * Math.PI * n / N))).ToArray();
-    private static readonly float[] SynthesisWindow = Hann.Select(w => w / WindowSquareSum).ToArray();
+    private static readonly float[] SynthesisWindow = AnalysisWindow.Hann.Select(w => w / WindowSquareSum).ToArray();
 
     private readonly ISpectralMask _mask;
     private readonly Action<long, ReadOnlySpan<float>, ReadOnlySpan<float>> _onBlock;
@@ -108,7 +107,7 @@ public sealed class MaskedStft
     private void Analyse(long frame)
     {
         var slot = SlotOf(frame);
-        TensorPrimitives.Multiply(_pending, Hann, _frame);
+        TensorPrimitives.Multiply(_pending, AnalysisWindow.Hann, _frame);
         _fft.Forward(_frame, _real[slot], _imaginary[slot]);
         var power = _context.Slot(frame);
         TensorPrimitives.Multiply(_real[slot], _real[slot], power);

@@ -19,18 +19,6 @@ public class AudioOutputTests
         return samples;
     }
 
-    private static double RelativeRms(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
-    {
-        double error = 0, energy = 0;
-        for (var i = 0; i < expected.Length; i++)
-        {
-            error += (expected[i] - actual[i]) * (double)(expected[i] - actual[i]);
-            energy += expected[i] * (double)expected[i];
-        }
-
-        return Math.Sqrt(error / energy);
-    }
-
     [Theory]
     [InlineData(48_000, 2, 7 * 48_000 + 333)]
     [InlineData(44_100, 1, 4 * 44_100 + 77)]
@@ -68,11 +56,11 @@ public class AudioOutputTests
         Assert.Equal(expected.Length, music.Length);
         Assert.Equal(expected.Length, remainder.Length);
         var sum = music.Zip(remainder, (m, r) => m + r).ToArray();
-        Assert.True(RelativeRms(expected, sum) < 1e-3, $"relative RMS {RelativeRms(expected, sum)}");
+        Assert.True(SignalMeasures.RelativeRms(expected, sum) < 1e-3, $"relative RMS {SignalMeasures.RelativeRms(expected, sum)}");
         var edge = Math.Min(512, expected.Length);
-        Assert.True(RelativeRms(expected.AsSpan(0, edge), sum.AsSpan(0, edge)) < 1e-3, "the first 512 samples");
-        Assert.True(RelativeRms(expected.AsSpan(expected.Length - edge), sum.AsSpan(expected.Length - edge)) < 1e-3, "the last 512 samples");
-        Assert.True(RelativeRms(expected, music) > 1e-2, "a random model's mask should not pass everything");
+        Assert.True(SignalMeasures.RelativeRms(expected.AsSpan(0, edge), sum.AsSpan(0, edge)) < 1e-3, "the first 512 samples");
+        Assert.True(SignalMeasures.RelativeRms(expected.AsSpan(expected.Length - edge), sum.AsSpan(expected.Length - edge)) < 1e-3, "the last 512 samples");
+        Assert.True(SignalMeasures.RelativeRms(expected, music) > 1e-2, "a random model's mask should not pass everything");
 
         using (var source = AudioDecoder.Open(Path.Combine(outcome.Folder!, ResultFiles.Music)))
         {

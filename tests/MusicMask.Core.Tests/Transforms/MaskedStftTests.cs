@@ -1,4 +1,5 @@
 using MusicMask.Signals;
+using MusicMask.Tests.Support;
 using MusicMask.Transforms;
 
 namespace MusicMask.Tests.Transforms;
@@ -48,18 +49,6 @@ public class MaskedStftTests
         return output;
     }
 
-    private static double RelativeRms(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
-    {
-        double error = 0, energy = 0;
-        for (var i = 0; i < expected.Length; i++)
-        {
-            error += (expected[i] - actual[i]) * (double)(expected[i] - actual[i]);
-            energy += expected[i] * (double)expected[i];
-        }
-
-        return Math.Sqrt(error / energy);
-    }
-
     [Theory]
     [InlineData(1, 1)]
     [InlineData(127, 5)]
@@ -91,11 +80,11 @@ public class MaskedStftTests
         var music = Run(new PatternMask(contextFrames), signal, 3_000);
         var rest = Run(new PatternMask(contextFrames, complement: true), signal, 1_001);
 
-        Assert.True(RelativeRms(signal, music) > 0.1, "the pattern should change the signal");
+        Assert.True(SignalMeasures.RelativeRms(signal, music) > 0.1, "the pattern should change the signal");
         var sum = music.Zip(rest, (a, b) => a + b).ToArray();
-        Assert.True(RelativeRms(signal, sum) < 1e-5, $"relative RMS {RelativeRms(signal, sum)}");
-        Assert.True(RelativeRms(signal.AsSpan(0, 512), sum.AsSpan(0, 512)) < 1e-5, "the first 512 samples");
-        Assert.True(RelativeRms(signal.AsSpan(length - 512), sum.AsSpan(length - 512)) < 1e-5, "the last 512 samples");
+        Assert.True(SignalMeasures.RelativeRms(signal, sum) < 1e-5, $"relative RMS {SignalMeasures.RelativeRms(signal, sum)}");
+        Assert.True(SignalMeasures.RelativeRms(signal.AsSpan(0, 512), sum.AsSpan(0, 512)) < 1e-5, "the first 512 samples");
+        Assert.True(SignalMeasures.RelativeRms(signal.AsSpan(length - 512), sum.AsSpan(length - 512)) < 1e-5, "the last 512 samples");
     }
 
     [Fact]
@@ -124,7 +113,7 @@ public class MaskedStftTests
         stft.Flush();
 
         var exactFrom = (int)(firstFrame + context + MaskedStft.LeadFrames) * 128;
-        Assert.True(RelativeRms(whole.AsSpan(exactFrom), late.AsSpan(exactFrom)) < 1e-6);
-        Assert.True(RelativeRms(whole.AsSpan((int)firstFrame * 128, 128), late.AsSpan((int)firstFrame * 128, 128)) > 1e-3, "the first block lacks the frames before it");
+        Assert.True(SignalMeasures.RelativeRms(whole.AsSpan(exactFrom), late.AsSpan(exactFrom)) < 1e-6);
+        Assert.True(SignalMeasures.RelativeRms(whole.AsSpan((int)firstFrame * 128, 128), late.AsSpan((int)firstFrame * 128, 128)) > 1e-3, "the first block lacks the frames before it");
     }
 }
