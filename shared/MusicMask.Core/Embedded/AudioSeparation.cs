@@ -7,14 +7,12 @@ using MusicMask.Transforms;
 namespace MusicMask.Embedded;
 
 /// <summary>
-/// What `segment --audio` needs once a file is stitched: its 44.1 kHz mono signal, spooled during ingest, and the
-/// sharpened map (<see cref="WindowDeconvolution"/>) whose interpolation to pixels is the soft mask, and how many
-/// threads may separate it.
+/// What `segment --audio` needs once a file is stitched: its 44.1 kHz mono signal, spooled during ingest, the map
+/// whose interpolation to pixels, cubed, is the soft mask (<see cref="SmoothCellMask.AudioExponent"/>), and how
+/// many threads may separate it.
 /// </summary>
-public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap sharpened, int threads) : IDisposable
+public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, int threads) : IDisposable
 {
-    public ProbabilityMap Sharpened { get; } = sharpened;
-
     /// <summary>Writes music.wav and remainder.wav (44.1 kHz mono float) through <paramref name="createFile"/>.</summary>
     public void Write(Func<string, Stream> createFile)
     {
@@ -23,7 +21,7 @@ public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap sharpened
         using var music = new WavWriter(musicFile, SpectrogramParameters.SampleRate, floatSamples: true);
         using var remainder = new WavWriter(remainderFile, SpectrogramParameters.SampleRate, floatSamples: true);
         signal.Complete();
-        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new SmoothCellMask(Sharpened), threads, (m, r) =>
+        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new SmoothCellMask(map, SmoothCellMask.AudioExponent), threads, (m, r) =>
         {
             music.Write(m);
             remainder.Write(r);

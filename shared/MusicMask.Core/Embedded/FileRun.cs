@@ -63,12 +63,11 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
         var summary = Summary ?? throw new InvalidOperationException($"{Input.Path} was not read to its end");
         var scores = Scores ?? throw new InvalidOperationException($"{Input.Path} was stitched already");
         Scores = null;
-        var windows = Clock.Time(Stages.Stitch, () => scores.WindowProbabilities(summary.Grid));
-        var map = Clock.Time(Stages.Stitch, () => Gated(ProbabilityMapBuilder.Stitch(summary.Grid, windows), gateEmptyCells));
+        var map = Clock.Time(Stages.Stitch, () => gateEmptyCells ? EmptyCells.Gate(scores.Build(summary.Grid), Preview) : scores.Build(summary.Grid));
         AudioSeparation? audio = null;
         if (Signal is { } signal)
         {
-            audio = new AudioSeparation(signal, Clock.Time(Stages.Stitch, () => Gated(WindowDeconvolution.Sharpen(summary.Grid, windows), gateEmptyCells)), threads);
+            audio = new AudioSeparation(signal, map, threads);
             Signal = null;
         }
 
@@ -77,8 +76,6 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
         var source = new SourceInfo(Input.Name, null, null, new FileInfo(Input.Path).Length, summary.Format, summary.InputRate, summary.Channels);
         return new SegmentationResult(source, summary, map, segments, Preview, Clock, Elapsed, audio);
     }
-
-    private ProbabilityMap Gated(ProbabilityMap map, bool gateEmptyCells) => gateEmptyCells ? EmptyCells.Gate(map, Preview) : map;
 
     public void Dispose()
     {

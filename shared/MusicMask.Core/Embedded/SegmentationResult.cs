@@ -17,21 +17,17 @@ public sealed record SegmentationResult(
     AudioSeparation? Audio = null)
 {
     /// <summary>
-    /// Renders every output file, timing it, and the manifest (last in the list). With <see cref="Audio"/>, also the
-    /// sharpened map, and music.wav and remainder.wav streamed through <paramref name="createFile"/> when given.
+    /// Renders every output file, timing it, and the manifest (last in the list). With <see cref="Audio"/> and
+    /// <paramref name="createFile"/>, also music.wav and remainder.wav, streamed through it.
     /// </summary>
     public IReadOnlyList<(string Name, byte[] Content)> RenderFiles(ModelInfo model, Func<string, Stream>? createFile = null)
     {
         var files = Clock.Time(Stages.Outputs, () => ResultFiles.Create(Map, Segments, Preview, Tiling.DurationSeconds, Source.Name)).ToList();
         var streamed = new List<string>();
-        if (Audio is { } audio)
+        if (Audio is { } audio && createFile is not null)
         {
-            files.Add((ResultFiles.SharpenedProbability, ResultFiles.Npy(audio.Sharpened)));
-            if (createFile is not null)
-            {
-                Clock.Time(Stages.Separate, () => audio.Write(createFile));
-                streamed.AddRange([ResultFiles.Music, ResultFiles.Remainder]);
-            }
+            Clock.Time(Stages.Separate, () => audio.Write(createFile));
+            streamed.AddRange([ResultFiles.Music, ResultFiles.Remainder]);
         }
 
         var stages = new Dictionary<string, double>(Clock.Seconds()) { [Stages.Total] = Math.Round(Elapsed.Elapsed.TotalSeconds, 4) };
@@ -69,7 +65,7 @@ public sealed record SegmentationResult(
         };
         if (audio)
         {
-            parameters["sharpen_iterations"] = WindowDeconvolution.DefaultIterations;
+            parameters["audio_mask_exponent"] = Separation.SmoothCellMask.AudioExponent;
         }
 
         return parameters;

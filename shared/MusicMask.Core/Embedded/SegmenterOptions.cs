@@ -9,8 +9,8 @@ public sealed class SegmenterOptions
     public bool GateEmptyCells { get; init; } = true;
 
     /// <summary>
-    /// Whether results also hold music.wav and remainder.wav (and the sharpened map that masks them): the 44.1 kHz
-    /// signal is spooled to a temporary file during ingest and resynthesised once the file is stitched.
+    /// Whether results also hold music.wav and remainder.wav: the 44.1 kHz signal is spooled to a temporary file
+    /// during ingest and resynthesised under the map once the file is stitched.
     /// </summary>
     public bool Audio { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed class SeparationOptions
 
     public int Seed { get; init; } = 1;
 
-    /// <summary>Richardson-Lucy iterations of the fine mask (<see cref="Segmentation.WindowDeconvolution"/>).</summary>
+    /// <summary>Richardson-Lucy iterations of the sharpened map (<see cref="Segmentation.WindowDeconvolution"/>).</summary>
     public int SharpenIterations { get; init; } = Segmentation.WindowDeconvolution.DefaultIterations;
 
     /// <summary>Excerpts quieter than this RMS (-80 dBFS) are drawn again: SI-SDR needs a reference that sounds.</summary>
@@ -65,12 +65,13 @@ public sealed record SeparationReport(string Model, int Seed, double ExcerptSeco
 public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions options)
 {
     public const string Cells = "cells";
-    public const string Fine = "fine";
+    public const string Shipped = "cells-cubed";
+    public const string Sharpened = "sharpened";
     public const string Tonal = "tonal";
     public const string IdealCells = "ideal-cells";
     public const string IdealPixels = "ideal-pixels";
 
-    public static readonly IReadOnlyList<string> MaskNames = [Cells, Fine, Tonal, IdealCells, IdealPixels];
+    public static readonly IReadOnlyList<string> MaskNames = [Cells, Shipped, Sharpened, Tonal, IdealCells, IdealPixels];
 
     public SeparationReport Run(IReadOnlyList<string> musicFiles, IReadOnlyList<string> noiseFiles, IProgress<string>? progress = null)
     {
@@ -126,7 +127,8 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
         var (map, sharpened) = SignalScorer.SegmentMaps(scorer, mixture, options.SharpenIterations);
         var ideal = new IdealMasks(music, noise);
         yield return (Cells, new SmoothCellMask(map));
-        yield return (Fine, new SmoothCellMask(sharpened));
+        yield return (Shipped, new SmoothCellMask(map, SmoothCellMask.AudioExponent));
+        yield return (Sharpened, new SmoothCellMask(sharpened));
         yield return (Tonal, new SignalGuidedMask(map));
         yield return (IdealCells, ideal.Cells);
         yield return (IdealPixels, ideal.Pixels);

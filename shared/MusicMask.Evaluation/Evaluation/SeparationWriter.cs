@@ -17,14 +17,14 @@ public static class SeparationWriter
     public static string Markdown(SeparationReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"SI-SDR improvement of music.wav over the mixture, in dB (mean ± standard error, median in brackets); model {report.Model}, {report.ExcerptSeconds:0.##} s excerpts, seed {report.Seed}. cells: the 16x16 map interpolated to pixels; fine: the map sharpened by {report.SharpenIterations} Richardson-Lucy iterations, interpolated the same way; tonal: the 16x16 map weighted per pixel by steadiness over spread; ideal: 1 where the music outweighs the noise.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"SI-SDR improvement of music.wav over the mixture, in dB (mean ± standard error, median in brackets); model {report.Model}, {report.ExcerptSeconds:0.##} s excerpts, seed {report.Seed}. cells: the 16x16 map p interpolated to pixels; cubed: p³, what `segment --audio` uses; sharpened: the map sharpened by {report.SharpenIterations} Richardson-Lucy iterations, interpolated; tonal: p weighted per pixel by steadiness over spread; ideal: 1 where the music outweighs the noise, per cell or per pixel.");
         text.AppendLine();
-        text.AppendLine("| SNR | excerpts | mixture SI-SDR | 16x16 cells | fine | tonal | ideal cells | ideal pixels | fine − cells | fine / ideal pixels |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| SNR | excerpts | mixture SI-SDR | 16x16 cells | cubed | sharpened | tonal | ideal cells | ideal pixels | cubed − cells | cubed / ideal pixels |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var condition in report.Conditions)
         {
             var row = condition.Improvements;
-            var (cells, fineMask, pixels) = (row[SeparationEvaluator.Cells].Mean, row[SeparationEvaluator.Fine].Mean, row[SeparationEvaluator.IdealPixels].Mean);
+            var (cells, shipped, pixels) = (row[SeparationEvaluator.Cells].Mean, row[SeparationEvaluator.Shipped].Mean, row[SeparationEvaluator.IdealPixels].Mean);
             text.Append(CultureInfo.InvariantCulture, $"| {condition.Snr:+0;-0;0} dB | {condition.Excerpts} | {condition.MixtureSiSdr:F2} |");
             foreach (var name in SeparationEvaluator.MaskNames)
             {
@@ -32,7 +32,7 @@ public static class SeparationWriter
                 text.Append(CultureInfo.InvariantCulture, $" {summary.Mean:F2} ± {summary.StandardError:F2} ({summary.Median:F2}) |");
             }
 
-            text.AppendLine(CultureInfo.InvariantCulture, $" {fineMask - cells:+0.00;-0.00} | {fineMask / pixels:F2} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $" {shipped - cells:+0.00;-0.00} | {shipped / pixels:F2} |");
         }
 
         return text.ToString();

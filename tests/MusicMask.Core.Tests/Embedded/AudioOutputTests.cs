@@ -68,14 +68,11 @@ public class AudioOutputTests
             Assert.Contains("float", source.Format, StringComparison.OrdinalIgnoreCase);
         }
 
-        var sharpened = NpyReader.Read(File.OpenRead(Path.Combine(outcome.Folder!, ResultFiles.SharpenedProbability)));
-        var plain = NpyReader.Read(File.OpenRead(Path.Combine(outcome.Folder!, ResultFiles.Probability)));
-        Assert.Equal(plain.Shape, sharpened.Shape);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outcome.Folder!, ResultFiles.Manifest)));
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToArray();
         Assert.Contains(ResultFiles.Music, files);
         Assert.Contains(ResultFiles.Remainder, files);
-        Assert.Contains(ResultFiles.SharpenedProbability, files);
+        Assert.Equal(3, manifest.RootElement.GetProperty("parameters").GetProperty("audio_mask_exponent").GetInt32());
         Assert.True(manifest.RootElement.GetProperty("stage_seconds").GetProperty("separate").GetDouble() > 0);
     }
 
@@ -95,7 +92,6 @@ public class AudioOutputTests
 
         Assert.False(File.Exists(Path.Combine(folder, ResultFiles.Music)));
         Assert.False(File.Exists(Path.Combine(folder, ResultFiles.Remainder)));
-        Assert.False(File.Exists(Path.Combine(folder, ResultFiles.SharpenedProbability)));
         Assert.True(File.Exists(Path.Combine(folder, ResultFiles.Manifest)));
     }
 }

@@ -196,7 +196,6 @@ public class SegmentCommandTests
         {
             Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.Music}")), name);
             Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.Remainder}")), name);
-            Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.SharpenedProbability}")), name);
         }
 
         Assert.False(File.Exists(temp.File($"plain/a.wav/{ResultFiles.Music}")));

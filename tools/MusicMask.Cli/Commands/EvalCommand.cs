@@ -19,10 +19,10 @@ internal static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder for auc.md, auc.json and roc.png", Required = true };
         var model = CommonOptions.Model();
-        var separation = new Option<bool>("--separation") { Description = "instead of the AUC: mix music and noise at each --snr and measure the SI-SDR improvement of music.wav under the 16x16 mask, the fine mask and two ideal masks (separation.md, separation.json)" };
+        var separation = new Option<bool>("--separation") { Description = "instead of the AUC: mix music and noise at each --snr and measure the SI-SDR improvement of music.wav under the 16x16 map, the cubed map `segment --audio` uses, a sharpened map, a tonal refinement and two ideal masks (separation.md, separation.json)" };
         var excerpts = new Option<int>("--excerpts") { Description = "with --separation: excerpt pairs per SNR", DefaultValueFactory = _ => 40 };
         var excerptSeconds = new Option<double>("--excerpt-seconds") { Description = "with --separation: length of each excerpt", DefaultValueFactory = _ => 6 };
-        var iterations = new Option<int>("--sharpen-iterations") { Description = "with --separation: Richardson-Lucy iterations of the fine mask", DefaultValueFactory = _ => Segmentation.WindowDeconvolution.DefaultIterations };
+        var iterations = new Option<int>("--sharpen-iterations") { Description = "with --separation: Richardson-Lucy iterations of the sharpened map", DefaultValueFactory = _ => Segmentation.WindowDeconvolution.DefaultIterations };
         var baseline = new Option<FileInfo?>("--baseline") { Description = "a second model scored on the same windows; the table gives the AUC difference with a paired 95% interval" };
         var command = new Command("eval", "Measure window-level ROC AUC per SNR and cell-mask IoU on held-out music and noise (the paper's Figure 2).")
         {
