@@ -199,7 +199,7 @@ public class SegmentCommandTests
         }
 
         Assert.False(File.Exists(temp.File($"plain/a.wav/{ResultFiles.Music}")));
-        Assert.Equal(44 + 4L * 2 * 44_100, new FileInfo(temp.File($"out/a.wav/{ResultFiles.Music}")).Length);
+        Assert.Equal(58 + 4L * 2 * 44_100, new FileInfo(temp.File($"out/a.wav/{ResultFiles.Music}")).Length);
     }
 
     private static void CreateParent(string path) => Directory.CreateDirectory(Path.GetDirectoryName(path)!);
