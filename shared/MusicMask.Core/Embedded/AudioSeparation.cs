@@ -8,8 +8,8 @@ namespace MusicMask.Embedded;
 
 /// <summary>
 /// What `segment --audio` needs once a file is stitched: its 44.1 kHz mono signal, spooled during ingest, the map
-/// whose interpolation to pixels, cubed, is the soft mask (<see cref="SmoothCellMask.AudioExponent"/>), and how
-/// many threads may separate it.
+/// after the <see cref="LevelGate"/>, whose interpolation to pixels is the soft mask, and how many threads may
+/// separate it.
 /// </summary>
 public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, int threads) : IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, int 
         using var music = new WavWriter(musicFile, SpectrogramParameters.SampleRate, floatSamples: true);
         using var remainder = new WavWriter(remainderFile, SpectrogramParameters.SampleRate, floatSamples: true);
         signal.Complete();
-        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new SmoothCellMask(map, SmoothCellMask.AudioExponent), threads, (m, r) =>
+        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new SmoothCellMask(map), threads, (m, r) =>
         {
             music.Write(m);
             remainder.Write(r);

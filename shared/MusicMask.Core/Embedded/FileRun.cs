@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using MusicMask.Audio;
 using MusicMask.Outputs;
 using MusicMask.Segmentation;
+using MusicMask.Separation;
 
 namespace MusicMask.Embedded;
 
@@ -67,7 +68,7 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
         AudioSeparation? audio = null;
         if (Signal is { } signal)
         {
-            audio = new AudioSeparation(signal, map, threads);
+            audio = new AudioSeparation(signal, Clock.Time(Stages.Stitch, () => LevelGate.Apply(map, LevelGate.Levels(Preview, map.Columns))), threads);
             Signal = null;
         }
 

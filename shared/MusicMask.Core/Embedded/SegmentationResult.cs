@@ -65,7 +65,8 @@ public sealed record SegmentationResult(
         };
         if (audio)
         {
-            parameters["audio_mask_exponent"] = Separation.SmoothCellMask.AudioExponent;
+            parameters["audio_level_gate_db"] = Separation.LevelGate.AboveMedianDecibels;
+            parameters["audio_level_gate_columns"] = Separation.LevelGate.HalfSpanColumns;
         }
 
         return parameters;

@@ -10,13 +10,6 @@ namespace MusicMask.Separation;
 /// </summary>
 public sealed class SmoothCellMask(ProbabilityMap map, int exponent = 1) : ISpectralMask
 {
-    /// <summary>
-    /// The exponent of `segment --audio`. On the validation split at 0 dB (`eval --separation --snr 0 --excerpts 60`,
-    /// seeds 1 and 2) the SI-SDR improvement was 1.65 / 1.49 dB with p, 2.40 / 2.13 with p², 2.65 / 2.16 with p³ and
-    /// 2.66 with p⁴ (seed 1).
-    /// </summary>
-    public const int AudioExponent = 3;
-
     private readonly CellInterpolation _cells = new(map);
 
     public int ContextFrames => 0;

@@ -65,13 +65,14 @@ public sealed record SeparationReport(string Model, int Seed, double ExcerptSeco
 public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions options)
 {
     public const string Cells = "cells";
-    public const string Shipped = "cells-cubed";
+    public const string Shipped = "level-gated";
+    public const string Cubed = "cells-cubed";
     public const string Sharpened = "sharpened";
     public const string Tonal = "tonal";
     public const string IdealCells = "ideal-cells";
     public const string IdealPixels = "ideal-pixels";
 
-    public static readonly IReadOnlyList<string> MaskNames = [Cells, Shipped, Sharpened, Tonal, IdealCells, IdealPixels];
+    public static readonly IReadOnlyList<string> MaskNames = [Cells, Shipped, Cubed, Sharpened, Tonal, IdealCells, IdealPixels];
 
     public SeparationReport Run(IReadOnlyList<string> musicFiles, IReadOnlyList<string> noiseFiles, IProgress<string>? progress = null)
     {
@@ -124,10 +125,11 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
 
     private IEnumerable<(string Name, ISpectralMask Mask)> Masks(float[] mixture, float[] music, float[] noise)
     {
-        var (map, sharpened) = SignalScorer.SegmentMaps(scorer, mixture, options.SharpenIterations);
+        var (map, sharpened, levels) = SignalScorer.SegmentMaps(scorer, mixture, options.SharpenIterations);
         var ideal = new IdealMasks(music, noise);
         yield return (Cells, new SmoothCellMask(map));
-        yield return (Shipped, new SmoothCellMask(map, SmoothCellMask.AudioExponent));
+        yield return (Shipped, new SmoothCellMask(LevelGate.Apply(map, levels)));
+        yield return (Cubed, new SmoothCellMask(map, exponent: 3));
         yield return (Sharpened, new SmoothCellMask(sharpened));
         yield return (Tonal, new SignalGuidedMask(map));
         yield return (IdealCells, ideal.Cells);

@@ -72,7 +72,7 @@ public class AudioOutputTests
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToArray();
         Assert.Contains(ResultFiles.Music, files);
         Assert.Contains(ResultFiles.Remainder, files);
-        Assert.Equal(3, manifest.RootElement.GetProperty("parameters").GetProperty("audio_mask_exponent").GetInt32());
+        Assert.Equal(6, manifest.RootElement.GetProperty("parameters").GetProperty("audio_level_gate_db").GetDouble());
         Assert.True(manifest.RootElement.GetProperty("stage_seconds").GetProperty("separate").GetDouble() > 0);
     }
 
