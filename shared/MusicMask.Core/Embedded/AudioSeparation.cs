@@ -13,6 +13,9 @@ namespace MusicMask.Embedded;
 /// </summary>
 public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, int threads) : IDisposable
 {
+    /// <summary>The gated map: probability-gated.npy.</summary>
+    public ProbabilityMap Map { get; } = map;
+
     /// <summary>Writes music.wav and remainder.wav (44.1 kHz mono float) through <paramref name="createFile"/>.</summary>
     public void Write(Func<string, Stream> createFile)
     {
@@ -21,7 +24,7 @@ public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, int 
         using var music = new WavWriter(musicFile, SpectrogramParameters.SampleRate, floatSamples: true);
         using var remainder = new WavWriter(remainderFile, SpectrogramParameters.SampleRate, floatSamples: true);
         signal.Complete();
-        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new SmoothCellMask(map), threads, (m, r) =>
+        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new SmoothCellMask(Map), threads, (m, r) =>
         {
             music.Write(m);
             remainder.Write(r);

@@ -17,17 +17,21 @@ public sealed record SegmentationResult(
     AudioSeparation? Audio = null)
 {
     /// <summary>
-    /// Renders every output file, timing it, and the manifest (last in the list). With <see cref="Audio"/> and
-    /// <paramref name="createFile"/>, also music.wav and remainder.wav, streamed through it.
+    /// Renders every output file, timing it, and the manifest (last in the list). With <see cref="Audio"/>, also the
+    /// gated map, and music.wav and remainder.wav streamed through <paramref name="createFile"/> when given.
     /// </summary>
     public IReadOnlyList<(string Name, byte[] Content)> RenderFiles(ModelInfo model, Func<string, Stream>? createFile = null)
     {
         var files = Clock.Time(Stages.Outputs, () => ResultFiles.Create(Map, Segments, Preview, Tiling.DurationSeconds, Source.Name)).ToList();
         var streamed = new List<string>();
-        if (Audio is { } audio && createFile is not null)
+        if (Audio is { } audio)
         {
-            Clock.Time(Stages.Separate, () => audio.Write(createFile));
-            streamed.AddRange([ResultFiles.Music, ResultFiles.Remainder]);
+            files.Add((ResultFiles.GatedProbability, ResultFiles.Npy(audio.Map)));
+            if (createFile is not null)
+            {
+                Clock.Time(Stages.Separate, () => audio.Write(createFile));
+                streamed.AddRange([ResultFiles.Music, ResultFiles.Remainder]);
+            }
         }
 
         var stages = new Dictionary<string, double>(Clock.Seconds()) { [Stages.Total] = Math.Round(Elapsed.Elapsed.TotalSeconds, 4) };

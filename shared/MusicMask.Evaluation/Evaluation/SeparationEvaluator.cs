@@ -50,8 +50,11 @@ public sealed class SeparationOptions
     }
 }
 
-/// <summary>One mask's SI-SDR improvement over the mixture across the excerpts of a condition, in dB.</summary>
-public sealed record ImprovementSummary(double Mean, double Median, double StandardError);
+/// <summary>
+/// One mask's SI-SDR improvement over the mixture across the excerpts of a condition, in dB, over the excerpts whose
+/// music it did not silence altogether (SI-SDR -inf); <see cref="Silenced"/> counts those.
+/// </summary>
+public sealed record ImprovementSummary(double Mean, double Median, double StandardError, int Silenced);
 
 public sealed record SeparationCondition(double Snr, int Excerpts, double MixtureSiSdr, IReadOnlyDictionary<string, ImprovementSummary> Improvements);
 
@@ -138,10 +141,16 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
 
     private static ImprovementSummary Summarise(List<double> values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        var silenced = values.Count - sorted.Length;
+        if (sorted.Length == 0)
+        {
+            return new ImprovementSummary(double.NaN, double.NaN, double.NaN, silenced);
+        }
+
         var mean = sorted.Average();
         var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         var spread = sorted.Length > 1 ? Math.Sqrt(sorted.Sum(v => (v - mean) * (v - mean)) / (sorted.Length - 1) / sorted.Length) : double.NaN;
-        return new ImprovementSummary(mean, median, spread);
+        return new ImprovementSummary(mean, median, spread, silenced);
     }
 }

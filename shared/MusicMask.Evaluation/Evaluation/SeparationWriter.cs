@@ -29,7 +29,8 @@ public static class SeparationWriter
             foreach (var name in SeparationEvaluator.MaskNames)
             {
                 var summary = row[name];
-                text.Append(CultureInfo.InvariantCulture, $" {summary.Mean:F2} ± {summary.StandardError:F2} ({summary.Median:F2}) |");
+                var silenced = summary.Silenced > 0 ? $", {summary.Silenced} silenced" : "";
+                text.Append(CultureInfo.InvariantCulture, $" {summary.Mean:F2} ± {summary.StandardError:F2} ({summary.Median:F2}{silenced}) |");
             }
 
             text.AppendLine(CultureInfo.InvariantCulture, $" {shipped - cells:+0.00;-0.00} | {shipped / pixels:F2} |");
@@ -52,8 +53,10 @@ public static class SeparationWriter
                 mixture_si_sdr_db = Math.Round(c.MixtureSiSdr, 3),
                 si_sdr_improvement_db = c.Improvements.ToDictionary(
                     p => p.Key,
-                    p => new { mean = Math.Round(p.Value.Mean, 3), median = Math.Round(p.Value.Median, 3), standard_error = Math.Round(p.Value.StandardError, 3) }),
+                    p => new { mean = Finite(p.Value.Mean), median = Finite(p.Value.Median), standard_error = Finite(p.Value.StandardError), silenced = p.Value.Silenced }),
             }),
         },
         new JsonSerializerOptions { WriteIndented = true });
+
+    private static double? Finite(double value) => double.IsFinite(value) ? Math.Round(value, 3) : null;
 }

@@ -5,7 +5,7 @@ public static class SiSdr
 {
     /// <summary>
     /// 10·log10(|αs|² / |αs − ŝ|²) with α = ⟨ŝ, s⟩ / |s|², s the reference and ŝ the estimate; +inf for a perfect
-    /// estimate, -inf for one orthogonal to the reference.
+    /// estimate, -inf for one orthogonal to the reference or silent.
     /// </summary>
     public static double Of(ReadOnlySpan<float> reference, ReadOnlySpan<float> estimate)
     {
@@ -24,6 +24,11 @@ public static class SiSdr
         if (energy == 0)
         {
             throw new ArgumentException("the reference is silent: SI-SDR is undefined");
+        }
+
+        if (dot == 0)
+        {
+            return double.NegativeInfinity;
         }
 
         var alpha = dot / energy;

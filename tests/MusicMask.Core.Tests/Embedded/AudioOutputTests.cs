@@ -68,10 +68,14 @@ public class AudioOutputTests
             Assert.Contains("float", source.Format, StringComparison.OrdinalIgnoreCase);
         }
 
+        var gated = NpyReader.Read(File.OpenRead(Path.Combine(outcome.Folder!, ResultFiles.GatedProbability)));
+        var plain = NpyReader.Read(File.OpenRead(Path.Combine(outcome.Folder!, ResultFiles.Probability)));
+        Assert.Equal(plain.Shape, gated.Shape);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outcome.Folder!, ResultFiles.Manifest)));
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToArray();
         Assert.Contains(ResultFiles.Music, files);
         Assert.Contains(ResultFiles.Remainder, files);
+        Assert.Contains(ResultFiles.GatedProbability, files);
         Assert.Equal(6, manifest.RootElement.GetProperty("parameters").GetProperty("audio_level_gate_db").GetDouble());
         Assert.True(manifest.RootElement.GetProperty("stage_seconds").GetProperty("separate").GetDouble() > 0);
     }
@@ -92,6 +96,7 @@ public class AudioOutputTests
 
         Assert.False(File.Exists(Path.Combine(folder, ResultFiles.Music)));
         Assert.False(File.Exists(Path.Combine(folder, ResultFiles.Remainder)));
+        Assert.False(File.Exists(Path.Combine(folder, ResultFiles.GatedProbability)));
         Assert.True(File.Exists(Path.Combine(folder, ResultFiles.Manifest)));
     }
 }

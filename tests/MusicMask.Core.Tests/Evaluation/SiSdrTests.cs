@@ -21,6 +21,10 @@ public class SiSdrTests
     }
 
     [Fact]
+    public void ASilentEstimateIsMinusInfinity() =>
+        Assert.Equal(double.NegativeInfinity, SiSdr.Of(SignalGenerator.WhiteNoise(100, seed: 1), new float[100]));
+
+    [Fact]
     public void ASilentReferenceOrUnequalLengthsAreRefused()
     {
         Assert.Throws<ArgumentException>(() => SiSdr.Of(new float[10], new float[10]));

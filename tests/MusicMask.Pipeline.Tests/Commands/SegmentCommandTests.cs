@@ -196,6 +196,7 @@ public class SegmentCommandTests
         {
             Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.Music}")), name);
             Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.Remainder}")), name);
+            Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.GatedProbability}")), name);
         }
 
         Assert.False(File.Exists(temp.File($"plain/a.wav/{ResultFiles.Music}")));
