@@ -19,7 +19,7 @@ internal static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder for auc.md, auc.json and roc.png", Required = true };
         var model = CommonOptions.Model();
-        var separation = new Option<bool>("--separation") { Description = "instead of the AUC: mix music and noise at each --snr and measure the SI-SDR improvement of music.wav under the 16x16 map, the cubed map `segment --audio` uses, a sharpened map, a tonal refinement and two ideal masks (separation.md, separation.json)" };
+        var separation = new Option<bool>("--separation") { Description = "instead of the AUC: mix music and noise at each --snr and measure the SI-SDR improvement of music.wav under the 16x16 map, the level-gated map `segment --audio` uses, the map cubed, a sharpened map, a tonal refinement and two ideal masks (separation.md, separation.json)" };
         var excerpts = new Option<int>("--excerpts") { Description = "with --separation: excerpt pairs per SNR", DefaultValueFactory = _ => 40 };
         var excerptSeconds = new Option<double>("--excerpt-seconds") { Description = "with --separation: length of each excerpt", DefaultValueFactory = _ => 6 };
         var noiseMinimum = new Option<double>("--noise-min-seconds") { Description = "with --separation: only noise files at least this long (0: all; short sound effects end in silence, which the level gate favours)", DefaultValueFactory = _ => 0 };
