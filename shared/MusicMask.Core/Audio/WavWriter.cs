@@ -34,6 +34,13 @@ public sealed class WavWriter : IDisposable
     /// <summary>Appends interleaved samples (clipped to [-1, 1] for PCM).</summary>
     public void Write(ReadOnlySpan<float> interleaved)
     {
+        if (_float && BitConverter.IsLittleEndian)
+        {
+            _stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(interleaved));
+            _dataBytes += interleaved.Length * sizeof(float);
+            return;
+        }
+
         var width = _float ? 4 : 2;
         var bytes = new byte[interleaved.Length * width];
         for (var i = 0; i < interleaved.Length; i++)
@@ -53,23 +60,38 @@ public sealed class WavWriter : IDisposable
         _dataBytes += bytes.Length;
     }
 
+    /// <summary>
+    /// RIFF, fmt and data headers; a float file's fmt chunk carries its cbSize and is followed by a fact chunk
+    /// (the sample frames), as the WAVE format asks of every format but PCM.
+    /// </summary>
     private void WriteHeader(int sampleRate, long dataBytes)
     {
         var bits = _float ? 32 : 16;
         var blockAlign = _channels * bits / 8;
-        var header = new byte[44];
+        var fmtBytes = _float ? 18 : 16;
+        var factBytes = _float ? 12 : 0;
+        var header = new byte[12 + 8 + fmtBytes + factBytes + 8];
         Encoding.ASCII.GetBytes("RIFF").CopyTo(header, 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), (uint)Math.Min(uint.MaxValue, 36 + dataBytes));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), (uint)Math.Min(uint.MaxValue, header.Length - 8 + dataBytes));
         Encoding.ASCII.GetBytes("WAVEfmt ").CopyTo(header, 8);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), 16);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), (uint)fmtBytes);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(20), (ushort)(_float ? 3 : 1));
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(22), (ushort)_channels);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(24), (uint)sampleRate);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(28), (uint)(sampleRate * blockAlign));
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(32), (ushort)blockAlign);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(34), (ushort)bits);
-        Encoding.ASCII.GetBytes("data").CopyTo(header, 36);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(40), (uint)Math.Min(uint.MaxValue, dataBytes));
+        var at = 20 + fmtBytes;
+        if (_float)
+        {
+            Encoding.ASCII.GetBytes("fact").CopyTo(header, at);
+            BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(at + 4), 4);
+            BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(at + 8), (uint)Math.Min(uint.MaxValue, dataBytes / blockAlign));
+            at += factBytes;
+        }
+
+        Encoding.ASCII.GetBytes("data").CopyTo(header, at);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(at + 4), (uint)Math.Min(uint.MaxValue, dataBytes));
         _stream.Write(header);
     }
 

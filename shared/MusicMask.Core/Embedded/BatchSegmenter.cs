@@ -54,9 +54,13 @@ public sealed class BatchSegmenter(Segmenter segmenter, ResultFolders results)
         {
             failure?.Throw();
             stage = "outputs";
-            var files = result!.RenderFiles(segmenter.Model);
-            stage = "write";
-            return new FileOutcome(input, results.Publish(resultName, files), result, null);
+            var folder = results.Publish(resultName, createFile =>
+            {
+                var files = result!.RenderFiles(segmenter.Model, createFile);
+                stage = "write";
+                return files;
+            });
+            return new FileOutcome(input, folder, result, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,6 +70,10 @@ public sealed class BatchSegmenter(Segmenter segmenter, ResultFolders results)
         {
             var decoding = error is AudioFormatException audio ? audio : null;
             return Fail(input, resultName, decoding is null ? stage : "decode", Describe(error), decoding?.Details);
+        }
+        finally
+        {
+            result?.Audio?.Dispose();
         }
     }
 

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using MusicMask.Audio;
 using MusicMask.Outputs;
 using MusicMask.Segmentation;
+using MusicMask.Separation;
 
 namespace MusicMask.Embedded;
 
@@ -11,7 +12,7 @@ namespace MusicMask.Embedded;
 /// arrive, and the first thing that went wrong with it. It is done once the reader has let go of it and every
 /// tile it queued has been scored or dropped.
 /// </summary>
-internal sealed class FileRun(int index, AudioInput input, IProgress<double>? progress, CancellationToken cancellationToken) : IDisposable
+internal sealed class FileRun(int index, AudioInput input, IProgress<double>? progress, CancellationToken cancellationToken, bool audio = false) : IDisposable
 {
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     private ExceptionDispatchInfo? _failure;
@@ -34,6 +35,9 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
 
     public TilingSummary? Summary { get; set; }
 
+    /// <summary>The 44.1 kHz signal, kept for `--audio` until the result takes it over.</summary>
+    public SignalSpool? Signal { get; private set; } = audio ? new SignalSpool() : null;
+
     /// <summary>Cancelled when the file fails (or the whole run is cancelled): its remaining work is skipped.</summary>
     public CancellationToken Stopped => _stop.Token;
 
@@ -55,17 +59,28 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
     public bool Release() => Interlocked.Decrement(ref _holds) == 0;
 
     /// <summary>The stitched result of a file every tile of which was scored.</summary>
-    public SegmentationResult Finish(bool gateEmptyCells)
+    public SegmentationResult Finish(bool gateEmptyCells, int threads)
     {
         var summary = Summary ?? throw new InvalidOperationException($"{Input.Path} was not read to its end");
         var scores = Scores ?? throw new InvalidOperationException($"{Input.Path} was stitched already");
         Scores = null;
         var map = Clock.Time(Stages.Stitch, () => gateEmptyCells ? EmptyCells.Gate(scores.Build(summary.Grid), Preview) : scores.Build(summary.Grid));
+        AudioSeparation? audio = null;
+        if (Signal is { } signal)
+        {
+            audio = new AudioSeparation(signal, Clock.Time(Stages.Stitch, () => LevelGate.Apply(map, LevelGate.Levels(Preview, map.Columns))), threads);
+            Signal = null;
+        }
+
         var segments = SegmentFinder.Find(map, summary.DurationSeconds);
         Progress?.Report(1.0);
         var source = new SourceInfo(Input.Name, null, null, new FileInfo(Input.Path).Length, summary.Format, summary.InputRate, summary.Channels);
-        return new SegmentationResult(source, summary, map, segments, Preview, Clock, Elapsed);
+        return new SegmentationResult(source, summary, map, segments, Preview, Clock, Elapsed, audio);
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _stop.Dispose();
+        Signal?.Dispose();
+    }
 }

@@ -24,7 +24,7 @@ public sealed class Segmenter
     internal Segmenter(Func<SpectrogramTile, WindowScores> score, ModelInfo model, SegmenterOptions? options = null)
     {
         options ??= new SegmenterOptions();
-        _pipeline = new SegmenterPipeline(score, Math.Max(1, options.Threads), options.GateEmptyCells);
+        _pipeline = new SegmenterPipeline(score, Math.Max(1, options.Threads), options.GateEmptyCells, options.Audio);
         Model = model;
     }
 

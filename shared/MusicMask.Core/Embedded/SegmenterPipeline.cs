@@ -13,7 +13,7 @@ namespace MusicMask.Embedded;
 /// back and handed over in input order on the caller's thread. Memory stays bounded: the queue holds at most
 /// 2 tiles per scorer and the reader is at most <see cref="FilesAhead"/> files ahead of the caller.
 /// </summary>
-internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> score, int threads, bool gateEmptyCells)
+internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> score, int threads, bool gateEmptyCells, bool audio)
 {
     private int FilesAhead => 4 * threads + 4;
 
@@ -33,7 +33,7 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
         using var ahead = new SemaphoreSlim(FilesAhead);
         var workers = Enumerable.Range(0, threads)
             .Select(_ => Start(() => Score(tiles, done, stop.Token), stop))
-            .Append(Start(() => Read(inputs, progress, tiles, done, ahead, stop.Token), stop))
+            .Append(Start(() => Read(inputs, progress, tiles, done, ahead, audio, stop.Token), stop))
             .ToArray();
         try
         {
@@ -52,6 +52,7 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
         BlockingCollection<(FileRun, SpectrogramTile)> tiles,
         BlockingCollection<FileRun> done,
         SemaphoreSlim ahead,
+        bool audio,
         CancellationToken cancellationToken)
     {
         try
@@ -59,7 +60,7 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
             for (var i = 0; i < inputs.Count; i++)
             {
                 ahead.Wait(cancellationToken);
-                var run = new FileRun(i, inputs[i], progress?.Invoke(i), cancellationToken);
+                var run = new FileRun(i, inputs[i], progress?.Invoke(i), cancellationToken, audio);
                 Tile(run, tiles);
                 if (run.Release())
                 {
@@ -103,6 +104,7 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
                 run.Preview,
                 run.Clock,
                 samples => { if (length > 0) run.Progress?.Report(Math.Min(1.0, (double)samples / length.Value)); },
+                onSignal: run.Signal is { } spool ? spool.Write : null,
                 cancellationToken: run.Stopped);
         }
         catch (Exception error)
@@ -172,7 +174,7 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
         SegmentationResult result;
         try
         {
-            result = run.Finish(gateEmptyCells);
+            result = run.Finish(gateEmptyCells, threads);
         }
         catch (Exception error)
         {

@@ -9,5 +9,6 @@ public static class Stages
     public const string Scoring = "scoring";
     public const string Stitch = "stitch";
     public const string Outputs = "outputs";
+    public const string Separate = "separate";
     public const string Total = "total";
 }

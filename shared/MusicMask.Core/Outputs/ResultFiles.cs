@@ -15,11 +15,14 @@ public static class ResultFiles
     public const string Labels = "labels.txt";
     public const string Overlay = "overlay.png";
     public const string Error = "error.json";
+    public const string Music = "music.wav";
+    public const string Remainder = "remainder.wav";
+    public const string GatedProbability = "probability-gated.npy";
 
     /// <summary>Every file name a result folder can hold: the only files publishing ever replaces or removes.</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        Manifest, Probability, Mask, SegmentsCsv, SegmentsJson, Labels, Overlay, Error,
+        Manifest, Probability, Mask, SegmentsCsv, SegmentsJson, Labels, Overlay, Error, Music, Remainder, GatedProbability,
     };
 
     /// <summary>The data files, manifest excluded (it is written last, as the mark of a complete result).</summary>
@@ -30,19 +33,25 @@ public static class ResultFiles
         double durationSeconds,
         string title)
     {
-        using var probability = new MemoryStream();
-        NpyWriter.Write(probability, map.Values, ProbabilityMap.Rows, map.Columns);
         using var mask = new MemoryStream();
         NpyWriter.Write(mask, map.Mask(), ProbabilityMap.Rows, map.Columns);
         return
         [
-            (Probability, probability.ToArray()),
+            (Probability, Npy(map)),
             (Mask, mask.ToArray()),
             (SegmentsCsv, Encoding.UTF8.GetBytes(SegmentWriter.ToCsv(segments))),
             (SegmentsJson, Encoding.UTF8.GetBytes(SegmentWriter.ToJson(segments))),
             (Labels, Encoding.UTF8.GetBytes(SegmentWriter.ToAudacityLabels(segments))),
             (Overlay, OverlayRenderer.RenderPng(preview, map, durationSeconds, title)),
         ];
+    }
+
+    /// <summary>A map's probabilities as float32 [16, columns].</summary>
+    public static byte[] Npy(ProbabilityMap map)
+    {
+        using var stream = new MemoryStream();
+        NpyWriter.Write(stream, map.Values, ProbabilityMap.Rows, map.Columns);
+        return stream.ToArray();
     }
 
     public static byte[] Serialize(ResultManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions.Indented);

@@ -55,7 +55,14 @@ public sealed class ResultFolders(string root, bool overwrite = false)
     /// <summary>Where the results for <paramref name="name"/> (a '/'-separated relative name) go.</summary>
     public string FolderFor(string name) => Path.Combine(Root, ResultFolderNames.RelativePath(name));
 
-    public string Publish(string name, IReadOnlyList<(string Name, byte[] Content)> files)
+    public string Publish(string name, IReadOnlyList<(string Name, byte[] Content)> files) => Publish(name, _ => files);
+
+    /// <summary>
+    /// Publishes what <paramref name="render"/> makes: it may first stream files too big to hold in memory through
+    /// the function it is given (a result file name -> a new stream in the staging folder, which it disposes), then
+    /// returns the files held in memory, the manifest last.
+    /// </summary>
+    public string Publish(string name, Func<Func<string, Stream>, IReadOnlyList<(string Name, byte[] Content)>> render)
     {
         var target = FolderFor(name);
         CheckWritable(target);
@@ -64,14 +71,25 @@ public sealed class ResultFolders(string root, bool overwrite = false)
         Directory.CreateDirectory(staging);
         try
         {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var files = render(file =>
+            {
+                if (!ResultFiles.Names.Contains(file) || !names.Add(file))
+                {
+                    throw new ArgumentException($"{file} is not a result file name, or is streamed twice", nameof(file));
+                }
+
+                return File.Create(Path.Combine(staging, file));
+            });
             foreach (var (file, content) in files)
             {
                 File.WriteAllBytes(Path.Combine(staging, file), content);
+                names.Add(file);
             }
 
             if (Directory.Exists(target))
             {
-                Replace(target, staging, files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
+                Replace(target, staging, names);
             }
             else
             {

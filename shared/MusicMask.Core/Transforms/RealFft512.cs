@@ -3,8 +3,9 @@ using System.Numerics;
 namespace MusicMask.Transforms;
 
 /// <summary>
-/// Power spectrum of a 512-sample real frame: a 256-point complex radix-2 FFT of the even/odd samples packed as
-/// re/im, then the split step that separates the two real spectra. Not thread-safe: one instance per thread.
+/// Spectrum of a 512-sample real frame: a 256-point complex radix-2 FFT of the even/odd samples packed as re/im,
+/// then the split step that separates the two real spectra; the inverse runs the same steps backwards.
+/// Not thread-safe: one instance per thread.
 /// </summary>
 public sealed class RealFft512
 {
@@ -38,6 +39,9 @@ public sealed class RealFft512
         }
     }
 
+    /// <summary>Bins of the one-sided spectrum, 0 to Nyquist.</summary>
+    public const int SpectrumBins = Half + 1;
+
     /// <summary>Writes |X[k]|² for k = 0..255 of the 512-point DFT of <paramref name="frame"/>.</summary>
     public void Power(ReadOnlySpan<float> frame, Span<float> power)
     {
@@ -46,28 +50,91 @@ public sealed class RealFft512
             throw new ArgumentException($"needs a {N}-sample frame and room for {Half} bins");
         }
 
-        var re = _re;
-        var im = _im;
+        PackedTransform(frame);
+        power[0] = Square(_re[0] + _im[0]);
+        for (var k = 1; k < Half; k++)
+        {
+            var (xr, xi) = Split(k);
+            power[k] = xr * xr + xi * xi;
+        }
+    }
+
+    /// <summary>Writes X[k] for k = 0..256 (DC to Nyquist) of the 512-point DFT of <paramref name="frame"/>.</summary>
+    public void Forward(ReadOnlySpan<float> frame, Span<float> real, Span<float> imaginary)
+    {
+        if (frame.Length != N || real.Length < SpectrumBins || imaginary.Length < SpectrumBins)
+        {
+            throw new ArgumentException($"needs a {N}-sample frame and room for {SpectrumBins} bins");
+        }
+
+        PackedTransform(frame);
+        real[0] = _re[0] + _im[0];
+        imaginary[0] = 0;
+        real[Half] = _re[0] - _im[0];
+        imaginary[Half] = 0;
+        for (var k = 1; k < Half; k++)
+        {
+            (real[k], imaginary[k]) = Split(k);
+        }
+    }
+
+    /// <summary>
+    /// The real frame whose DFT has bins 0..256 <paramref name="real"/> + i·<paramref name="imaginary"/> (the upper
+    /// half being their conjugates; the imaginary parts of DC and Nyquist are ignored).
+    /// </summary>
+    public void Inverse(ReadOnlySpan<float> real, ReadOnlySpan<float> imaginary, Span<float> frame)
+    {
+        if (frame.Length != N || real.Length < SpectrumBins || imaginary.Length < SpectrumBins)
+        {
+            throw new ArgumentException($"needs {SpectrumBins} bins and room for a {N}-sample frame");
+        }
+
+        // Z[k] = E[k] + i·O[k] with E = (X[k] + conj X[256-k]) / 2 and O = (X[k] - conj X[256-k]) · conj(W^k) / 2;
+        // z = IFFT(Z) packs the even samples as re and the odd as im. IFFT(Z) = conj(FFT(conj Z)) / 256.
+        for (var k = 0; k < Half; k++)
+        {
+            float xr = real[k], xi = k == 0 ? 0 : imaginary[k];
+            float cr = real[Half - k], ci = k == 0 ? 0 : -imaginary[Half - k];
+            float er = 0.5f * (xr + cr), ei = 0.5f * (xi + ci);
+            float dr = 0.5f * (xr - cr), di = 0.5f * (xi - ci);
+            float wr = _splitRe[k], wi = -_splitIm[k];
+            var or = dr * wr - di * wi;
+            var oi = dr * wi + di * wr;
+            var r = _bitReverse[k];
+            _re[r] = er - oi;
+            _im[r] = -(ei + or);
+        }
+
+        Butterflies(_re, _im);
+        const float scale = 1f / Half;
+        for (var n = 0; n < Half; n++)
+        {
+            frame[2 * n] = _re[n] * scale;
+            frame[2 * n + 1] = -_im[n] * scale;
+        }
+    }
+
+    private void PackedTransform(ReadOnlySpan<float> frame)
+    {
         for (var n = 0; n < Half; n++)
         {
             var r = _bitReverse[n];
-            re[r] = frame[2 * n];
-            im[r] = frame[2 * n + 1];
+            _re[r] = frame[2 * n];
+            _im[r] = frame[2 * n + 1];
         }
 
-        Butterflies(re, im);
-        power[0] = Square(re[0] + im[0]);
-        for (var k = 1; k < Half; k++)
-        {
-            // Even spectrum E = (Z[k] + conj Z[N/2-k]) / 2, odd spectrum O = (Z[k] - conj Z[N/2-k]) / 2i.
-            float zr = re[k], zi = im[k], cr = re[Half - k], ci = -im[Half - k];
-            float er = 0.5f * (zr + cr), ei = 0.5f * (zi + ci);
-            float or = 0.5f * (zi - ci), oi = -0.5f * (zr - cr);
-            float wr = _splitRe[k], wi = _splitIm[k];
-            var xr = er + wr * or - wi * oi;
-            var xi = ei + wr * oi + wi * or;
-            power[k] = xr * xr + xi * xi;
-        }
+        Butterflies(_re, _im);
+    }
+
+    /// <summary>X[k] for 0 &lt; k &lt; 256 from the packed transform Z.</summary>
+    private (float Re, float Im) Split(int k)
+    {
+        // Even spectrum E = (Z[k] + conj Z[N/2-k]) / 2, odd spectrum O = (Z[k] - conj Z[N/2-k]) / 2i.
+        float zr = _re[k], zi = _im[k], cr = _re[Half - k], ci = -_im[Half - k];
+        float er = 0.5f * (zr + cr), ei = 0.5f * (zi + ci);
+        float or = 0.5f * (zi - ci), oi = -0.5f * (zr - cr);
+        float wr = _splitRe[k], wi = _splitIm[k];
+        return (er + wr * or - wi * oi, ei + wr * oi + wi * or);
     }
 
     private void Butterflies(float[] re, float[] im)

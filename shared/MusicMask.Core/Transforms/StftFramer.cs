@@ -11,7 +11,6 @@ public sealed class StftFramer
 {
     private const int N = SpectrogramParameters.FftSize;
     private const int Hop = SpectrogramParameters.Hop;
-    private static readonly float[] Hann = Enumerable.Range(0, N).Select(n => (float)(0.5 - 0.5 * Math.Cos(2 * Math.PI * n / N))).ToArray();
     private readonly RealFft512 _fft = new();
     private readonly Action<ReadOnlySpan<float>> _onFrame;
     private readonly float[] _buffer = new float[N];
@@ -61,7 +60,7 @@ public sealed class StftFramer
 
     private void EmitFrame()
     {
-        TensorPrimitives.Multiply(_buffer, Hann, _windowed);
+        TensorPrimitives.Multiply(_buffer, AnalysisWindow.Hann, _windowed);
         _fft.Power(_windowed, _frame);
         ToDecibels(_frame);
         Frames++;

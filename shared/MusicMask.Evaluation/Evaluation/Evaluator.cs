@@ -21,10 +21,10 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
             throw new ArgumentException("evaluation needs at least one music and one noise file");
         }
 
-        var music = Lengths(musicFiles);
+        var music = new ExcerptDraws(musicFiles, options.ExcerptSeconds);
         var (sources, sourceOfFile) = FileSources.Indexed(musicFiles);
         var (noiseSources, noiseSourceOfFile) = FileSources.Indexed(noiseFiles);
-        var noise = Lengths(noiseFiles);
+        var noise = new ExcerptDraws(noiseFiles, options.ExcerptSeconds);
         var results = new List<ConditionResult>();
         var banded = new List<BandedWindows>();
         foreach (var snr in options.Snrs)
@@ -38,8 +38,8 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
             var silentDraws = new SilentDraws(options.SilentWindowDecibels);
             while (windows.Scores.Count < options.WindowsPerCondition)
             {
-                var (musicExcerpt, musicFile) = Draw(music, random);
-                var (noiseExcerpt, noiseFile) = Draw(noise, random);
+                var (musicExcerpt, musicFile) = music.Draw(random);
+                var (noiseExcerpt, noiseFile) = noise.Draw(random);
                 var (musicSounds, noiseSounds) = (SignalGenerator.Rms(musicExcerpt) > 0, SignalGenerator.Rms(noiseExcerpt) > 0);
                 if (!musicSounds || !noiseSounds)
                 {
@@ -97,13 +97,6 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
         return new EvaluationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, results, sources, noiseSources, baselineName, calibration);
     }
 
-    /// <summary>Each file with its length; one without a single sample is an error that names it, as an unreadable one is.</summary>
-    private static (string Path, double Seconds)[] Lengths(IReadOnlyList<string> files) => files.Select(f =>
-    {
-        var seconds = ExcerptReader.Seconds(f);
-        return seconds > 0 ? (f, seconds) : throw new InvalidDataException($"{f}: no samples (the file holds no audio)");
-    }).ToArray();
-
     private ScoredSignal? Baseline(float[] signal) => baseline is null ? null : SignalScorer.Score(baseline, signal);
 
     private BaselineComparison? Compare(ClusterBootstrap model, LabelledWindows windows, int excerpts, double? snr)
@@ -116,29 +109,6 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
         var other = new ClusterBootstrap(scores, windows.Labels, windows.Excerpts, excerpts);
         var auc = RocCurve.Compute(scores, windows.Labels).Auc;
         return new BaselineComparison(auc, model.DifferenceInterval(other, options.BootstrapReplicates, options.ConditionSeed(snr)));
-    }
-
-    private (float[] Excerpt, int File) Draw((string Path, double Seconds)[] files, Random random)
-    {
-        var file = random.Next(files.Length);
-        var (path, seconds) = files[file];
-        var start = Math.Max(0, seconds - options.ExcerptSeconds) * random.NextDouble();
-        var excerpt = ExcerptReader.Read(path, start, options.ExcerptSeconds);
-        var length = (int)(options.ExcerptSeconds * Transforms.SpectrogramParameters.SampleRate);
-        if (excerpt.Length >= length)
-        {
-            return (excerpt[..length], file);
-        }
-
-        // ExcerptReader already ends a file shorter than the excerpt with digital silence, so this only fills the
-        // sample or two a resampled excerpt can fall short by.
-        var looped = new float[length];
-        for (var i = 0; i < length && excerpt.Length > 0; i++)
-        {
-            looped[i] = excerpt[i % excerpt.Length];
-        }
-
-        return (looped, file);
     }
 
     /// <summary>

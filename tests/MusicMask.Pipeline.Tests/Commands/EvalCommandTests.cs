@@ -78,4 +78,43 @@ public class EvalCommandTests
 
         Assert.Equal(2, root.Parse(["eval", "--music", temp.File("music"), "--noise", temp.File("noise"), "--windows", "500", "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke());
     }
+
+    [Fact]
+    public void SeparationWritesEveryMaskPerSnrAndTheIdealPixelMaskBeatsTheIdealCells()
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("music"), "a.wav", 4);
+        TestAudio.Write(temp.File("noise"), "n.wav", 4, seed: 2);
+        var root = new RootCommand { EvalCommand.Create() };
+
+        var exitCode = root.Parse(["eval", "--separation", "--music", temp.File("music"), "--noise", temp.File("noise"), "--snr", "0,-5", "--excerpts", "3", "--excerpt-seconds", "2", "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke();
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("| 0 dB | 3 |", File.ReadAllText(temp.File("out/separation.md")));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/separation.json")));
+        var conditions = json.RootElement.GetProperty("conditions").EnumerateArray().ToArray();
+        Assert.Equal([0.0, -5.0], conditions.Select(c => c.GetProperty("snr_db").GetDouble()));
+        foreach (var condition in conditions)
+        {
+            var improvements = condition.GetProperty("si_sdr_improvement_db");
+            Assert.Equal(["cells", "level-gated", "cells-cubed", "sharpened", "tonal", "ideal-cells", "ideal-pixels"], improvements.EnumerateObject().Select(p => p.Name));
+            Assert.True(improvements.GetProperty("ideal-pixels").GetProperty("mean").GetDouble() > improvements.GetProperty("ideal-cells").GetProperty("mean").GetDouble());
+        }
+    }
+
+    [Theory]
+    [InlineData("--snr", "clean,0")]
+    [InlineData("--excerpts", "0")]
+    [InlineData("--sharpen-iterations", "-1")]
+    [InlineData("--excerpt-seconds", "0.5")]
+    public void ABadSeparationSettingEndsWithExitCodeTwoAndWritesNothing(string option, string value)
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("music"), "a.wav", 2);
+        TestAudio.Write(temp.File("noise"), "n.wav", 2, seed: 2);
+        var root = new RootCommand { EvalCommand.Create() };
+
+        Assert.Equal(2, root.Parse(["eval", "--separation", "--music", temp.File("music"), "--noise", temp.File("noise"), "--model", TestModels.RandomModel(), "-o", temp.File("out"), option, value]).Invoke());
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
 }

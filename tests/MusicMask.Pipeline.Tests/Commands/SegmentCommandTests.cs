@@ -182,6 +182,27 @@ public class SegmentCommandTests
         return File.Exists(error) && ResultFiles.IsErrorRecord(File.ReadAllBytes(error)) ? "error" : "nothing";
     }
 
+    [Fact]
+    public void AudioAddsMusicAndRemainderToEachResultAndOnlyThen()
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("in"), "a.wav", 2);
+        TestAudio.Write(temp.File("in"), "b.wav", 1, rate: 48_000, seed: 2);
+
+        Assert.Equal(0, Segment(temp.File("in"), "-o", temp.File("out"), "--audio"));
+        Assert.Equal(0, Segment(temp.File("in/a.wav"), "-o", temp.File("plain")));
+
+        foreach (var name in new[] { "a.wav", "b.wav" })
+        {
+            Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.Music}")), name);
+            Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.Remainder}")), name);
+            Assert.True(File.Exists(temp.File($"out/{name}/{ResultFiles.GatedProbability}")), name);
+        }
+
+        Assert.False(File.Exists(temp.File($"plain/a.wav/{ResultFiles.Music}")));
+        Assert.Equal(58 + 4L * 2 * 44_100, new FileInfo(temp.File($"out/a.wav/{ResultFiles.Music}")).Length);
+    }
+
     private static void CreateParent(string path) => Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 }
 

@@ -25,11 +25,13 @@ internal static class BenchCommand
         var hours = new Option<double>("--long-hours") { Description = "instead: run end to end on a file this many hours long and report peak memory", DefaultValueFactory = _ => 0 }.Within(0, 100);
         var files = new Option<int>("--files") { Description = "instead: segment this many files of --seconds each, then one file of the same audio, and compare their rates", DefaultValueFactory = _ => 0 }.Within(0, 100_000);
         var fileSeconds = new Option<double>("--seconds") { Description = "length of each file with --files", DefaultValueFactory = _ => 30 }.Within(0.01, 3600);
+        var audio = new Option<bool>("--audio") { Description = "instead: time `segment` end to end without and with --audio, alternating, over --runs runs each" };
+        var runs = new Option<int>("--runs") { Description = "runs of each with --audio", DefaultValueFactory = _ => 3 }.Within(1, 100);
         var model = CommonOptions.Model();
         var threads = CommonOptions.Threads();
         var command = new Command("bench", "Measure decode, resample, STFT, scoring and stitching speed, strip vs per-window scoring, peak memory, and the rate on many short files.")
         {
-            minutes, hours, files, fileSeconds, model, threads,
+            minutes, hours, files, fileSeconds, audio, runs, model, threads,
         };
         command.SetAction(parse =>
         {
@@ -39,6 +41,10 @@ internal static class BenchCommand
             if (parse.GetValue(files) is > 0 and var n)
             {
                 ArchiveBench.Run(output => new BatchSegmenter(new Segmenter(scorer, new SegmenterOptions { Threads = t }), new ResultFolders(output)), n, parse.GetValue(fileSeconds));
+            }
+            else if (parse.GetValue(audio))
+            {
+                AudioBench.Run(scorer, parse.GetValue(minutes), t, parse.GetValue(runs), WriteStereo);
             }
             else if (parse.GetValue(hours) is > 0 and var h)
             {
@@ -225,7 +231,7 @@ internal static class BenchCommand
         return assembler.Complete();
     }
 
-    private static void WriteStereo(string path, int frames, int rate)
+    internal static void WriteStereo(string path, int frames, int rate)
     {
         var music = SignalGenerator.Melody(frames, rate, seed: 11, level: 0.1f);
         var noise = SignalGenerator.WhiteNoise(frames, seed: 12, level: 0.05f);

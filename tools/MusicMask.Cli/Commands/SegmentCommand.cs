@@ -15,17 +15,18 @@ internal static class SegmentCommand
         var inputs = new Argument<string[]>("inputs") { Description = "audio files or folders (searched recursively for audio files)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder that receives one result folder per input; it must not be, contain or lie inside an input", Required = true };
         var overwrite = new Option<bool>("--overwrite") { Description = "write results into existing folders that hold files MusicMask did not write (only result files are ever replaced)" };
+        var audio = new Option<bool>("--audio") { Description = "also write music.wav and remainder.wav (44.1 kHz mono float; they sum to the input's mono 44.1 kHz mix): the spectrogram under the probability map interpolated to every pixel and cubed, and the rest" };
         var model = CommonOptions.Model();
         var threads = CommonOptions.Threads();
         var command = new Command("segment", "Segment music vs noise in each input and write probability map, mask, segments, labels and overlay.")
         {
-            inputs, output, overwrite, model, threads,
+            inputs, output, overwrite, audio, model, threads,
         };
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(overwrite), parse.GetValue(model)!, parse.GetValue(threads)));
+        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(overwrite), parse.GetValue(audio), parse.GetValue(model)!, parse.GetValue(threads)));
         return command;
     }
 
-    private static int Run(string[] inputs, DirectoryInfo output, bool overwrite, FileInfo model, int threads)
+    private static int Run(string[] inputs, DirectoryInfo output, bool overwrite, bool audio, FileInfo model, int threads)
     {
         if ((InputFiles.MissingInputs(inputs) ?? ResultFolders.ProblemWith(output.FullName, inputs)) is { } refusal)
         {
@@ -54,7 +55,7 @@ internal static class SegmentCommand
         using (scorer)
         {
             output.Create();
-            var batch = new BatchSegmenter(new Segmenter(scorer, new SegmenterOptions { Threads = threads }), new ResultFolders(output.FullName, overwrite));
+            var batch = new BatchSegmenter(new Segmenter(scorer, new SegmenterOptions { Threads = threads, Audio = audio }), new ResultFolders(output.FullName, overwrite));
             var failures = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
                 ? RunWithProgressBars(batch, files)
                 : RunQuietly(batch, files);

@@ -1,0 +1,35 @@
+using MusicMask.Audio;
+using MusicMask.Outputs;
+using MusicMask.Segmentation;
+using MusicMask.Separation;
+using MusicMask.Transforms;
+
+namespace MusicMask.Embedded;
+
+/// <summary>
+/// What `segment --audio` needs once a file is stitched: its 44.1 kHz mono signal, spooled during ingest, the map
+/// after the <see cref="LevelGate"/>, whose interpolation to pixels is the soft mask, and how many threads may
+/// separate it.
+/// </summary>
+public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, int threads) : IDisposable
+{
+    /// <summary>The gated map: probability-gated.npy.</summary>
+    public ProbabilityMap Map { get; } = map;
+
+    /// <summary>Writes music.wav and remainder.wav (44.1 kHz mono float) through <paramref name="createFile"/>.</summary>
+    public void Write(Func<string, Stream> createFile)
+    {
+        using var musicFile = createFile(ResultFiles.Music);
+        using var remainderFile = createFile(ResultFiles.Remainder);
+        using var music = new WavWriter(musicFile, SpectrogramParameters.SampleRate, floatSamples: true);
+        using var remainder = new WavWriter(remainderFile, SpectrogramParameters.SampleRate, floatSamples: true);
+        signal.Complete();
+        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new SmoothCellMask(Map), threads, (m, r) =>
+        {
+            music.Write(m);
+            remainder.Write(r);
+        });
+    }
+
+    public void Dispose() => signal.Dispose();
+}

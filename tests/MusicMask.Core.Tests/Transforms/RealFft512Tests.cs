@@ -1,0 +1,64 @@
+using MusicMask.Signals;
+using MusicMask.Transforms;
+
+namespace MusicMask.Tests.Transforms;
+
+public class RealFft512Tests
+{
+    [Fact]
+    public void ForwardIsTheDiscreteFourierTransformFromDcToNyquist()
+    {
+        var frame = SignalGenerator.WhiteNoise(512, seed: 3, level: 0.5f);
+        var (real, imaginary) = (new float[257], new float[257]);
+        new RealFft512().Forward(frame, real, imaginary);
+
+        for (var k = 0; k <= 256; k++)
+        {
+            double re = 0, im = 0;
+            for (var n = 0; n < 512; n++)
+            {
+                re += frame[n] * Math.Cos(2 * Math.PI * k * n / 512);
+                im -= frame[n] * Math.Sin(2 * Math.PI * k * n / 512);
+            }
+
+            Assert.Equal(re, real[k], 3e-4);
+            Assert.Equal(im, imaginary[k], 3e-4);
+        }
+    }
+
+    [Fact]
+    public void InverseGivesTheFrameBackAndPowerAgreesWithForward()
+    {
+        var frame = SignalGenerator.Melody(512, 44_100, seed: 8, level: 0.7f);
+        var fft = new RealFft512();
+        var (real, imaginary, power) = (new float[257], new float[257], new float[256]);
+        fft.Forward(frame, real, imaginary);
+        fft.Power(frame, power);
+        var back = new float[512];
+        fft.Inverse(real, imaginary, back);
+
+        for (var n = 0; n < 512; n++)
+        {
+            Assert.Equal(frame[n], back[n], 1e-5);
+        }
+
+        for (var k = 0; k < 256; k++)
+        {
+            Assert.Equal(real[k] * real[k] + imaginary[k] * imaginary[k], power[k], 1e-3 * Math.Max(1, power[k]));
+        }
+    }
+
+    [Fact]
+    public void InverseOfASingleBinIsItsCosine()
+    {
+        var (real, imaginary) = (new float[257], new float[257]);
+        real[5] = 256;
+        var frame = new float[512];
+        new RealFft512().Inverse(real, imaginary, frame);
+
+        for (var n = 0; n < 512; n++)
+        {
+            Assert.Equal(Math.Cos(2 * Math.PI * 5 * n / 512), frame[n], 1e-5);
+        }
+    }
+}
