@@ -25,6 +25,9 @@ public static class ResultFiles
         Manifest, Probability, Mask, SegmentsCsv, SegmentsJson, Labels, Overlay, Error, Music, Remainder, GatedProbability,
     };
 
+    /// <summary>The files only <c>segment --audio</c> writes; the pipeline's jobs never do.</summary>
+    public static readonly IReadOnlySet<string> AudioOutputs = new HashSet<string>(StringComparer.Ordinal) { Music, Remainder, GatedProbability };
+
     /// <summary>The data files, manifest excluded (it is written last, as the mark of a complete result).</summary>
     public static IReadOnlyList<(string Name, byte[] Content)> Create(
         ProbabilityMap map,
