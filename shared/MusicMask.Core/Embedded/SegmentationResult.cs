@@ -66,6 +66,8 @@ public sealed record SegmentationResult(
         ["stride"] = WindowGrid.Stride,
         ["threshold"] = ProbabilityMap.Threshold,
         ["cell_seconds"] = Math.Round(SegmentFinder.CellSeconds, 6),
+        ["minimum_music_seconds"] = SegmentRules.Default.MinimumMusicSeconds,
+        ["bridged_gap_seconds"] = SegmentRules.Default.BridgedGapSeconds,
         };
         if (audio)
         {

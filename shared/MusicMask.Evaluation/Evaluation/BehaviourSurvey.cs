@@ -22,6 +22,7 @@ public sealed record BehaviourRow(
     double Seconds,
     double MusicSeconds,
     double GatedMusicSeconds,
+    double SegmentMusicSeconds,
     long MarkedCells,
     long GatedMarkedCells,
     long EmptyCells,
@@ -31,6 +32,9 @@ public sealed record BehaviourRow(
     public double MusicShare => Seconds > 0 ? MusicSeconds / Seconds : 0;
 
     public double GatedMusicShare => Seconds > 0 ? GatedMusicSeconds / Seconds : 0;
+
+    /// <summary>Share of the time in music segments: gated, then the survey's <see cref="SegmentRules"/> (`segment` uses <see cref="SegmentRules.Default"/>).</summary>
+    public double SegmentMusicShare => Seconds > 0 ? SegmentMusicSeconds / Seconds : 0;
 
     public double EmptyMarkedShare => EmptyCells > 0 ? (double)EmptyCellsMarked / EmptyCells : 0;
 
@@ -43,12 +47,12 @@ public sealed record BehaviourRow(
     {
         var list = rows.ToList();
         return new BehaviourRow(
-            kind, package, list.Sum(r => r.Files), list.Sum(r => r.Seconds), list.Sum(r => r.MusicSeconds), list.Sum(r => r.GatedMusicSeconds),
+            kind, package, list.Sum(r => r.Files), list.Sum(r => r.Seconds), list.Sum(r => r.MusicSeconds), list.Sum(r => r.GatedMusicSeconds), list.Sum(r => r.SegmentMusicSeconds),
             list.Sum(r => r.MarkedCells), list.Sum(r => r.GatedMarkedCells), list.Sum(r => r.EmptyCells), list.Sum(r => r.EmptyCellsMarked), list.Sum(r => r.GatedEmptyCellsMarked));
     }
 }
 
-public sealed record BehaviourReport(string Model, float EmptyBelowLoudestDecibels, float GateBelowLoudestDecibels, IReadOnlyList<BehaviourRow> Rows);
+public sealed record BehaviourReport(string Model, float EmptyBelowLoudestDecibels, float GateBelowLoudestDecibels, SegmentRules SegmentRules, IReadOnlyList<BehaviourRow> Rows);
 
 public static class BehaviourSurvey
 {
@@ -59,8 +63,14 @@ public static class BehaviourSurvey
     /// </summary>
     public const float EmptyBelowLoudestDecibels = 40f;
 
-    public static BehaviourReport Run(Scoring.StripScorer scorer, IReadOnlyList<KindFolder> kinds, float gateBelowLoudest = EmptyCells.BelowLoudestDecibels, IProgress<string>? progress = null)
+    public static BehaviourReport Run(
+        Scoring.StripScorer scorer,
+        IReadOnlyList<KindFolder> kinds,
+        float gateBelowLoudest = EmptyCells.BelowLoudestDecibels,
+        SegmentRules? rules = null,
+        IProgress<string>? progress = null)
     {
+        rules ??= SegmentRules.Default;
         var segmenter = new Segmenter(scorer, new SegmenterOptions { GateEmptyCells = false });
         var rows = new List<BehaviourRow>();
         foreach (var kind in kinds)
@@ -71,15 +81,15 @@ public static class BehaviourSurvey
                 throw new InvalidDataException($"{kind.Kind}: no audio files in {kind.Folder}");
             }
 
-            var perFile = files.Select(path => Survey(segmenter, kind.Kind, path, gateBelowLoudest, progress)).ToList();
+            var perFile = files.Select(path => Survey(segmenter, kind.Kind, path, gateBelowLoudest, rules, progress)).ToList();
             rows.Add(BehaviourRow.Sum(kind.Kind, "all", perFile));
             rows.AddRange(perFile.GroupBy(r => r.Package).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => BehaviourRow.Sum(kind.Kind, g.Key, g)));
         }
 
-        return new BehaviourReport(segmenter.Model.Name, EmptyBelowLoudestDecibels, gateBelowLoudest, rows);
+        return new BehaviourReport(segmenter.Model.Name, EmptyBelowLoudestDecibels, gateBelowLoudest, rules, rows);
     }
 
-    private static BehaviourRow Survey(Segmenter segmenter, string kind, string path, float gateBelowLoudest, IProgress<string>? progress)
+    private static BehaviourRow Survey(Segmenter segmenter, string kind, string path, float gateBelowLoudest, SegmentRules rules, IProgress<string>? progress)
     {
         var result = segmenter.Run(path);
         var map = result.Map;
@@ -102,14 +112,15 @@ public static class BehaviourSurvey
             Package(path),
             1,
             seconds,
-            MusicSeconds(SegmentFinder.Find(map, seconds)),
-            MusicSeconds(SegmentFinder.Find(gated, seconds)),
+            MusicSeconds(SegmentFinder.Find(map, seconds, SegmentRules.None)),
+            MusicSeconds(SegmentFinder.Find(gated, seconds, SegmentRules.None)),
+            MusicSeconds(SegmentFinder.Find(gated, seconds, rules)),
             map.Values.Count(p => p > ProbabilityMap.Threshold),
             gated.Values.Count(p => p > ProbabilityMap.Threshold),
             emptyCount,
             emptyMarked,
             gatedEmptyMarked);
-        progress?.Report($"{kind}: {Path.GetFileName(path)}: {row.MusicShare:P1} of {seconds:F1} s called music ({row.GatedMusicShare:P1} gated)");
+        progress?.Report($"{kind}: {Path.GetFileName(path)}: {row.MusicShare:P1} of {seconds:F1} s called music ({row.GatedMusicShare:P1} gated, {row.SegmentMusicShare:P1} in segments)");
         return row;
     }
 
@@ -125,10 +136,11 @@ public static class BehaviourSurvey
     public static string Markdown(BehaviourReport report)
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Model {report.Model}; empty bands: cells over {report.EmptyBelowLoudestDecibels:0} dB under the loudest cell of their column or at the floor; gate: cells over {report.GateBelowLoudestDecibels:0} dB under it or at the floor.\n\n");
-        text.Append("| kind | package | files | minutes | time called music | gated | empty-band cells marked music | gated | marked cells the gate removes |\n|---|---|---|---|---|---|---|---|---|\n");
+        text.Append(CultureInfo.InvariantCulture, $"Time called music: columns over 0.5 as scored, gated, and in segments (gated; music runs under {report.SegmentRules.MinimumMusicSeconds:0.##} s dropped, gaps under {report.SegmentRules.BridgedGapSeconds:0.##} s bridged).\n\n");
+        text.Append("| kind | package | files | minutes | time called music | gated | in segments | empty-band cells marked music | gated | marked cells the gate removes |\n|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var r in report.Rows)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {r.Kind} | {r.Package} | {r.Files} | {r.Seconds / 60:F1} | {r.MusicShare:P1} | {r.GatedMusicShare:P1} | {r.EmptyMarkedShare:P1} | {r.GatedEmptyMarkedShare:P1} | {r.GateCost:P1} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {r.Kind} | {r.Package} | {r.Files} | {r.Seconds / 60:F1} | {r.MusicShare:P1} | {r.GatedMusicShare:P1} | {r.SegmentMusicShare:P1} | {r.EmptyMarkedShare:P1} | {r.GatedEmptyMarkedShare:P1} | {r.GateCost:P1} |\n");
         }
 
         return text.ToString();

@@ -1,6 +1,7 @@
 using MusicMask.Audio;
 using MusicMask.Evaluation;
 using MusicMask.Scoring;
+using MusicMask.Segmentation;
 using MusicMask.Signals;
 using MusicMask.Tests.Support;
 
@@ -33,5 +34,23 @@ public class BehaviourSurveyTests
         Assert.All(report.Rows, r => Assert.Equal(0, r.GatedEmptyCellsMarked));
         Assert.All(report.Rows, r => Assert.InRange(r.GatedMarkedCells, 0, r.MarkedCells));
         Assert.Contains("| music | pkg-b | 1 |", BehaviourSurvey.Markdown(report));
+    }
+
+    [Fact]
+    public void TheSegmentsColumnFollowsTheSurveysRules()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("music"));
+        WavWriter.Write(temp.File("music/pkg__tune.wav"), SignalGenerator.Melody(6 * Rate, Rate, seed: 5, level: 0.3f), Rate);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+        KindFolder[] kinds = [new KindFolder("music", temp.File("music"))];
+
+        var paper = BehaviourSurvey.Run(scorer, kinds, rules: SegmentRules.None).Rows[0];
+        var nothingIsLongEnough = BehaviourSurvey.Run(scorer, kinds, rules: new SegmentRules(MinimumMusicSeconds: 60, BridgedGapSeconds: 0)).Rows[0];
+
+        Assert.Equal(paper.GatedMusicSeconds, paper.SegmentMusicSeconds, 9);
+        Assert.Equal(paper.GatedMusicSeconds, nothingIsLongEnough.GatedMusicSeconds, 9);
+        var wholeFileIsMusic = paper.GatedMusicSeconds >= paper.Seconds - 1e-9;
+        Assert.Equal(wholeFileIsMusic ? paper.Seconds : 0, nothingIsLongEnough.SegmentMusicSeconds, 9);
     }
 }

@@ -14,6 +14,8 @@ internal static class EvalCommand
         var noise = new Option<DirectoryInfo?>("--noise") { Description = "folder of noise recordings the model did not train on (WAV, or any format ffmpeg reads)" };
         var behaviour = new Option<string[]>("--behaviour") { Description = "instead of the AUC: KIND=FOLDER pairs (e.g. music=dir speech=dir field=dir); per kind and package, the share of time `segment` calls music and of empty-band cells marked music", AllowMultipleArgumentsPerToken = true };
         var gate = new Option<float>("--gate-db") { Description = "with --behaviour: the empty-cell gate's distance under the loudest cell of a column, in dB", DefaultValueFactory = _ => Segmentation.EmptyCells.BelowLoudestDecibels }.Within(1f, 200f);
+        var minimumMusic = new Option<double>("--minimum-music-seconds") { Description = "with --behaviour: music runs shorter than this are noise in the segments column", DefaultValueFactory = _ => Segmentation.SegmentRules.Default.MinimumMusicSeconds }.Within(0.0, 3600.0);
+        var bridgedGap = new Option<double>("--bridged-gap-seconds") { Description = "with --behaviour: noise gaps shorter than this between music runs are music in the segments column", DefaultValueFactory = _ => Segmentation.SegmentRules.Default.BridgedGapSeconds }.Within(0.0, 3600.0);
         var snr = new Option<string>("--snr") { Description = "conditions: 'clean' and/or SNRs in dB", DefaultValueFactory = _ => "clean,10,5,0,-5,-10" };
         var windows = new Option<int>("--windows") { Description = "labelled windows per condition", DefaultValueFactory = _ => 60_000 };
         var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
@@ -27,7 +29,7 @@ internal static class EvalCommand
         var baseline = new Option<FileInfo?>("--baseline") { Description = "a second model scored on the same windows; the table gives the AUC difference with a paired 95% interval" };
         var command = new Command("eval", "Measure window-level ROC AUC per SNR and cell-mask IoU on held-out music and noise (the paper's Figure 2).")
         {
-            music, noise, behaviour, gate, snr, windows, seed, output, model, baseline, separation, excerpts, excerptSeconds, noiseMinimum, iterations,
+            music, noise, behaviour, gate, minimumMusic, bridgedGap, snr, windows, seed, output, model, baseline, separation, excerpts, excerptSeconds, noiseMinimum, iterations,
         };
         command.SetAction(parse =>
         {
@@ -35,7 +37,7 @@ internal static class EvalCommand
             {
                 if (parse.GetValue(behaviour) is { Length: > 0 } kinds)
                 {
-                    return Behaviour(kinds, parse.GetValue(gate), parse.GetValue(model)!, parse.GetValue(output)!);
+                    return Behaviour(kinds, parse.GetValue(gate), new Segmentation.SegmentRules(parse.GetValue(minimumMusic), parse.GetValue(bridgedGap)), parse.GetValue(model)!, parse.GetValue(output)!);
                 }
 
                 if (parse.GetValue(music) is null || parse.GetValue(noise) is null)
@@ -93,13 +95,13 @@ internal static class EvalCommand
         return command;
     }
 
-    private static int Behaviour(string[] pairs, float gate, FileInfo model, DirectoryInfo output)
+    private static int Behaviour(string[] pairs, float gate, Segmentation.SegmentRules rules, FileInfo model, DirectoryInfo output)
     {
         var kinds = pairs.Select(pair => pair.Split('=', 2) is [{ Length: > 0 } kind, { Length: > 0 } folder]
             ? Directory.Exists(folder) ? new KindFolder(kind, folder) : throw new DirectoryNotFoundException($"--behaviour {kind}: no such folder: {folder}")
             : throw new ArgumentException($"--behaviour takes KIND=FOLDER pairs, not '{pair}'")).ToArray();
         using var scorer = new StripScorer(model.FullName);
-        var report = BehaviourSurvey.Run(scorer, kinds, gate, new Progress<string>(Console.Error.WriteLine));
+        var report = BehaviourSurvey.Run(scorer, kinds, gate, rules, new Progress<string>(Console.Error.WriteLine));
         Directory.CreateDirectory(output.FullName);
         File.WriteAllText(Path.Combine(output.FullName, "behaviour.md"), BehaviourSurvey.Markdown(report));
         File.WriteAllText(Path.Combine(output.FullName, "behaviour.json"), BehaviourSurvey.Json(report));
