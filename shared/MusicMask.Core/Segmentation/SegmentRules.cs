@@ -10,7 +10,7 @@ namespace MusicMask.Segmentation;
 /// </summary>
 public sealed record SegmentRules(double MinimumMusicSeconds, double BridgedGapSeconds)
 {
-    public static SegmentRules Default { get; } = new(3.0, 1.5);
+    public static SegmentRules Default { get; } = new(3.0, 1.25);
 
     public static SegmentRules None { get; } = new(0, 0);
 }
