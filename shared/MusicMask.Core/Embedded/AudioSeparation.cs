@@ -8,10 +8,10 @@ namespace MusicMask.Embedded;
 
 /// <summary>
 /// What `segment --audio` needs once a file is stitched: its 44.1 kHz mono signal, spooled during ingest, the map
-/// after the <see cref="LevelGate"/>, whose interpolation to pixels is the soft mask, and how many threads may
-/// separate it.
+/// after the <see cref="LevelGate"/> and the bands' running medians, which make the soft mask
+/// (<see cref="PixelGatedMask"/>), and how many threads may separate it.
 /// </summary>
-public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, int threads) : IDisposable
+public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, BandMedians medians, int threads) : IDisposable
 {
     /// <summary>The gated map: probability-gated.npy.</summary>
     public ProbabilityMap Map { get; } = map;
@@ -24,7 +24,7 @@ public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, int 
         using var music = new WavWriter(musicFile, SpectrogramParameters.SampleRate, floatSamples: true);
         using var remainder = new WavWriter(remainderFile, SpectrogramParameters.SampleRate, floatSamples: true);
         signal.Complete();
-        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new SmoothCellMask(Map), threads, (m, r) =>
+        MusicSeparator.Separate(signal.Samples, signal.ReadAt, () => new PixelGatedMask(Map, medians), threads, (m, r) =>
         {
             music.Write(m);
             remainder.Write(r);

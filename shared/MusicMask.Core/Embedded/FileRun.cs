@@ -68,7 +68,8 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
         AudioSeparation? audio = null;
         if (Signal is { } signal)
         {
-            audio = new AudioSeparation(signal, Clock.Time(Stages.Stitch, () => LevelGate.Apply(map, LevelGate.Levels(Preview, map.Columns))), threads);
+            var gated = Clock.Time(Stages.Stitch, () => LevelGate.Apply(map, LevelGate.Levels(Preview, map.Columns)));
+            audio = new AudioSeparation(signal, gated, Clock.Time(Stages.Stitch, () => BandMedians.Of(Preview)), threads);
             Signal = null;
         }
 

@@ -73,6 +73,7 @@ public sealed record SegmentationResult(
         {
             parameters["audio_level_gate_db"] = Separation.LevelGate.AboveMedianDecibels;
             parameters["audio_level_gate_columns"] = Separation.LevelGate.HalfSpanColumns;
+            parameters["audio_pixel_gate_db"] = Separation.PixelGatedMask.AboveMedianDecibels;
         }
 
         return parameters;

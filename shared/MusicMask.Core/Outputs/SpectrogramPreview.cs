@@ -41,7 +41,13 @@ public sealed class SpectrogramPreview
     }
 
     /// <summary>dB value of preview cell (row, column); row 0 is the lowest frequency.</summary>
-    public float Decibels(int row, int column) => FloorDecibels + _columns[column][row] * RangeDecibels / 255f;
+    public float Decibels(int row, int column) => Decibels(Quantised(row, column));
+
+    /// <summary>The byte preview cell (row, column) is stored as.</summary>
+    public byte Quantised(int row, int column) => _columns[column][row];
+
+    /// <summary>The dB value a stored byte stands for.</summary>
+    public static float Decibels(byte quantised) => FloorDecibels + quantised * RangeDecibels / 255f;
 
     /// <summary>The finished columns, column after column (what the distributed pipeline keeps for the aggregator).</summary>
     public byte[] ToBytes()

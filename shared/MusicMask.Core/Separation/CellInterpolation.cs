@@ -16,7 +16,7 @@ public sealed class CellInterpolation
         .ToArray();
 
     private readonly ProbabilityMap _map;
-    private readonly float[] _column = new float[WindowGrid.CellRows];
+    private readonly ColumnBlend _blend;
 
     public CellInterpolation(ProbabilityMap map)
     {
@@ -26,31 +26,28 @@ public sealed class CellInterpolation
         }
 
         _map = map;
+        _blend = new ColumnBlend(map.Columns, FillColumn);
     }
 
-    /// <summary>Fills 257 gains for <paramref name="frame"/>: the 16 rows read at the frame first, then each bin between two of them. Not thread-safe.</summary>
-    public void Fill(long frame, Span<float> gains)
-    {
-        var (left, right, across) = Between(frame, _map.Columns);
-        var values = _map.Values;
-        var columns = _map.Columns;
-        for (var row = 0; row < _column.Length; row++)
-        {
-            var before = values[row * columns + left];
-            _column[row] = before + across * (values[row * columns + right] - before);
-        }
+    /// <summary>Fills 257 gains for <paramref name="frame"/>. Not thread-safe.</summary>
+    public void Fill(long frame, Span<float> gains) => _blend.Fill(frame, gains);
 
+    /// <summary>One column's gains: each bin between the two cell rows whose centres enclose it.</summary>
+    private void FillColumn(int column, Span<float> gains)
+    {
+        var (values, columns) = (_map.Values, _map.Columns);
         for (var bin = 0; bin < gains.Length; bin++)
         {
             var (low, high, up) = Rows[bin];
-            gains[bin] = _column[low] + up * (_column[high] - _column[low]);
+            var below = values[low * columns + column];
+            gains[bin] = below + up * (values[high * columns + column] - below);
         }
     }
 
-    /// <summary>The two cells whose centres enclose pixel <paramref name="pixel"/>, and how far it is from the first.</summary>
-    private static (int Low, int High, float Weight) Between(long pixel, int cells)
+    /// <summary>The two cells of <paramref name="size"/> pixels whose centres enclose pixel <paramref name="pixel"/>, and how far it is from the first.</summary>
+    internal static (int Low, int High, float Weight) Between(long pixel, int cells, int size = Stride)
     {
-        var position = Math.Clamp((pixel - (Stride - 1) / 2.0) / Stride, 0, cells - 1);
+        var position = Math.Clamp((pixel - (size - 1) / 2.0) / size, 0, cells - 1);
         var low = (int)position;
         return (low, Math.Min(low + 1, cells - 1), (float)(position - low));
     }

@@ -31,7 +31,8 @@ public static class MusicSeparator
     /// position (filling the span, fewer samples only at the end), in stretches of <see cref="StretchSamples"/> on
     /// up to <paramref name="threads"/> threads, each stretch read with enough signal either side for every frame
     /// and context that reaches into it, so the result is the same as one pass over the whole signal.
-    /// <paramref name="onBlock"/> gets the music and the remainder, in order, on the calling thread.
+    /// <paramref name="onBlock"/> gets the music and the remainder, in order, on the calling thread, while the
+    /// threads separate the next round of stretches: writing the results costs no separation time.
     /// </summary>
     public static void Separate(
         long length,
@@ -43,23 +44,48 @@ public static class MusicSeparator
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         threads = Math.Max(1, threads);
         var stretches = (int)((length + StretchSamples - 1) / StretchSamples);
-        var buffers = Enumerable.Range(0, threads).Select(_ => new Stretch(createMask())).ToArray();
-        for (var first = 0; first < stretches; first += threads)
+        var rounds = new[] { NewRound(), NewRound() };
+        Task? separating = null;
+        var (ready, readyCount) = (rounds[0], 0);
+        try
         {
-            var count = Math.Min(threads, stretches - first);
-            try
+            for (var first = 0; first < stretches; first += threads)
             {
-                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => buffers[i].Separate((long)(first + i) * StretchSamples, length, readAt));
+                var (round, start, count) = (rounds[first / threads % 2], first, Math.Min(threads, stretches - first));
+                separating = Task.Run(() => Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => round[i].Separate((long)(start + i) * StretchSamples, length, readAt)));
+                Deliver(ready, readyCount);
+                Wait(separating);
+                (ready, readyCount) = (round, count);
             }
-            catch (AggregateException errors)
-            {
-                ExceptionDispatchInfo.Capture(errors.Flatten().InnerExceptions[0]).Throw();
-            }
+        }
+        finally
+        {
+            // A failed delivery must not leave a round reading the signal after the caller has let it go.
+            separating?.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        }
 
+        Deliver(ready, readyCount);
+
+        Stretch[] NewRound() => Enumerable.Range(0, threads).Select(_ => new Stretch(createMask())).ToArray();
+
+        void Deliver(Stretch[] round, int count)
+        {
             for (var i = 0; i < count; i++)
             {
-                onBlock(buffers[i].Music.AsSpan(0, buffers[i].Length), buffers[i].Remainder.AsSpan(0, buffers[i].Length));
+                onBlock(round[i].Music.AsSpan(0, round[i].Length), round[i].Remainder.AsSpan(0, round[i].Length));
             }
+        }
+    }
+
+    private static void Wait(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException errors)
+        {
+            ExceptionDispatchInfo.Capture(errors.Flatten().InnerExceptions[0]).Throw();
         }
     }
 

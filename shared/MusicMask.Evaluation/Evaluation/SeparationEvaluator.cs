@@ -18,6 +18,9 @@ public sealed class SeparationOptions
     /// <summary>Richardson-Lucy iterations of the sharpened map (<see cref="Segmentation.WindowDeconvolution"/>).</summary>
     public int SharpenIterations { get; init; } = Segmentation.WindowDeconvolution.DefaultIterations;
 
+    /// <summary>How far above its 2-bin band's median a pixel may stand before the pixel-gated mask scales it down.</summary>
+    public float PixelGateDecibels { get; init; } = Separation.PixelGatedMask.AboveMedianDecibels;
+
     /// <summary>Excerpts quieter than this RMS (-80 dBFS) are drawn again: SI-SDR needs a reference that sounds.</summary>
     public const double SilentRms = 1e-4;
 
@@ -58,7 +61,7 @@ public sealed record ImprovementSummary(double Mean, double Median, double Stand
 
 public sealed record SeparationCondition(double Snr, int Excerpts, double MixtureSiSdr, IReadOnlyDictionary<string, ImprovementSummary> Improvements);
 
-public sealed record SeparationReport(string Model, int Seed, double ExcerptSeconds, int SharpenIterations, IReadOnlyList<SeparationCondition> Conditions);
+public sealed record SeparationReport(string Model, int Seed, double ExcerptSeconds, int SharpenIterations, float PixelGateDecibels, IReadOnlyList<SeparationCondition> Conditions);
 
 /// <summary>
 /// Music and noise excerpts drawn at random (seeded) from held-out folders and mixed at each SNR; the mixture is
@@ -68,14 +71,15 @@ public sealed record SeparationReport(string Model, int Seed, double ExcerptSeco
 public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions options)
 {
     public const string Cells = "cells";
-    public const string Shipped = "level-gated";
+    public const string CellGated = "level-gated";
+    public const string Shipped = "pixel-gated";
     public const string Cubed = "cells-cubed";
     public const string Sharpened = "sharpened";
     public const string Tonal = "tonal";
     public const string IdealCells = "ideal-cells";
     public const string IdealPixels = "ideal-pixels";
 
-    public static readonly IReadOnlyList<string> MaskNames = [Cells, Shipped, Cubed, Sharpened, Tonal, IdealCells, IdealPixels];
+    public static readonly IReadOnlyList<string> MaskNames = [Cells, CellGated, Shipped, Cubed, Sharpened, Tonal, IdealCells, IdealPixels];
 
     public SeparationReport Run(IReadOnlyList<string> musicFiles, IReadOnlyList<string> noiseFiles, IProgress<string>? progress = null)
     {
@@ -123,15 +127,17 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
             progress?.Report($"{snr:+0;-0;0} dB: SI-SDR improvement " + string.Join(", ", MaskNames.Select(n => $"{n} {summary[n].Mean:F2} dB")));
         }
 
-        return new SeparationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, options.SharpenIterations, conditions);
+        return new SeparationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, options.SharpenIterations, options.PixelGateDecibels, conditions);
     }
 
     private IEnumerable<(string Name, ISpectralMask Mask)> Masks(float[] mixture, float[] music, float[] noise)
     {
-        var (map, sharpened, levels) = SignalScorer.SegmentMaps(scorer, mixture, options.SharpenIterations);
+        var (map, sharpened, levels, medians) = SignalScorer.SegmentMaps(scorer, mixture, options.SharpenIterations);
         var ideal = new IdealMasks(music, noise);
+        var gated = LevelGate.Apply(map, levels);
         yield return (Cells, new SmoothCellMask(map));
-        yield return (Shipped, new SmoothCellMask(LevelGate.Apply(map, levels)));
+        yield return (CellGated, new SmoothCellMask(gated));
+        yield return (Shipped, new PixelGatedMask(gated, medians, options.PixelGateDecibels));
         yield return (Cubed, new SmoothCellMask(map, exponent: 3));
         yield return (Sharpened, new SmoothCellMask(sharpened));
         yield return (Tonal, new SignalGuidedMask(map));

@@ -17,10 +17,10 @@ public static class SeparationWriter
     public static string Markdown(SeparationReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"SI-SDR improvement of music.wav over the mixture, in dB (mean ± standard error, median in brackets); model {report.Model}, {report.ExcerptSeconds:0.##} s excerpts, seed {report.Seed}. cells: the 16x16 map p interpolated to pixels; level-gated: p scaled down where a cell stands over 6 dB above its band's median level over ±3 s, what `segment --audio` uses; cubed: p³; sharpened: the map sharpened by {report.SharpenIterations} Richardson-Lucy iterations, interpolated; tonal: p weighted per pixel by steadiness over spread; ideal: 1 where the music outweighs the noise, per cell or per pixel.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"SI-SDR improvement of music.wav over the mixture, in dB (mean ± standard error, median in brackets); model {report.Model}, {report.ExcerptSeconds:0.##} s excerpts, seed {report.Seed}. cells: the 16x16 map p interpolated to pixels; level-gated: p scaled down where a cell stands over 6 dB above its band's median level over ±3 s; pixel-gated: the level-gated p further scaled down where a pixel stands over {report.PixelGateDecibels:0.#} dB above its 2-bin band's median, what `segment --audio` uses; cubed: p³; sharpened: the map sharpened by {report.SharpenIterations} Richardson-Lucy iterations, interpolated; tonal: p weighted per pixel by steadiness over spread; ideal: 1 where the music outweighs the noise, per cell or per pixel.");
         text.AppendLine();
-        text.AppendLine("| SNR | excerpts | mixture SI-SDR | 16x16 cells | level-gated | cubed | sharpened | tonal | ideal cells | ideal pixels | level-gated − cells | level-gated / ideal pixels |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| SNR | excerpts | mixture SI-SDR | 16x16 cells | level-gated | pixel-gated | cubed | sharpened | tonal | ideal cells | ideal pixels | pixel-gated − cells | pixel-gated / ideal pixels |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var condition in report.Conditions)
         {
             var row = condition.Improvements;
@@ -46,6 +46,7 @@ public static class SeparationWriter
             seed = report.Seed,
             excerpt_seconds = report.ExcerptSeconds,
             sharpen_iterations = report.SharpenIterations,
+            pixel_gate_db = report.PixelGateDecibels,
             conditions = report.Conditions.Select(c => new
             {
                 snr_db = c.Snr,

@@ -43,14 +43,14 @@ public static class SignalScorer
     /// The cell map `segment` would write for the signal (scored, stitched and gated for empty cells), the
     /// sharpened map of <see cref="WindowDeconvolution"/>, gated the same way, and the cell levels in dB.
     /// </summary>
-    public static (ProbabilityMap Map, ProbabilityMap Sharpened, float[] Levels) SegmentMaps(StripScorer scorer, float[] signal, int iterations)
+    public static (ProbabilityMap Map, ProbabilityMap Sharpened, float[] Levels, Separation.BandMedians Medians) SegmentMaps(StripScorer scorer, float[] signal, int iterations)
     {
         var builder = new ProbabilityMapBuilder();
         var preview = new SpectrogramPreview();
         var summary = SpectrogramTiler.Run(new ArrayAudioSource(signal, SpectrogramParameters.SampleRate), tile => builder.Add(scorer.Score(tile)), preview);
         var windows = builder.WindowProbabilities(summary.Grid);
         var map = EmptyCells.Gate(ProbabilityMapBuilder.Stitch(summary.Grid, windows), preview);
-        return (map, EmptyCells.Gate(WindowDeconvolution.Sharpen(summary.Grid, windows, iterations), preview), Separation.LevelGate.Levels(preview, map.Columns));
+        return (map, EmptyCells.Gate(WindowDeconvolution.Sharpen(summary.Grid, windows, iterations), preview), Separation.LevelGate.Levels(preview, map.Columns), Separation.BandMedians.Of(preview));
     }
 
     /// <summary>Power per 16x16 cell (linear, summed), [16, cellColumns]: the ground truth for ideal masks.</summary>

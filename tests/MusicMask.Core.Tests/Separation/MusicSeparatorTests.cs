@@ -58,6 +58,30 @@ public class MusicSeparatorTests
     }
 
     [Fact]
+    public void AFailedDeliveryEndsTheSeparationWithItsOwnErrorAndNoReadOutlivesIt()
+    {
+        const long length = MusicSeparator.StretchSamples * 6L;
+        var reads = 0;
+
+        var error = Assert.Throws<IOException>(() => MusicSeparator.Separate(
+            length,
+            (_, destination) =>
+            {
+                Interlocked.Increment(ref reads);
+                destination.Clear();
+                return destination.Length;
+            },
+            () => new SmoothCellMask(Ramp(length)),
+            2,
+            (_, _) => throw new IOException("disk full")));
+
+        Assert.Equal("disk full", error.Message);
+        var readsAtReturn = Volatile.Read(ref reads);
+        Thread.Sleep(200);
+        Assert.Equal(readsAtReturn, Volatile.Read(ref reads));
+    }
+
+    [Fact]
     public void TheTonalMaskFavoursASteadyToneOverNoiseAroundIt()
     {
         const int length = 44_100;

@@ -97,7 +97,7 @@ public class EvalCommandTests
         foreach (var condition in conditions)
         {
             var improvements = condition.GetProperty("si_sdr_improvement_db");
-            Assert.Equal(["cells", "level-gated", "cells-cubed", "sharpened", "tonal", "ideal-cells", "ideal-pixels"], improvements.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["cells", "level-gated", "pixel-gated", "cells-cubed", "sharpened", "tonal", "ideal-cells", "ideal-pixels"], improvements.EnumerateObject().Select(p => p.Name));
             Assert.True(improvements.GetProperty("ideal-pixels").GetProperty("mean").GetDouble() > improvements.GetProperty("ideal-cells").GetProperty("mean").GetDouble());
         }
     }

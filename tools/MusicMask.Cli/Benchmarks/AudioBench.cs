@@ -52,22 +52,39 @@ internal static class AudioBench
         var columns = (int)((Transforms.SpectrogramParameters.FramesFor(length) + 15) / 16);
         var map = new Segmentation.ProbabilityMap(columns, Enumerable.Range(0, 16 * columns).Select(i => (float)(i % 7) / 6).ToArray());
         var frames = Transforms.SpectrogramParameters.FramesFor(length) + Transforms.MaskedStft.LeadFrames;
-        foreach (var count in new[] { 1, threads }.Distinct())
+        var preview = new Outputs.SpectrogramPreview();
+        var level = Enumerable.Repeat(-30f, Transforms.RealFft512.SpectrumBins).ToArray();
+        for (var frame = 0L; frame < frames; frame++)
         {
-            var watch = Stopwatch.StartNew();
-            Separation.MusicSeparator.Separate(
-                length,
-                (start, destination) =>
-                {
-                    var n = (int)Math.Min(destination.Length, length - start);
-                    signal.AsSpan((int)start, n).CopyTo(destination);
-                    return n;
-                },
-                () => new Separation.SmoothCellMask(map),
-                count,
-                (_, _) => { });
-            watch.Stop();
-            Console.WriteLine($"separation alone, {count} thread(s): {watch.Elapsed.TotalSeconds:F2} s = {watch.Elapsed.TotalMilliseconds * 1000 / frames:F2} us per frame");
+            preview.AddFrame(level);
+        }
+
+        preview.Complete();
+        var medians = Separation.BandMedians.Of(preview);
+        var masks = new (string Name, Func<Transforms.ISpectralMask> Create)[]
+        {
+            ("cell mask", () => new Separation.SmoothCellMask(map)),
+            ("pixel-gated mask (--audio)", () => new Separation.PixelGatedMask(map, medians)),
+        };
+        foreach (var (name, create) in masks)
+        {
+            foreach (var count in new[] { 1, threads }.Distinct())
+            {
+                var watch = Stopwatch.StartNew();
+                Separation.MusicSeparator.Separate(
+                    length,
+                    (start, destination) =>
+                    {
+                        var n = (int)Math.Min(destination.Length, length - start);
+                        signal.AsSpan((int)start, n).CopyTo(destination);
+                        return n;
+                    },
+                    create,
+                    count,
+                    (_, _) => { });
+                watch.Stop();
+                Console.WriteLine($"separation alone, {name}, {count} thread(s): {watch.Elapsed.TotalSeconds:F2} s = {watch.Elapsed.TotalMilliseconds * 1000 / frames:F2} us per frame");
+            }
         }
     }
 

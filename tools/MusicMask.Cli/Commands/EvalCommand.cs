@@ -21,15 +21,16 @@ internal static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "seed for excerpt choice", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder for auc.md, auc.json and roc.png", Required = true };
         var model = CommonOptions.Model();
-        var separation = new Option<bool>("--separation") { Description = "instead of the AUC: mix music and noise at each --snr and measure the SI-SDR improvement of music.wav under the 16x16 map, the level-gated map `segment --audio` uses, the map cubed, a sharpened map, a tonal refinement and two ideal masks (separation.md, separation.json)" };
+        var separation = new Option<bool>("--separation") { Description = "instead of the AUC: mix music and noise at each --snr and measure the SI-SDR improvement of music.wav under the 16x16 map, the level-gated map, the level- and pixel-gated mask `segment --audio` uses, the map cubed, a sharpened map, a tonal refinement and two ideal masks (separation.md, separation.json)" };
         var excerpts = new Option<int>("--excerpts") { Description = "with --separation: excerpt pairs per SNR", DefaultValueFactory = _ => 40 };
         var excerptSeconds = new Option<double>("--excerpt-seconds") { Description = "with --separation: length of each excerpt", DefaultValueFactory = _ => 6 };
         var noiseMinimum = new Option<double>("--noise-min-seconds") { Description = "with --separation: only noise files at least this long (0: all; short sound effects end in silence, which the level gate favours)", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--sharpen-iterations") { Description = "with --separation: Richardson-Lucy iterations of the sharpened map", DefaultValueFactory = _ => Segmentation.WindowDeconvolution.DefaultIterations };
+        var pixelGate = new Option<float>("--pixel-gate-db") { Description = "with --separation: how far above its 2-bin band's median level a pixel may stand before the pixel-gated mask scales it down, in dB", DefaultValueFactory = _ => Separation.PixelGatedMask.AboveMedianDecibels }.Within(0f, 60f);
         var baseline = new Option<FileInfo?>("--baseline") { Description = "a second model scored on the same windows; the table gives the AUC difference with a paired 95% interval" };
         var command = new Command("eval", "Measure window-level ROC AUC per SNR and cell-mask IoU on held-out music and noise (the paper's Figure 2).")
         {
-            music, noise, behaviour, gate, minimumMusic, bridgedGap, snr, windows, seed, output, model, baseline, separation, excerpts, excerptSeconds, noiseMinimum, iterations,
+            music, noise, behaviour, gate, minimumMusic, bridgedGap, snr, windows, seed, output, model, baseline, separation, excerpts, excerptSeconds, noiseMinimum, iterations, pixelGate,
         };
         command.SetAction(parse =>
         {
@@ -54,6 +55,7 @@ internal static class EvalCommand
                         ExcerptSeconds = parse.GetValue(excerptSeconds),
                         Seed = parse.GetValue(seed),
                         SharpenIterations = parse.GetValue(iterations),
+                        PixelGateDecibels = parse.GetValue(pixelGate),
                     };
                     var (musicList, noiseList) = (AudioFilesIn(parse.GetValue(music)!), AudioFilesIn(parse.GetValue(noise)!));
                     if (parse.GetValue(noiseMinimum) is > 0 and var shortest)

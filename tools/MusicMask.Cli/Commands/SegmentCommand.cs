@@ -15,7 +15,7 @@ internal static class SegmentCommand
         var inputs = new Argument<string[]>("inputs") { Description = "audio files or folders (searched recursively for audio files)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "folder that receives one result folder per input; it must not be, contain or lie inside an input", Required = true };
         var overwrite = new Option<bool>("--overwrite") { Description = "write results into existing folders that hold files MusicMask did not write (only result files are ever replaced)" };
-        var audio = new Option<bool>("--audio") { Description = "also write music.wav and remainder.wav (44.1 kHz mono float; they sum to the input's mono 44.1 kHz mix): the spectrogram under the probability map interpolated to every pixel and cubed, and the rest" };
+        var audio = new Option<bool>("--audio") { Description = "also write music.wav and remainder.wav (44.1 kHz mono float; they sum to the input's mono 44.1 kHz mix): the spectrogram under the probability map interpolated to every pixel, less the cells and pixels that burst out of their band's usual level, and the rest" };
         var model = CommonOptions.Model();
         var threads = CommonOptions.Threads();
         var command = new Command("segment", "Segment music vs noise in each input and write probability map, mask, segments, labels and overlay.")
