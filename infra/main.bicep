@@ -19,6 +19,9 @@ param maximumInstanceCount int = 40
 @description('NCRONTAB schedule on which the app rewrites results/report.html, e.g. 0 0 3 * * * (03:00 UTC daily); empty for none.')
 param reportSchedule string = ''
 
+@description('true: results also hold music.wav and remainder.wav, as segment --audio writes them; anything else: not.')
+param audioOutputs string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-musicmask-${resourceToken}'
@@ -88,6 +91,7 @@ module functionApp 'app/function-app.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
     reportSchedule: reportSchedule
+    audioOutputs: audioOutputs
   }
 }
 

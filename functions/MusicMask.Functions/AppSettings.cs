@@ -23,4 +23,7 @@ public static class AppSettings
     /// is false: function-app.bicep sets both from its reportSchedule parameter, off when that is empty.
     /// </summary>
     public const string ReportSchedule = "ReportSchedule";
+
+    /// <summary>"true": the aggregator also writes music.wav and remainder.wav into each result folder.</summary>
+    public const string AudioOutputs = "AudioOutputs";
 }

@@ -40,6 +40,10 @@ builder.Services.AddSingleton(new ServiceBusClient(settings[$"{AppSettings.Servi
 builder.Services.AddSingleton(services => new ServiceBusSenders(services.GetRequiredService<ServiceBusClient>()));
 builder.Services.AddSingleton(new StripScorer(Path.Combine(AppContext.BaseDirectory, "models", "musicmask-v1.onnx")));
 builder.Services.AddSingleton(services => new BrokerStages(
-    services.GetRequiredService<IBlobStore>(), services.GetRequiredService<ServiceBusSenders>().For, services.GetRequiredService<StripScorer>(), services.GetRequiredService<ILoggerFactory>()));
+    services.GetRequiredService<IBlobStore>(),
+    services.GetRequiredService<ServiceBusSenders>().For,
+    services.GetRequiredService<StripScorer>(),
+    services.GetRequiredService<ILoggerFactory>(),
+    aggregator: new AggregatorOptions { Audio = string.Equals(settings[AppSettings.AudioOutputs], "true", StringComparison.OrdinalIgnoreCase) }));
 
 builder.Build().Run();

@@ -13,6 +13,8 @@ param maximumInstanceCount int
 param instanceMemoryMB int = 2048
 @description('NCRONTAB schedule of the ScheduledReport timer, which writes results/report.html; empty leaves it off.')
 param reportSchedule string = ''
+@description('true: results also hold music.wav and remainder.wav (the music the mask keeps, and the rest), as `segment --audio` writes them.')
+param audioOutputs string = ''
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -82,6 +84,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       // The timer's schedule must resolve even while the timer is disabled.
       ReportSchedule: empty(reportSchedule) ? '0 0 3 * * *' : reportSchedule
       'AzureWebJobs.ScheduledReport.Disabled': empty(reportSchedule) ? 'true' : 'false'
+      AudioOutputs: toLower(audioOutputs) == 'true' ? 'true' : 'false'
     }
   }
 }

@@ -94,8 +94,18 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         etag = stitching.ETag;
         var elapsed = Stopwatch.StartNew();
         await blobs.WriteAsync($"{BlobNames.StitchLog(jobId)}{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}", ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-        var files = await StitchAsync(job, elapsed, cancellationToken).ConfigureAwait(false);
-        await _jobs.PublishResultsAsync(job.Name, job.ETag, files, cancellationToken).ConfigureAwait(false);
+        var audioFolder = _options.Audio ? Directory.CreateTempSubdirectory("musicmask-audio-") : null;
+        try
+        {
+            var files = await StitchAsync(job, elapsed, audioFolder?.FullName, cancellationToken).ConfigureAwait(false);
+            var streamed = audioFolder is null ? [] : new[] { ResultFiles.Music, ResultFiles.Remainder }.Select(name => (name, Path.Combine(audioFolder.FullName, name))).ToArray();
+            await _jobs.PublishResultsAsync(job.Name, job.ETag, files, streamed, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            audioFolder?.Delete(recursive: true);
+        }
+
         if (!await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Complete }, etag, cancellationToken).ConfigureAwait(false))
         {
             _logger.LogWarning("job {JobId} was ended while it was being stitched; it stays as it was ended", jobId);
@@ -132,7 +142,8 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         return await blobs.TryReplaceAsync(name, claim, existing.ETag, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<(string Name, byte[] Content)>> StitchAsync(JobManifest job, Stopwatch elapsed, CancellationToken cancellationToken)
+    /// <param name="audioFolder">Where music.wav and remainder.wav are written, when results hold them.</param>
+    private async Task<IReadOnlyList<(string Name, byte[] Content)>> StitchAsync(JobManifest job, Stopwatch elapsed, string? audioFolder, CancellationToken cancellationToken)
     {
         var clock = new StageClock();
         foreach (var (stage, seconds) in job.IngestSeconds ?? new Dictionary<string, double>())
@@ -166,8 +177,18 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             ?? throw new InvalidDataException($"{BlobNames.Preview(job.JobId)} is missing");
         var preview = SpectrogramPreview.FromBytes(stored.Content);
         var map = clock.Time(Stages.Stitch, () => EmptyCells.Gate(builder.Build(tiling.Grid), preview));
-        var result = new SegmentationResult(job.Source(), tiling, map, SegmentFinder.Find(map, tiling.DurationSeconds), preview, clock, elapsed);
-        return result.RenderFiles(models.Single());
+        using var audio = audioFolder is null ? null : await SeparationAsync(job, map, preview, clock, cancellationToken).ConfigureAwait(false);
+        var result = new SegmentationResult(job.Source(), tiling, map, SegmentFinder.Find(map, tiling.DurationSeconds), preview, clock, elapsed, audio);
+        return result.RenderFiles(models.Single(), audioFolder is null ? null : name => File.Create(Path.Combine(audioFolder, name)));
+    }
+
+    private async Task<AudioSeparation> SeparationAsync(JobManifest job, ProbabilityMap map, SpectrogramPreview preview, StageClock clock, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var signal = await TileSignal.SpoolAsync(blobs, job, cancellationToken).ConfigureAwait(false);
+        clock.AddSeconds(Stages.Separate, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        var gated = clock.Time(Stages.Stitch, () => Separation.LevelGate.Apply(map, Separation.LevelGate.Levels(preview, map.Columns)));
+        return new AudioSeparation(signal, gated, Separation.BandMedians.Of(preview), Environment.ProcessorCount);
     }
 
     private sealed record StitchClaim(string Host, int Process, DateTimeOffset Time);

@@ -8,6 +8,12 @@ public sealed class AggregatorOptions
     /// </summary>
     public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether results also hold music.wav and remainder.wav, as `segment --audio` writes them: the aggregator puts
+    /// the signal back together from the job's tiles and resynthesises it under the gated map after stitching.
+    /// </summary>
+    public bool Audio { get; init; }
+
     /// <summary>The soonest a job is checked again while tiles are outstanding.</summary>
     public TimeSpan MinCheckInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

@@ -10,7 +10,14 @@ namespace MusicMask.Jobs;
 /// The stage handlers on a broker that completes on return (Service Bus under the Functions app): each stage's
 /// dispatcher with its retries scheduled on its own queue and its dead letters kept as blobs. Built once per process.
 /// </summary>
-public sealed class BrokerStages(IBlobStore blobs, Func<string, IBrokerQueue> queues, ITileScorer scorer, ILoggerFactory? loggers = null, DeliveryOptions? delivery = null, TimeProvider? time = null)
+public sealed class BrokerStages(
+    IBlobStore blobs,
+    Func<string, IBrokerQueue> queues,
+    ITileScorer scorer,
+    ILoggerFactory? loggers = null,
+    DeliveryOptions? delivery = null,
+    TimeProvider? time = null,
+    AggregatorOptions? aggregator = null)
 {
     private readonly StageHandlers _handlers = new(blobs, queues, delivery, loggers ?? NullLoggerFactory.Instance);
     private readonly BlobDeadLetterStore _deadLetters = new(blobs);
@@ -20,7 +27,7 @@ public sealed class BrokerStages(IBlobStore blobs, Func<string, IBrokerQueue> qu
 
     public ScheduledRetries Score => field ??= Retries(_handlers.Score(scorer));
 
-    public ScheduledRetries Aggregate => field ??= Retries(_handlers.Aggregate());
+    public ScheduledRetries Aggregate => field ??= Retries(_handlers.Aggregate(aggregator));
 
     /// <summary>
     /// Turns a BlobCreated event into an ingest request for the upload as it is now (its ETag makes the message id,

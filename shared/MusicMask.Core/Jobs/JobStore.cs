@@ -35,14 +35,23 @@ public sealed class JobStore(IBlobStore blobs)
     /// stale claim was taken over), the same files are rewritten in place and the manifest is never removed, so a
     /// repeat cut short cannot leave a finished job without one.
     /// </summary>
-    public async Task PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default)
+    public Task PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default) =>
+        PublishResultsAsync(name, sourceETag, files, [], cancellationToken);
+
+    /// <param name="uploads">Result files too large to hold in memory, uploaded from local paths before the manifest.</param>
+    public async Task PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, IReadOnlyList<(string Name, string Path)> uploads, CancellationToken cancellationToken = default)
     {
         var manifestBlob = BlobNames.Result(name, ResultFiles.Manifest);
         var current = await blobs.ReadAsync(manifestBlob, cancellationToken).ConfigureAwait(false);
         if (current is null || ResultFiles.SourceETagOf(current.Content) != sourceETag)
         {
             await blobs.DeleteAsync(manifestBlob, cancellationToken).ConfigureAwait(false);
-            await RemoveResultsExceptAsync(name, files.Select(f => f.Name).ToHashSet(), cancellationToken).ConfigureAwait(false);
+            await RemoveResultsExceptAsync(name, files.Select(f => f.Name).Concat(uploads.Select(u => u.Name)).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (file, path) in uploads)
+        {
+            await blobs.UploadFileAsync(BlobNames.Result(name, file), path, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (file, content) in files.Where(f => f.Name != ResultFiles.Manifest))

@@ -47,6 +47,27 @@ public sealed class DistributedPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task WithAudioTheAggregatorWritesTheSameMusicAndRemainderAsSegmentAudio()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var path = TestAudio.Write(_temp.Path, "bed.wav", 30, rate: 48_000, seed: 6);
+        var job = await pipeline.UploadAsync("beds/bed.wav", path);
+        await pipeline.ScanAsync();
+
+        await pipeline.RunUntilFinishedAsync(audio: true);
+
+        var results = await pipeline.ResultsAsync("beds/bed.wav");
+        PipelineHarness.AssertSameResults(pipeline.EmbeddedResults(path, "beds/bed.wav", audio: true), results);
+        Assert.Equal(1, await pipeline.StitchCountAsync(job));
+        using var manifest = JsonDocument.Parse(results[ResultFiles.Manifest]);
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToArray();
+        Assert.Contains(ResultFiles.Music, listed);
+        Assert.Contains(ResultFiles.Remainder, listed);
+        Assert.True(manifest.RootElement.GetProperty("stage_seconds").GetProperty(Embedded.Stages.Separate).GetDouble() > 0);
+        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), "musicmask-audio-*"));
+    }
+
+    [Fact]
     public async Task EveryMessageDeliveredTwiceStillStitchesOnceWithTheSameResult()
     {
         await using var pipeline = await PipelineHarness.StartAsync(wrapQueue: queue => new DuplicatingQueue(queue));

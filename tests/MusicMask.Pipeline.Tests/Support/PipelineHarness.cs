@@ -97,7 +97,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public Task<int> ScanAsync() => new AudioWatcher(Blobs, Queue(QueueNames.Ingest)).ScanAsync();
 
     /// <summary>Runs every stage (scoring with <paramref name="scorers"/> loops) until every job is complete or failed.</summary>
-    public async Task RunUntilFinishedAsync(int scorers = 2, TimeSpan? timeout = null)
+    public async Task RunUntilFinishedAsync(int scorers = 2, TimeSpan? timeout = null, bool audio = false)
     {
         using var stop = new CancellationTokenSource();
         var scoreOptions = new QueueWorkerOptions { VisibilityTimeout = FastPolling.VisibilityTimeout, IdleDelay = FastPolling.IdleDelay, Concurrency = scorers };
@@ -105,7 +105,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         {
             Workers.Ingest().RunAsync(stop.Token),
             Workers.Score(Scorer, scoreOptions).RunAsync(stop.Token),
-            Workers.Aggregate(new AggregatorOptions { ClaimTimeout = TimeSpan.FromSeconds(5) }).RunAsync(stop.Token),
+            Workers.Aggregate(new AggregatorOptions { ClaimTimeout = TimeSpan.FromSeconds(5), Audio = audio }).RunAsync(stop.Token),
         };
         try
         {
@@ -172,11 +172,28 @@ public sealed class PipelineHarness : IAsyncDisposable
     }
 
     /// <summary>What `musicmask segment` writes for the same file under the same name, manifest aside.</summary>
-    public Dictionary<string, byte[]> EmbeddedResults(string path, string name)
+    /// <summary>What `segment` (with <paramref name="audio"/>: `segment --audio`) writes for the file, manifest aside.</summary>
+    public Dictionary<string, byte[]> EmbeddedResults(string path, string name, bool audio = false)
     {
-        var segmenter = new Segmenter(Scorer, new SegmenterOptions { Threads = 2 });
+        var segmenter = new Segmenter(Scorer, new SegmenterOptions { Threads = 2, Audio = audio });
         var result = segmenter.Run(path) with { Source = new SourceInfo(name, null, null, 0, "", 0, 0) };
-        return result.RenderFiles(segmenter.Model).Where(f => f.Name != ResultFiles.Manifest).ToDictionary(f => f.Name, f => f.Content);
+        var folder = Directory.CreateTempSubdirectory("musicmask-embedded-audio-");
+        try
+        {
+            var files = result.RenderFiles(segmenter.Model, audio ? file => File.Create(Path.Combine(folder.FullName, file)) : null)
+                .Where(f => f.Name != ResultFiles.Manifest).ToDictionary(f => f.Name, f => f.Content);
+            foreach (var file in folder.GetFiles())
+            {
+                files[file.Name] = File.ReadAllBytes(file.FullName);
+            }
+
+            return files;
+        }
+        finally
+        {
+            result.Audio?.Dispose();
+            folder.Delete(recursive: true);
+        }
     }
 
     public async ValueTask DisposeAsync()

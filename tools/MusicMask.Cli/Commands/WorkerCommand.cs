@@ -33,12 +33,14 @@ internal static class WorkerCommand
 
     private static CommonWorkerOptions AddCommon(Command command)
     {
-        var options = new CommonWorkerOptions(StorageOptions.Storage(), CommonOptions.Model(), CommonOptions.Threads(), StorageOptions.VisibilityTimeout(), StorageOptions.MaxDeliveries());
+        var audio = new Option<bool>("--audio") { Description = "the aggregator also writes music.wav and remainder.wav into each result folder, as segment --audio does" };
+        var options = new CommonWorkerOptions(StorageOptions.Storage(), CommonOptions.Model(), CommonOptions.Threads(), StorageOptions.VisibilityTimeout(), StorageOptions.MaxDeliveries(), audio);
         command.Options.Add(options.Storage);
         command.Options.Add(options.Model);
         command.Options.Add(options.Threads);
         command.Options.Add(options.VisibilityTimeout);
         command.Options.Add(options.MaxDeliveries);
+        command.Options.Add(options.Audio);
         return options;
     }
 
@@ -61,7 +63,7 @@ internal static class WorkerCommand
                 "watch" => new AudioWatcher(blobs, queues(QueueNames.Ingest), loggers.CreateLogger<AudioWatcher>()).RunAsync(scanInterval, linked.Token),
                 "ingest" => workers.Ingest().RunAsync(linked.Token),
                 "score" => workers.Score(scorer!, new QueueWorkerOptions { VisibilityTimeout = options.VisibilityTimeout, Concurrency = threads }).RunAsync(linked.Token),
-                _ => workers.Aggregate(new AggregatorOptions { ClaimTimeout = options.VisibilityTimeout }).RunAsync(linked.Token),
+                _ => workers.Aggregate(new AggregatorOptions { ClaimTimeout = options.VisibilityTimeout, Audio = parse.GetValue(common.Audio) }).RunAsync(linked.Token),
             });
         }
 
@@ -77,5 +79,5 @@ internal static class WorkerCommand
         return 0;
     }
 
-    private sealed record CommonWorkerOptions(Option<string> Storage, Option<FileInfo> Model, Option<int> Threads, Option<TimeSpan> VisibilityTimeout, Option<int> MaxDeliveries);
+    private sealed record CommonWorkerOptions(Option<string> Storage, Option<FileInfo> Model, Option<int> Threads, Option<TimeSpan> VisibilityTimeout, Option<int> MaxDeliveries, Option<bool> Audio);
 }
