@@ -22,6 +22,9 @@ param reportSchedule string = ''
 @description('true: results also hold music.wav and remainder.wav, as segment --audio writes them; anything else: not.')
 param audioOutputs string = ''
 
+@description('How long a stitch claim protects its aggregator, e.g. 01:00:00; empty: 5 minutes, or 30 with audio outputs on.')
+param stitchClaimTimeout string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-musicmask-${resourceToken}'
@@ -92,6 +95,7 @@ module functionApp 'app/function-app.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     reportSchedule: reportSchedule
     audioOutputs: audioOutputs
+    stitchClaimTimeout: stitchClaimTimeout
   }
 }
 

@@ -26,4 +26,7 @@ public static class AppSettings
 
     /// <summary>"true": the aggregator also writes music.wav and remainder.wav into each result folder.</summary>
     public const string AudioOutputs = "AudioOutputs";
+
+    /// <summary>How long a stitch claim protects its aggregator (a TimeSpan, e.g. 00:30:00); longer with audio outputs on.</summary>
+    public const string StitchClaimTimeout = "StitchClaimTimeout";
 }

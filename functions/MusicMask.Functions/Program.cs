@@ -44,6 +44,12 @@ builder.Services.AddSingleton(services => new BrokerStages(
     services.GetRequiredService<ServiceBusSenders>().For,
     services.GetRequiredService<StripScorer>(),
     services.GetRequiredService<ILoggerFactory>(),
-    aggregator: new AggregatorOptions { Audio = string.Equals(settings[AppSettings.AudioOutputs], "true", StringComparison.OrdinalIgnoreCase) }));
+    aggregator: new AggregatorOptions
+    {
+        Audio = string.Equals(settings[AppSettings.AudioOutputs], "true", StringComparison.OrdinalIgnoreCase),
+        ClaimTimeout = TimeSpan.TryParse(settings[AppSettings.StitchClaimTimeout], System.Globalization.CultureInfo.InvariantCulture, out var claim) && claim > TimeSpan.Zero
+            ? claim
+            : new AggregatorOptions().ClaimTimeout,
+    }));
 
 builder.Build().Run();

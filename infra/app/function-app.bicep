@@ -15,6 +15,8 @@ param instanceMemoryMB int = 2048
 param reportSchedule string = ''
 @description('true: results also hold music.wav and remainder.wav (the music the mask keeps, and the rest), as `segment --audio` writes them.')
 param audioOutputs string = ''
+@description('How long a stitch claim protects its aggregator, as a TimeSpan (00:30:00); empty: 5 minutes, or 30 with audio outputs on.')
+param stitchClaimTimeout string = ''
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -85,6 +87,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       ReportSchedule: empty(reportSchedule) ? '0 0 3 * * *' : reportSchedule
       'AzureWebJobs.ScheduledReport.Disabled': empty(reportSchedule) ? 'true' : 'false'
       AudioOutputs: toLower(audioOutputs) == 'true' ? 'true' : 'false'
+      StitchClaimTimeout: !empty(stitchClaimTimeout) ? stitchClaimTimeout : (toLower(audioOutputs) == 'true' ? '00:30:00' : '00:05:00')
     }
   }
 }

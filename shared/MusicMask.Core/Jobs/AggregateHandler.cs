@@ -103,7 +103,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
         finally
         {
-            audioFolder?.Delete(recursive: true);
+            DeleteQuietly(audioFolder);
         }
 
         if (!await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Complete }, etag, cancellationToken).ConfigureAwait(false))
@@ -114,6 +114,23 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
 
         _logger.LogInformation("job {JobId}: stitched {Tiles} tiles into results/{Name}/", jobId, job.Tiles, job.Name);
         return MessageOutcome.Done;
+    }
+
+    /// <summary>Removes a temporary folder without letting a failure to remove it hide the error that ended the stitch.</summary>
+    private void DeleteQuietly(DirectoryInfo? folder)
+    {
+        try
+        {
+            folder?.Delete(recursive: true);
+        }
+        catch (IOException error)
+        {
+            _logger.LogWarning("could not remove {Folder}: {Reason}", folder!.FullName, error.Message);
+        }
+        catch (UnauthorizedAccessException error)
+        {
+            _logger.LogWarning("could not remove {Folder}: {Reason}", folder!.FullName, error.Message);
+        }
     }
 
     /// <summary>Takes the job's stitch claim, or a stale one; false when a live claim belongs to someone else.</summary>
@@ -186,9 +203,17 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
     {
         var started = Stopwatch.GetTimestamp();
         var signal = await TileSignal.SpoolAsync(blobs, job, cancellationToken).ConfigureAwait(false);
-        clock.AddSeconds(Stages.Separate, Stopwatch.GetElapsedTime(started).TotalSeconds);
-        var gated = clock.Time(Stages.Stitch, () => Separation.LevelGate.Apply(map, Separation.LevelGate.Levels(preview, map.Columns)));
-        return new AudioSeparation(signal, gated, Separation.BandMedians.Of(preview), Environment.ProcessorCount);
+        try
+        {
+            clock.AddSeconds(Stages.Separate, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var gated = clock.Time(Stages.Stitch, () => Separation.LevelGate.Apply(map, Separation.LevelGate.Levels(preview, map.Columns)));
+            return new AudioSeparation(signal, gated, Separation.BandMedians.Of(preview), _options.AudioThreads);
+        }
+        catch
+        {
+            signal.Dispose();
+            throw;
+        }
     }
 
     private sealed record StitchClaim(string Host, int Process, DateTimeOffset Time);

@@ -14,6 +14,9 @@ public sealed class AggregatorOptions
     /// </summary>
     public bool Audio { get; init; }
 
+    /// <summary>Threads that resynthesise a job's audio; a process that also scores should leave its scorers room.</summary>
+    public int AudioThreads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>The soonest a job is checked again while tiles are outstanding.</summary>
     public TimeSpan MinCheckInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

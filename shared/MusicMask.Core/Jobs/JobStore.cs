@@ -48,6 +48,15 @@ public sealed class JobStore(IBlobStore blobs)
             await blobs.DeleteAsync(manifestBlob, cancellationToken).ConfigureAwait(false);
             await RemoveResultsExceptAsync(name, files.Select(f => f.Name).Concat(uploads.Select(u => u.Name)).ToHashSet(), cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            // The same upload stitched again, perhaps by an aggregator with audio outputs set otherwise: audio files
+            // the new results do not have must not stay behind, unlisted.
+            foreach (var stale in ResultFiles.AudioOutputs.Except(files.Select(f => f.Name).Concat(uploads.Select(u => u.Name))))
+            {
+                await blobs.DeleteAsync(BlobNames.Result(name, stale), cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         foreach (var (file, path) in uploads)
         {

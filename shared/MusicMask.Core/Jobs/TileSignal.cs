@@ -36,6 +36,11 @@ public static class TileSignal
                 written += fresh.Length;
             }
 
+            if (SpectrogramParameters.FramesFor(written) != grid.RealFrames)
+            {
+                throw new InvalidDataException($"the tiles hold {written} samples, {SpectrogramParameters.FramesFor(written)} frames; the job has {grid.RealFrames}");
+            }
+
             spool.Complete();
             return spool;
         }

@@ -61,7 +61,7 @@ public static class MusicSeparator
         finally
         {
             // A failed delivery must not leave a round reading the signal after the caller has let it go.
-            separating?.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+            separating?.ContinueWith(round => _ = round.Exception, TaskScheduler.Default).Wait();
         }
 
         Deliver(ready, readyCount);

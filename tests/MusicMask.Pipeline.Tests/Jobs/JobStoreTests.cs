@@ -30,6 +30,22 @@ public sealed class JobStoreTests : IDisposable
         Assert.DoesNotContain(ResultFiles.Manifest, (await pipeline.ResultsAsync("repeat.wav")).Keys);
     }
 
+    [Fact]
+    public async Task TheSameUploadRepublishedWithoutAudioLeavesNoAudioFilesBehind()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, "song.wav", 3);
+        await pipeline.RunUntilFinishedAsync(audio: true);
+        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
+        var published = await pipeline.ResultsAsync("song.wav");
+        Assert.True(ResultFiles.AudioOutputs.IsSubsetOf(published.Keys));
+        var withoutAudio = published.Where(p => !ResultFiles.AudioOutputs.Contains(p.Key)).Select(p => (p.Key, p.Value)).ToList();
+
+        await new JobStore(pipeline.Blobs).PublishResultsAsync("song.wav", job.ETag, withoutAudio);
+
+        Assert.Equal(withoutAudio.Select(f => f.Key).Order(), (await pipeline.ResultsAsync("song.wav")).Keys.Order());
+    }
+
     private sealed class FailingWriteStore(IBlobStore inner, string failing) : DelegatingBlobStore(inner)
     {
         public override Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>

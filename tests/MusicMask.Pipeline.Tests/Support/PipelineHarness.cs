@@ -171,7 +171,6 @@ public sealed class PipelineHarness : IAsyncDisposable
         return count;
     }
 
-    /// <summary>What `musicmask segment` writes for the same file under the same name, manifest aside.</summary>
     /// <summary>What `segment` (with <paramref name="audio"/>: `segment --audio`) writes for the file, manifest aside.</summary>
     public Dictionary<string, byte[]> EmbeddedResults(string path, string name, bool audio = false)
     {

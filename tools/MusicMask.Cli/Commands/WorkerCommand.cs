@@ -33,7 +33,7 @@ internal static class WorkerCommand
 
     private static CommonWorkerOptions AddCommon(Command command)
     {
-        var audio = new Option<bool>("--audio") { Description = "the aggregator also writes music.wav and remainder.wav into each result folder, as segment --audio does" };
+        var audio = new Option<bool>("--audio") { Description = "the aggregator also writes music.wav and remainder.wav into each result folder, as segment --audio does (for serve and --role aggregate)" };
         var options = new CommonWorkerOptions(StorageOptions.Storage(), CommonOptions.Model(), CommonOptions.Threads(), StorageOptions.VisibilityTimeout(), StorageOptions.MaxDeliveries(), audio);
         command.Options.Add(options.Storage);
         command.Options.Add(options.Model);
@@ -63,7 +63,7 @@ internal static class WorkerCommand
                 "watch" => new AudioWatcher(blobs, queues(QueueNames.Ingest), loggers.CreateLogger<AudioWatcher>()).RunAsync(scanInterval, linked.Token),
                 "ingest" => workers.Ingest().RunAsync(linked.Token),
                 "score" => workers.Score(scorer!, new QueueWorkerOptions { VisibilityTimeout = options.VisibilityTimeout, Concurrency = threads }).RunAsync(linked.Token),
-                _ => workers.Aggregate(new AggregatorOptions { ClaimTimeout = options.VisibilityTimeout, Audio = parse.GetValue(common.Audio) }).RunAsync(linked.Token),
+                _ => workers.Aggregate(new AggregatorOptions { ClaimTimeout = options.VisibilityTimeout, Audio = parse.GetValue(common.Audio), AudioThreads = threads }).RunAsync(linked.Token),
             });
         }
 
