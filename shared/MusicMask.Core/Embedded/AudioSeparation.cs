@@ -13,6 +13,24 @@ namespace MusicMask.Embedded;
 /// </summary>
 public sealed class AudioSeparation(SignalSpool signal, ProbabilityMap map, BandMedians medians, int threads) : IDisposable
 {
+    /// <summary>
+    /// Everything the soft mask needs from a stitched map and its preview: the map after the cell gate and the
+    /// bands' running medians for the pixel gate, timed as stitching. Owns <paramref name="signal"/> from here on.
+    /// </summary>
+    public static AudioSeparation Prepare(SignalSpool signal, ProbabilityMap map, SpectrogramPreview preview, int threads, StageClock clock)
+    {
+        try
+        {
+            var gated = clock.Time(Stages.Stitch, () => LevelGate.Apply(map, LevelGate.Levels(preview, map.Columns)));
+            return new AudioSeparation(signal, gated, clock.Time(Stages.Stitch, () => BandMedians.Of(preview)), threads);
+        }
+        catch
+        {
+            signal.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The gated map: probability-gated.npy.</summary>
     public ProbabilityMap Map { get; } = map;
 

@@ -68,9 +68,8 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
         AudioSeparation? audio = null;
         if (Signal is { } signal)
         {
-            var gated = Clock.Time(Stages.Stitch, () => LevelGate.Apply(map, LevelGate.Levels(Preview, map.Columns)));
-            audio = new AudioSeparation(signal, gated, Clock.Time(Stages.Stitch, () => BandMedians.Of(Preview)), threads);
             Signal = null;
+            audio = AudioSeparation.Prepare(signal, map, Preview, threads, Clock);
         }
 
         var segments = SegmentFinder.Find(map, summary.DurationSeconds);

@@ -203,17 +203,8 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
     {
         var started = Stopwatch.GetTimestamp();
         var signal = await TileSignal.SpoolAsync(blobs, job, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            clock.AddSeconds(Stages.Separate, Stopwatch.GetElapsedTime(started).TotalSeconds);
-            var gated = clock.Time(Stages.Stitch, () => Separation.LevelGate.Apply(map, Separation.LevelGate.Levels(preview, map.Columns)));
-            return new AudioSeparation(signal, gated, Separation.BandMedians.Of(preview), _options.AudioThreads);
-        }
-        catch
-        {
-            signal.Dispose();
-            throw;
-        }
+        clock.AddSeconds(Stages.Separate, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return AudioSeparation.Prepare(signal, map, preview, _options.AudioThreads, clock);
     }
 
     private sealed record StitchClaim(string Host, int Process, DateTimeOffset Time);

@@ -31,27 +31,18 @@ public sealed class BandMedians
         }
 
         var values = new byte[SpectrogramPreview.Rows * columns];
+        var (line, medians) = (new int[columns], new int[columns]);
         for (var band = 0; band < SpectrogramPreview.Rows; band++)
         {
-            var median = new SlidingMedian(byte.MaxValue + 1);
-            for (var c = 0; c < Math.Min(halfSpan, columns); c++)
-            {
-                median.Add(preview.Quantised(band, c));
-            }
-
             for (var column = 0; column < columns; column++)
             {
-                if (column + halfSpan < columns)
-                {
-                    median.Add(preview.Quantised(band, column + halfSpan));
-                }
+                line[column] = preview.Quantised(band, column);
+            }
 
-                if (column - halfSpan - 1 >= 0)
-                {
-                    median.Remove(preview.Quantised(band, column - halfSpan - 1));
-                }
-
-                values[band * columns + column] = (byte)median.Value;
+            SlidingMedian.Along(line, byte.MaxValue + 1, halfSpan, medians);
+            for (var column = 0; column < columns; column++)
+            {
+                values[band * columns + column] = (byte)medians[column];
             }
         }
 

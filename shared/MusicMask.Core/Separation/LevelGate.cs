@@ -68,28 +68,13 @@ public static class LevelGate
             steps[i] = Math.Clamp((int)((levels[i] - LowestDecibels) / StepDecibels), 0, Steps - 1);
         }
 
+        var medians = new int[columns];
         for (var row = 0; row < WindowGrid.CellRows; row++)
         {
-            var median = new SlidingMedian(Steps);
-            var line = steps.AsSpan(row * columns, columns);
-            for (var c = 0; c < Math.Min(halfSpan, columns); c++)
-            {
-                median.Add(line[c]);
-            }
-
+            SlidingMedian.Along(steps.AsSpan(row * columns, columns), Steps, halfSpan, medians);
             for (var column = 0; column < columns; column++)
             {
-                if (column + halfSpan < columns)
-                {
-                    median.Add(line[column + halfSpan]);
-                }
-
-                if (column - halfSpan - 1 >= 0)
-                {
-                    median.Remove(line[column - halfSpan - 1]);
-                }
-
-                var typical = LowestDecibels + (median.Value + 0.5f) * StepDecibels;
+                var typical = LowestDecibels + (medians[column] + 0.5f) * StepDecibels;
                 var excess = levels[row * columns + column] - typical - aboveMedian;
                 if (excess > 0)
                 {
