@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Builds validation sets from packages that no split, script or model has used and that are not reserved
+(model card, point 32), fetched with apt-get download (nothing installed) and decoded to 44.1 kHz mono 16-bit WAV
+named PACKAGE__PATH.wav, so `musicmask eval --behaviour` reports them per package.
+
+  unseen-validation.py words OUT   ktuberling-data's spoken words (GPL-2+), one folder per language, each recording
+                                   once (the Serbian folders share theirs), joined in random order (seed 11) into
+                                   recordings of 20 words with 0.3 s pauses: words alone last about a second, under
+                                   the segment rules' 3 s minimum; joined, they test the rules as a talker does
+  unseen-validation.py field OUT   recorded sound that is neither music nor speech: scratch's Animal, Effects and
+                                   Human sounds (CC-BY-SA-3.0), nexuiz-data's ambiences, weather and desert-factory
+                                   loops (GPL-2+; its radio message left out), wordwarvi-sound's effects (GPL-2+;
+                                   its music, voices, alarms and synthetic sounds left out)
+"""
+import glob, hashlib, os, random, subprocess, sys, tempfile, zipfile
+
+WORDS_PER_RECORDING = 20
+PAUSE_SECONDS = 0.3
+
+WORDWARVI_LEFT_OUT = ('music', 'mix', 'lucky', 'hohoho', 'help_', 'ow_my_spine', 'aaaah', 'woohoo', 'yay_santa',
+                      'nice_bank_shot', 'UseTheSource', 'destiny', 'timpani', 'radar_', 'alarm', 'synthetic_', 'ooooof',
+                      'fallingscream', 'abducted')
+
+
+def fetch(package, work):
+    subprocess.run(['apt-get', 'download', package], cwd=work, check=True, capture_output=True)
+    root = os.path.join(work, package)
+    subprocess.run(['dpkg-deb', '-x', glob.glob(os.path.join(work, f'{package}_*.deb'))[0], root], check=True)
+    return root
+
+
+def decode(source, target, *effects):
+    subprocess.run(['ffmpeg', '-v', 'error', '-y', '-i', source, '-ac', '1', '-ar', '44100', '-sample_fmt', 's16',
+                    *effects, target], check=True)
+
+
+def words(out, work):
+    sounds = os.path.join(fetch('ktuberling-data', work), 'usr/share/ktuberling/sounds')
+    random.seed(11)
+    seen, written = set(), 0
+    for language in sorted(d for d in os.listdir(sounds) if os.path.isdir(os.path.join(sounds, d))):
+        recordings = []
+        for word in sorted(glob.glob(os.path.join(sounds, language, '*.ogg')) + glob.glob(os.path.join(sounds, language, '*.wav'))):
+            with open(word, 'rb') as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+            if digest not in seen:
+                seen.add(digest)
+                recordings.append(word)
+        random.shuffle(recordings)
+        for start in range(0, len(recordings), WORDS_PER_RECORDING):
+            padded = []
+            for i, word in enumerate(recordings[start:start + WORDS_PER_RECORDING]):
+                padded.append(os.path.join(work, f'{i:02d}.wav'))
+                decode(word, padded[-1], '-af', f'apad=pad_dur={PAUSE_SECONDS}')
+            name = f'ktuberling-data__{language.replace("@", "-")}-{start // WORDS_PER_RECORDING + 1:02d}.wav'
+            subprocess.run(['sox', *padded, os.path.join(out, name)], check=True)
+            written += 1
+    return written
+
+
+def field(out, work):
+    sources = []
+    scratch = os.path.join(fetch('scratch', work), 'usr/share/scratch/Media/Sounds')
+    for kind in ('Animal', 'Effects', 'Human'):
+        sources += [('scratch', p, os.path.relpath(p, scratch)) for p in sorted(glob.glob(os.path.join(scratch, kind, '*')))]
+    pk3 = os.path.join(fetch('nexuiz-data', work), 'usr/share/games/nexuiz/data/data.pk3')
+    unpacked = os.path.join(work, 'nexuiz')
+    with zipfile.ZipFile(pk3) as archive:
+        for member in archive.namelist():
+            if member.startswith(('sound/ambient/', 'sound/weather/', 'sound/desertfactory/')) and not member.endswith('/') \
+                    and 'radiomessage' not in member:
+                sources.append(('nexuiz-data', archive.extract(member, unpacked), member))
+    wordwarvi = os.path.join(fetch('wordwarvi-sound', work), 'usr/share/wordwarvi/sounds')
+    for path in sorted(glob.glob(os.path.join(wordwarvi, '*.ogg'))):
+        if not any(part in os.path.basename(path) for part in WORDWARVI_LEFT_OUT):
+            sources.append(('wordwarvi-sound', path, os.path.basename(path)))
+    for package, path, inside in sources:
+        name = f'{package}__{os.path.splitext(inside)[0].replace("/", "_")}.wav'
+        decode(path, os.path.join(out, name))
+    return len(sources)
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[1] not in ('words', 'field'):
+        sys.exit(__doc__)
+    out = sys.argv[2]
+    os.makedirs(out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        written = (words if sys.argv[1] == 'words' else field)(out, work)
+    print(f'wrote {written} recordings to {out}')
+
+
+if __name__ == '__main__':
+    main()
