@@ -30,6 +30,24 @@ public class OptionRangeTests
         Assert.Equal([message], errors);
     }
 
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("score")]
+    public void AudioOutputsOnAWorkerThatWritesNoResultsIsAParseError(string role)
+    {
+        var errors = Root.Parse(["worker", "--role", role, "--audio"]).Errors.Select(e => e.Message);
+
+        Assert.Equal([$"--audio is for --role aggregate, which writes the results: the {role} role writes no audio"], errors);
+    }
+
+    [Fact]
+    public void AudioOutputsParseForTheAggregatorAndServe()
+    {
+        Assert.Empty(Root.Parse(["worker", "--role", "aggregate", "--audio"]).Errors);
+        Assert.Empty(Root.Parse(["serve", "--audio"]).Errors);
+        Assert.Empty(Root.Parse(["worker", "--role", "score"]).Errors);
+    }
+
     [Fact]
     public void ValuesInRangeParseCleanly()
     {

@@ -27,13 +27,21 @@ internal static class WorkerCommand
         role.AcceptOnlyFromAmong("ingest", "score", "aggregate");
         var command = new Command("worker", "Run one stage's worker against the queues until stopped; start several processes to scale out.") { role };
         var common = AddCommon(command);
+        command.Validators.Add(result =>
+        {
+            var chosen = result.GetValue(role);
+            if (result.GetValue(common.Audio) && chosen is not null && chosen != "aggregate")
+            {
+                result.AddError($"--audio is for --role aggregate, which writes the results: the {chosen} role writes no audio");
+            }
+        });
         command.SetAction((parse, token) => StorageErrors.Guard(() => RunAsync(parse, common, [parse.GetValue(role)!], TimeSpan.Zero, token)));
         return command;
     }
 
     private static CommonWorkerOptions AddCommon(Command command)
     {
-        var audio = new Option<bool>("--audio") { Description = "the aggregator also writes music.wav and remainder.wav into each result folder, as segment --audio does (for serve and --role aggregate)" };
+        var audio = new Option<bool>("--audio") { Description = "the aggregator also writes music.wav and remainder.wav into each result folder, as segment --audio does (serve, and worker --role aggregate only)" };
         var options = new CommonWorkerOptions(StorageOptions.Storage(), CommonOptions.Model(), CommonOptions.Threads(), StorageOptions.VisibilityTimeout(), StorageOptions.MaxDeliveries(), audio);
         command.Options.Add(options.Storage);
         command.Options.Add(options.Model);
