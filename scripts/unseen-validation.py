@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Builds validation sets from packages that no split, script or model has used and that are not reserved
 (model card, point 32), fetched with apt-get download (nothing installed) and decoded to 44.1 kHz mono 16-bit WAV
-named PACKAGE__PATH.wav, so `musicmask eval --behaviour` reports them per package.
+named PACKAGE__NAME.wav, so `musicmask eval --behaviour` reports them per package.
 
-  unseen-validation.py words OUT   ktuberling-data's spoken words (GPL-2+), one folder per language, each recording
-                                   once (the Serbian folders share theirs), joined in random order (seed 11) into
-                                   recordings of 20 words with 0.3 s pauses: words alone last about a second, under
-                                   the segment rules' 3 s minimum; joined, they test the rules as a talker does
+  unseen-validation.py words OUT   ktuberling-data's spoken words (GPL-2+), one folder per language, each distinct
+                                   recording once (the Serbian folders share theirs), joined in random order (seed
+                                   11) into recordings of up to 20 words with 0.3 s pauses, named LANGUAGE-NN: words
+                                   alone last about a second, under the segment rules' 3 s minimum; joined, they
+                                   test the rules as a talker does
   unseen-validation.py field OUT   recorded sound that is neither music nor speech: scratch's Animal, Effects and
-                                   Human sounds (CC-BY-SA-3.0), nexuiz-data's ambiences, weather and desert-factory
-                                   loops (GPL-2+; its radio message left out), wordwarvi-sound's effects (GPL-2+;
-                                   its music, voices, alarms and synthetic sounds left out)
+                                   Human sounds (CC-BY-SA-3.0; Human holds coughs, laughs, screams, a baby's cry and
+                                   a party's crowd), nexuiz-data's ambiences, weather and desert-factory loops
+                                   (GPL-2+; its radio message left out), wordwarvi-sound's effects (GPL-2+; its
+                                   music, voices, alarms and synthetic sounds left out)
+
+Needs apt-get, dpkg-deb, ffmpeg and sox.
 """
-import glob, hashlib, os, random, subprocess, sys, tempfile, zipfile
+import glob, hashlib, os, random, shutil, subprocess, sys, tempfile, zipfile
 
 WORDS_PER_RECORDING = 20
 PAUSE_SECONDS = 0.3
@@ -22,10 +26,17 @@ WORDWARVI_LEFT_OUT = ('music', 'mix', 'lucky', 'hohoho', 'help_', 'ow_my_spine',
                       'fallingscream', 'abducted')
 
 
+TOOLS = ('apt-get', 'dpkg-deb', 'ffmpeg', 'sox')
+WORD_FILES = ('*.ogg', '*.opus', '*.wav')
+
+
 def fetch(package, work):
-    subprocess.run(['apt-get', 'download', package], cwd=work, check=True, capture_output=True)
+    download = subprocess.run(['apt-get', 'download', package], cwd=work, capture_output=True, text=True)
+    debs = glob.glob(os.path.join(work, f'{package}_*.deb'))
+    if download.returncode != 0 or not debs:
+        sys.exit(f'apt-get download {package} failed:\n{download.stderr.strip()}')
     root = os.path.join(work, package)
-    subprocess.run(['dpkg-deb', '-x', glob.glob(os.path.join(work, f'{package}_*.deb'))[0], root], check=True)
+    subprocess.run(['dpkg-deb', '-x', debs[0], root], check=True)
     return root
 
 
@@ -40,7 +51,7 @@ def words(out, work):
     seen, written = set(), 0
     for language in sorted(d for d in os.listdir(sounds) if os.path.isdir(os.path.join(sounds, d))):
         recordings = []
-        for word in sorted(glob.glob(os.path.join(sounds, language, '*.ogg')) + glob.glob(os.path.join(sounds, language, '*.wav'))):
+        for word in sorted(p for pattern in WORD_FILES for p in glob.glob(os.path.join(sounds, language, pattern))):
             with open(word, 'rb') as f:
                 digest = hashlib.sha256(f.read()).hexdigest()
             if digest not in seen:
@@ -83,6 +94,9 @@ def field(out, work):
 def main():
     if len(sys.argv) != 3 or sys.argv[1] not in ('words', 'field'):
         sys.exit(__doc__)
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        sys.exit(f'needs {", ".join(missing)} (apt-get install -y ffmpeg sox)')
     out = sys.argv[2]
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:

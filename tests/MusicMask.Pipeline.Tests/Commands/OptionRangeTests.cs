@@ -41,6 +41,15 @@ public class OptionRangeTests
     }
 
     [Fact]
+    public void AnUnknownRoleWithAudioOutputsGetsOneErrorThatListsTheRoles()
+    {
+        var errors = Root.Parse(["worker", "--role", "foo", "--audio"]).Errors.Select(e => e.Message).ToArray();
+
+        Assert.Single(errors);
+        Assert.Contains("aggregate", errors[0]);
+    }
+
+    [Fact]
     public void AudioOutputsParseForTheAggregatorAndServe()
     {
         Assert.Empty(Root.Parse(["worker", "--role", "aggregate", "--audio"]).Errors);

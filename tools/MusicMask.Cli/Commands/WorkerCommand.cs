@@ -29,8 +29,9 @@ internal static class WorkerCommand
         var common = AddCommon(command);
         command.Validators.Add(result =>
         {
-            var chosen = result.GetValue(role);
-            if (result.GetValue(common.Audio) && chosen is not null && chosen != "aggregate")
+            // The raw token: GetValue throws for a role outside the accepted ones, which has its own error.
+            var chosen = result.GetResult(role)?.Tokens.FirstOrDefault()?.Value;
+            if (result.GetValue(common.Audio) && chosen is ("ingest" or "score"))
             {
                 result.AddError($"--audio is for --role aggregate, which writes the results: the {chosen} role writes no audio");
             }
