@@ -58,6 +58,21 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public void NoiseFromSeveralFoldersIsPooledAndReportedPerFolder()
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("music"), "tunes__a.wav", 4);
+        TestAudio.Write(temp.File("field"), "birds__n.wav", 4, seed: 2);
+        TestAudio.Write(temp.File("words"), "voices__n.wav", 4, seed: 3);
+        var root = new RootCommand { EvalCommand.Create() };
+
+        Assert.Equal(0, root.Parse(["eval", "--music", temp.File("music"), "--noise", temp.File("field"), temp.File("words"), "--snr", "clean", "--windows", "500", "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke());
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/auc.json")));
+        Assert.Equal(["field", "words"], json.RootElement.GetProperty("noise_sources").EnumerateArray().Select(e => e.GetString()).Order());
+    }
+
+    [Fact]
     public void AMissingFolderEndsWithExitCodeTwo()
     {
         using var temp = new TempDirectory();

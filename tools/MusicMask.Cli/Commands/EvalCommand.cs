@@ -10,8 +10,8 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var music = new Option<DirectoryInfo?>("--music") { Description = "folder of music recordings the model did not train on (WAV, or any format ffmpeg reads)" };
-        var noise = new Option<DirectoryInfo?>("--noise") { Description = "folder of noise recordings the model did not train on (WAV, or any format ffmpeg reads)" };
+        var music = new Option<DirectoryInfo[]>("--music") { Description = "folders of music recordings the model did not train on (WAV, or any format ffmpeg reads); several are pooled, each then a source of its own in the per-source tables", AllowMultipleArgumentsPerToken = true };
+        var noise = new Option<DirectoryInfo[]>("--noise") { Description = "folders of noise recordings the model did not train on (WAV, or any format ffmpeg reads); several are pooled, each then a source of its own in the per-source tables", AllowMultipleArgumentsPerToken = true };
         var behaviour = new Option<string[]>("--behaviour") { Description = "instead of the AUC: KIND=FOLDER pairs (e.g. music=dir speech=dir field=dir); per kind and package, the share of time `segment` calls music and of empty-band cells marked music", AllowMultipleArgumentsPerToken = true };
         var gate = new Option<float>("--gate-db") { Description = "with --behaviour: the empty-cell gate's distance under the loudest cell of a column, in dB", DefaultValueFactory = _ => Segmentation.EmptyCells.BelowLoudestDecibels }.Within(1f, 200f);
         var minimumMusic = new Option<double>("--minimum-music-seconds") { Description = "with --behaviour: music runs shorter than this are noise in the segments column", DefaultValueFactory = _ => Segmentation.SegmentRules.Default.MinimumMusicSeconds }.Within(0.0, 3600.0);
@@ -41,7 +41,7 @@ internal static class EvalCommand
                     return Behaviour(kinds, parse.GetValue(gate), new Segmentation.SegmentRules(parse.GetValue(minimumMusic), parse.GetValue(bridgedGap)), parse.GetValue(model)!, parse.GetValue(output)!);
                 }
 
-                if (parse.GetValue(music) is null || parse.GetValue(noise) is null)
+                if (parse.GetValue(music) is not { Length: > 0 } || parse.GetValue(noise) is not { Length: > 0 })
                 {
                     throw new ArgumentException("--music and --noise are required, unless --behaviour is given");
                 }
@@ -119,13 +119,13 @@ internal static class EvalCommand
             : double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var db) ? db : throw new ArgumentException($"--snr: '{part}' is neither 'clean' nor a number"))
         .ToArray();
 
-    private static IReadOnlyList<string> AudioFilesIn(DirectoryInfo folder)
+    private static IReadOnlyList<string> AudioFilesIn(DirectoryInfo[] folders)
     {
-        if (!folder.Exists)
+        foreach (var folder in folders.Where(f => !f.Exists))
         {
             throw new DirectoryNotFoundException($"no such folder: {folder.FullName}");
         }
 
-        return AudioFiles.In(folder.FullName);
+        return folders.SelectMany(folder => AudioFiles.In(folder.FullName)).Distinct().ToArray();
     }
 }
