@@ -121,9 +121,9 @@ internal static class EvalCommand
 
     private static IReadOnlyList<string> AudioFilesIn(DirectoryInfo[] folders)
     {
-        foreach (var folder in folders.Where(f => !f.Exists))
+        if (folders.FirstOrDefault(folder => !folder.Exists) is { } missing)
         {
-            throw new DirectoryNotFoundException($"no such folder: {folder.FullName}");
+            throw new DirectoryNotFoundException($"no such folder: {missing.FullName}");
         }
 
         return folders.SelectMany(folder => AudioFiles.In(folder.FullName)).Distinct().ToArray();
