@@ -123,11 +123,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         {
             folder?.Delete(recursive: true);
         }
-        catch (IOException error)
-        {
-            _logger.LogWarning("could not remove {Folder}: {Reason}", folder!.FullName, error.Message);
-        }
-        catch (UnauthorizedAccessException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             _logger.LogWarning("could not remove {Folder}: {Reason}", folder!.FullName, error.Message);
         }
