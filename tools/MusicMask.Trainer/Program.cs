@@ -41,12 +41,14 @@ teacher.AcceptExistingOnly();
 var teacherWeight = new Option<double>("--teacher-weight") { Description = "share of the teacher's term in the loss (0 to 1)", DefaultValueFactory = _ => 0.5 };
 var dropout = new Option<double>("--dropout") { Description = "dropout before and after the dense layer while training (0 to 1)", DefaultValueFactory = _ => MusicMaskNet.DefaultDropout };
 var inaudible = new Option<double>("--inaudible-music") { Description = "mixture windows whose music lies more than this many dB below the noise are left unlabelled", DefaultValueFactory = _ => StripSampler.DefaultInaudibleMusicDecibels };
+var centreTargets = new Option<bool>("--centre-targets") { Description = "label each window by what is audible in its central 2x2 cells (music where the music's power there exceeds the noise's), half the strips mixtures: a network for a finer map, not the paper's window classifier" };
+var freezeFeatures = new Option<bool>("--freeze-features") { Description = "train only the dense layer and the classifier on the starting model's fixed convolutions: a second head for the same features" };
 var emphasis = new Option<FileInfo>("--emphasis") { Description = "a clip error survey (the mine command's output): clips a model got wrong are drawn more often" };
 emphasis.AcceptExistingOnly();
 var emphasisStrength = new Option<double>("--emphasis-strength") { Description = "a clip is drawn 1 + this x its error share as often", DefaultValueFactory = _ => 3 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, sungMusic, steadyTones, singleVoices, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, sungMusic, steadyTones, singleVoices, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength, centreTargets, freezeFeatures,
 };
 static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
 NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
@@ -109,6 +111,8 @@ root.SetAction(parse =>
         TeacherWeight = Chance(parse.GetValue(teacherWeight), "--teacher-weight"),
         Dropout = dropoutChance,
         Emphasis = parse.GetValue(emphasis) is { } survey ? ClipEmphasis.Read(survey.FullName, parse.GetValue(emphasisStrength)) : null,
+        CentreTargets = parse.GetValue(centreTargets),
+        FreezeFeatures = parse.GetValue(freezeFeatures),
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
     void Log(string line)

@@ -58,6 +58,40 @@ public sealed class StripSamplerTests : IDisposable
     }
 
     [Fact]
+    public void CentreTargetsCallAMixtureWindowMusicOnlyWhereTheMusicOutweighsTheNoiseInItsCentralCells()
+    {
+        var sampler = new StripSampler(new AudioLibrary(_folder), Columns) { CentreTargets = true };
+        var random = new Random(13);
+        var noiseWindows = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            // At +10 dB the music, all under 4 kHz, outweighs the noise in band 0's central cells (1.4-4.1 kHz); above
+            // 5.5 kHz only the noise sounds, so those windows are noise (unlabelled where the noise was band-limited too).
+            var strip = sampler.Next(random, StripKind.Mixture, snr: 10);
+
+            Assert.All(Band(strip, 0), t => Assert.Equal(StripSampler.MusicClass, t));
+            Assert.All(Bands(strip, FirstEmptyBand), t => Assert.NotEqual(StripSampler.MusicClass, t));
+            noiseWindows += Bands(strip, FirstEmptyBand).Count(t => t == StripSampler.NoiseClass);
+        }
+
+        Assert.True(noiseWindows > 10 * Columns * (WindowGrid.BandPositions - FirstEmptyBand) / 2, $"{noiseWindows} upper-band windows labelled noise");
+    }
+
+    [Fact]
+    public void CentreTargetsMakeHalfTheStripsMixtures()
+    {
+        int Mixtures(bool centre)
+        {
+            var sampler = new StripSampler(new AudioLibrary(_folder), Columns) { CentreTargets = centre };
+            var random = new Random(14);
+            return Enumerable.Range(0, 200).Count(_ => sampler.Next(random).Kind == StripKind.Mixture);
+        }
+
+        Assert.InRange(Mixtures(centre: true), 80, 120);
+        Assert.InRange(Mixtures(centre: false), 40, 79);
+    }
+
+    [Fact]
     public void NoiseIsNeverLabelledMusic()
     {
         var random = new Random(6);

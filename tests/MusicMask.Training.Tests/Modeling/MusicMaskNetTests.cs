@@ -89,6 +89,35 @@ public class MusicMaskNetTests
     }
 
     [Fact]
+    public void FrozenFeaturesKeepTheirWeightsAndStatisticsThroughTrainingWhileTheHeadLearns()
+    {
+        var model = TrainedLooking(seed: 12, centre: true);
+        model.FreezeFeatures();
+        var before = model.ToWeights();
+        var learned = model.parameters().Where(p => p.requires_grad).ToList();
+        using var optimizer = torch.optim.SGD(learned, 0.1, momentum: 0.9);
+        var input = tensor(Strip(seed: 13), [1, 1, 128, 320]);
+
+        model.train();
+        for (var step = 0; step < 3; step++)
+        {
+            optimizer.zero_grad();
+            model.call(input).select(1, 0).sum().backward();
+            optimizer.step();
+        }
+
+        var after = model.ToWeights();
+        Assert.Equal(6, learned.Count);
+        foreach (var (expected, actual) in before.Features.Zip(after.Features))
+        {
+            Assert.Equal(expected.Weight, actual.Weight);
+            Assert.Equal(expected.Bias, actual.Bias);
+        }
+
+        Assert.NotEqual(before.Hidden.Weight, after.Hidden.Weight);
+    }
+
+    [Fact]
     public void AnExportWithAnotherInputNormalisationIsRefused()
     {
         var weights = NetworkWeights.Random(8, inputMean: -40f);

@@ -112,11 +112,20 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
 
     public const double DefaultInaudibleMusicDecibels = 20;
 
+    /// <summary>
+    /// Labels each window by what is audible in its central 2x2 cells instead of by what was mixed in: music where,
+    /// in a mixture, the music's power there exceeds the noise's (the ideal binary mask of those cells), noise where it
+    /// does not; half the strips are then mixtures. A network trained so reports the centre of each window, so a
+    /// cell's value can come from the few windows centred on it (<see cref="CentreStitch"/>) rather than the 64 that
+    /// cover it.
+    /// </summary>
+    public bool CentreTargets { get; init; }
+
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
     public Strip Next(Random random, StripKind? kind = null, double? snr = null)
     {
-        kind ??= random.NextDouble() switch { < 0.3 => StripKind.Music, < 0.7 => StripKind.Noise, _ => StripKind.Mixture };
+        kind ??= DrawKind(random);
         float[] signal;
         float[]? music = null;
         float[]? noise = null;
@@ -146,7 +155,14 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         {
             Scale(music, gain);
             Scale(noise, gain);
-            IgnoreWhereMusicIsInaudible(targets, music, noise);
+            if (CentreTargets)
+            {
+                LabelByAudibleCentre(targets, music, noise);
+            }
+            else
+            {
+                IgnoreWhereMusicIsInaudible(targets, music, noise);
+            }
         }
 
         // Drawn only when asked for, so runs without gaps see the same strips for a seed as before the option.
@@ -157,6 +173,14 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
 
         Equalise(decibels, random);
         return new Strip(decibels, targets, kind.Value, mixtureSnr);
+    }
+
+    /// <summary>Music, noise or a mixture: 30/40/30, or 20/30/50 with <see cref="CentreTargets"/>, where mixtures teach the most.</summary>
+    private StripKind DrawKind(Random random)
+    {
+        var (musicBelow, noiseBelow) = CentreTargets ? (0.2, 0.5) : (0.3, 0.7);
+        var draw = random.NextDouble();
+        return draw < musicBelow ? StripKind.Music : draw < noiseBelow ? StripKind.Noise : StripKind.Mixture;
     }
 
     /// <summary>
@@ -377,19 +401,71 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         }
     }
 
-    /// <summary>The mean of f(dB) over every window, band-major [13, WindowColumns].</summary>
-    private double[] WindowMeans(float[] decibels, Func<double, double> f)
+    /// <summary>
+    /// In a mixture, every labelled window becomes music where the music's power over its central cells exceeds the
+    /// noise's, noise where it does not, and unlabelled where those cells lie more than
+    /// <see cref="RelativeFloorDecibels"/> under the loudest centre (both sources near silent: neither is audible).
+    /// </summary>
+    private void LabelByAudibleCentre(long[] targets, float[] music, float[] noise)
+    {
+        var musicPower = CentreSums(CellSums(Spectrogram(music), d => Math.Pow(10, d / 10)));
+        var noisePower = CentreSums(CellSums(Spectrogram(noise), d => Math.Pow(10, d / 10)));
+        var loudest = musicPower.Zip(noisePower, (m, n) => m + n).Max();
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (targets[i] == Ignore)
+            {
+                continue;
+            }
+
+            var empty = musicPower[i] + noisePower[i] < loudest * Math.Pow(10, -RelativeFloorDecibels / 10);
+            targets[i] = empty ? Ignore : musicPower[i] > noisePower[i] ? MusicClass : NoiseClass;
+        }
+    }
+
+    /// <summary>The sum over every window's central 2x2 cells, band-major [13, WindowColumns].</summary>
+    private double[] CentreSums(double[] cells)
+    {
+        var cellColumns = Width / WindowGrid.Stride;
+        var sums = new double[WindowGrid.BandPositions * windowColumns];
+        for (var band = 0; band < WindowGrid.BandPositions; band++)
+        {
+            for (var column = 0; column < windowColumns; column++)
+            {
+                for (var r = band + CentreStitch.RowOffset; r < band + CentreStitch.RowOffset + CentreStitch.CentreCells; r++)
+                {
+                    for (var c = column + CentreStitch.ColumnOffset; c < column + CentreStitch.ColumnOffset + CentreStitch.CentreCells; c++)
+                    {
+                        sums[band * windowColumns + column] += cells[r * cellColumns + c];
+                    }
+                }
+            }
+        }
+
+        return sums;
+    }
+
+    /// <summary>The sum of f(dB) over every 16x16 cell, [16, Width / 16].</summary>
+    private double[] CellSums(float[] decibels, Func<double, double> f)
     {
         var cellColumns = Width / WindowGrid.Stride;
         var cells = new double[WindowGrid.CellRows * cellColumns];
         for (var b = 0; b < SpectrogramParameters.Bins; b++)
         {
-            for (var t = 0; t < Width; t++)
+            for (var t = 0; t < cellColumns * WindowGrid.Stride; t++)
             {
                 cells[b / WindowGrid.Stride * cellColumns + t / WindowGrid.Stride] += f(decibels[b * Width + t]);
             }
         }
 
+        return cells;
+    }
+
+    /// <summary>The mean of f(dB) over every window, band-major [13, WindowColumns].</summary>
+    private double[] WindowMeans(float[] decibels, Func<double, double> f)
+    {
+        var cellColumns = Width / WindowGrid.Stride;
+        var cells = CellSums(decibels, f);
         var means = new double[WindowGrid.BandPositions * windowColumns];
         for (var band = 0; band < WindowGrid.BandPositions; band++)
         {

@@ -33,6 +33,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     private readonly BatchNorm2d denseNorm;
     private readonly Dropout featureDropout;
     private readonly Dropout denseDropout;
+    private bool _featuresFrozen;
 
     public MusicMaskNet(float inputMean = -30f, float inputScale = 1f / 25f, NetworkWidth? width = null, double dropout = DefaultDropout)
         : base("musicmask")
@@ -163,11 +164,11 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
         foreach (var (conv, norm) in Features)
         {
             // ReLU after the pooling: the two commute exactly, and ReLU then runs on a quarter of the values.
-            x = nn.functional.relu(MaxPool2x2.Pool(Normalise(norm, conv.call(x))));
+            x = nn.functional.relu(MaxPool2x2.Pool(Normalise(norm, conv.call(x), training && !_featuresFrozen)));
         }
 
         x = featureDropout.call(x);
-        x = denseDropout.call(nn.functional.relu(Normalise(denseNorm, dense.call(x))));
+        x = denseDropout.call(nn.functional.relu(Normalise(denseNorm, dense.call(x), training)));
         return classifier.call(x).MoveToOuterDisposeScope();
     }
 
@@ -188,8 +189,25 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     /// num_batches_tracked.add_(1), an implicit Scalar the finaliser can free mid-call (it crashed run 10 at step
     /// 200). The count is only used when momentum is unset, and here it is 0.1, so the result is the same.
     /// </summary>
-    private Tensor Normalise(BatchNorm2d norm, Tensor x) =>
-        nn.functional.batch_norm(x, norm.running_mean, norm.running_var, norm.weight, norm.bias, training, Momentum, Epsilon);
+    private static Tensor Normalise(BatchNorm2d norm, Tensor x, bool learning) =>
+        nn.functional.batch_norm(x, norm.running_mean, norm.running_var, norm.weight, norm.bias, learning, Momentum, Epsilon);
+
+    /// <summary>
+    /// Fixes the four convolutions and their batch norms (no gradient, eval-mode statistics), so training moves only
+    /// the dense layer and the classifier: a head trained so reads exactly the features of the model it started from.
+    /// </summary>
+    public void FreezeFeatures()
+    {
+        foreach (var (conv, norm) in Features)
+        {
+            foreach (var parameter in conv.parameters().Concat(norm.parameters()))
+            {
+                parameter.requires_grad = false;
+            }
+        }
+
+        _featuresFrozen = true;
+    }
 
     /// <summary>The trained parameters in the layout the ONNX writer takes.</summary>
     public NetworkWeights ToWeights() => new(

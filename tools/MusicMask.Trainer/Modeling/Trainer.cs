@@ -84,8 +84,13 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             model.CentreFirstLayerKernels();
         }
 
+        if (options.FreezeFeatures)
+        {
+            model.FreezeFeatures();
+        }
+
         using var teacher = options.Teacher is { } teacherPath ? LoadTeacher(teacherPath, train) : null;
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; sung music in {options.SungMusic:P0} of it; steady tones in {options.SteadyTones:P0} of training noise strips; one talker in {options.SingleVoices:P0} of training speech strips; {options.Reverb:P0} of training sources reverberated; {EmphasisSummary(train)}");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; sung music in {options.SungMusic:P0} of it; steady tones in {options.SteadyTones:P0} of training noise strips; one talker in {options.SingleVoices:P0} of training speech strips; {options.Reverb:P0} of training sources reverberated; {EmphasisSummary(train)}; windows labelled {(options.CentreTargets ? "by the audible music of their central cells" : "by what was mixed in")}; {(options.FreezeFeatures ? "convolutions frozen" : "every layer learns")}");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         validation.EnsureMusicAndNoise();
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("sung")} sung ({train.Seconds("sung") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
@@ -105,9 +110,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             log($"start          val AUC clean {start.AucClean:F4}  0 dB {start.AucZeroDb:F4}  -10 dB {start.AucMinus10Db:F4}");
         }
 
+        var learned = model.parameters().Where(parameter => parameter.requires_grad).ToList();
         optim.Optimizer optimizer = options.Optimizer == "adam"
-            ? torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay * 100)
-            : torch.optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
+            ? torch.optim.AdamW(learned, options.LearningRate, weight_decay: options.WeightDecay * 100)
+            : torch.optim.SGD(learned, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
         var sampler = Sampler(train, synthetic: true);
         using var batches = new BlockingCollection<(Tensor X, Tensor Y)>(boundedCapacity: 4);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -281,6 +287,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         SingleVoices = synthetic ? options.SingleVoices : 0,
         Reverb = synthetic ? options.Reverb : 0,
         InaudibleMusicDecibels = synthetic ? options.InaudibleMusicDecibels : StripSampler.DefaultInaudibleMusicDecibels,
+        CentreTargets = synthetic && options.CentreTargets,
     };
 
     private double LearningRate(int step, double progress)

@@ -87,6 +87,12 @@ public sealed record TrainerOptions
     /// <summary>Dropout before and after the dense layer while training.</summary>
     public double Dropout { get; init; } = MusicMaskNet.DefaultDropout;
 
+    /// <summary>Training windows labelled by the audible music of their central cells (training strips only).</summary>
+    public bool CentreTargets { get; init; }
+
+    /// <summary>Only the dense layer and the classifier learn; the convolutions stay the starting model's.</summary>
+    public bool FreezeFeatures { get; init; }
+
     public bool Resume { get; init; }
 
     /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>
