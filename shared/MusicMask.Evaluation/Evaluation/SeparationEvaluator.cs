@@ -61,14 +61,21 @@ public sealed record ImprovementSummary(double Mean, double Median, double Stand
 
 public sealed record SeparationCondition(double Snr, int Excerpts, double MixtureSiSdr, IReadOnlyDictionary<string, ImprovementSummary> Improvements);
 
-public sealed record SeparationReport(string Model, int Seed, double ExcerptSeconds, int SharpenIterations, float PixelGateDecibels, IReadOnlyList<SeparationCondition> Conditions);
+public sealed record SeparationReport(string Model, int Seed, double ExcerptSeconds, int SharpenIterations, float PixelGateDecibels, IReadOnlyList<SeparationCondition> Conditions)
+{
+    /// <summary>The masks measured, in table order; a centre model's are last.</summary>
+    public IReadOnlyList<string> Masks { get; init; } = SeparationEvaluator.MaskNames;
+
+    /// <summary>The centre model's file name when one was measured.</summary>
+    public string? CentreModel { get; init; }
+}
 
 /// <summary>
 /// Music and noise excerpts drawn at random (seeded) from held-out folders and mixed at each SNR; the mixture is
 /// segmented as `segment` does it, its music resynthesised under each mask, and each result's SI-SDR against the
 /// music alone compared with the mixture's.
 /// </summary>
-public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions options)
+public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions options, StripScorer? centreScorer = null)
 {
     public const string Cells = "cells";
     public const string CellGated = "level-gated";
@@ -79,7 +86,12 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
     public const string IdealCells = "ideal-cells";
     public const string IdealPixels = "ideal-pixels";
 
+    public const string Centre = "centre";
+    public const string CentreGated = "centre-pixel-gated";
+
     public static readonly IReadOnlyList<string> MaskNames = [Cells, CellGated, Shipped, Cubed, Sharpened, Tonal, IdealCells, IdealPixels];
+
+    private IReadOnlyList<string> Names => centreScorer is null ? MaskNames : [.. MaskNames, Centre, CentreGated];
 
     public SeparationReport Run(IReadOnlyList<string> musicFiles, IReadOnlyList<string> noiseFiles, IProgress<string>? progress = null)
     {
@@ -95,7 +107,7 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
         foreach (var snr in options.Snrs)
         {
             var random = new Random(unchecked(options.Seed * 7919 + (int)Math.Round(snr * 100)));
-            var improvements = MaskNames.ToDictionary(name => name, _ => new List<double>());
+            var improvements = Names.ToDictionary(name => name, _ => new List<double>());
             var mixtures = new List<double>();
             var draws = 0;
             while (mixtures.Count < options.ExcerptsPerCondition)
@@ -124,10 +136,14 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
 
             var summary = improvements.ToDictionary(p => p.Key, p => Summarise(p.Value));
             conditions.Add(new SeparationCondition(snr, mixtures.Count, mixtures.Average(), summary));
-            progress?.Report($"{snr:+0;-0;0} dB: SI-SDR improvement " + string.Join(", ", MaskNames.Select(n => $"{n} {summary[n].Mean:F2} dB")));
+            progress?.Report($"{snr:+0;-0;0} dB: SI-SDR improvement " + string.Join(", ", Names.Select(n => $"{n} {summary[n].Mean:F2} dB")));
         }
 
-        return new SeparationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, options.SharpenIterations, options.PixelGateDecibels, conditions);
+        return new SeparationReport(Path.GetFileName(scorer.ModelPath), options.Seed, options.ExcerptSeconds, options.SharpenIterations, options.PixelGateDecibels, conditions)
+        {
+            Masks = Names,
+            CentreModel = centreScorer is null ? null : Path.GetFileName(centreScorer.ModelPath),
+        };
     }
 
     private IEnumerable<(string Name, ISpectralMask Mask)> Masks(float[] mixture, float[] music, float[] noise)
@@ -143,6 +159,12 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
         yield return (Tonal, new SignalGuidedMask(map));
         yield return (IdealCells, ideal.Cells);
         yield return (IdealPixels, ideal.Pixels);
+        if (centreScorer is not null)
+        {
+            var centre = SignalScorer.CentreMap(centreScorer, mixture);
+            yield return (Centre, new SmoothCellMask(centre));
+            yield return (CentreGated, new PixelGatedMask(LevelGate.Apply(centre, levels), medians, options.PixelGateDecibels));
+        }
     }
 
     private static ImprovementSummary Summarise(List<double> values)

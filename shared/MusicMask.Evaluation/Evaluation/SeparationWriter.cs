@@ -18,15 +18,20 @@ public static class SeparationWriter
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"SI-SDR improvement of music.wav over the mixture, in dB (mean ± standard error, median in brackets); model {report.Model}, {report.ExcerptSeconds:0.##} s excerpts, seed {report.Seed}. cells: the 16x16 map p interpolated to pixels; level-gated: p scaled down where a cell stands over 6 dB above its band's median level over ±3 s; pixel-gated: the level-gated p further scaled down where a pixel stands over {report.PixelGateDecibels:0.#} dB above its 2-bin band's median, what `segment --audio` uses; cubed: p³; sharpened: the map sharpened by {report.SharpenIterations} Richardson-Lucy iterations, interpolated; tonal: p weighted per pixel by steadiness over spread; ideal: 1 where the music outweighs the noise, per cell or per pixel.");
+        if (report.CentreModel is { } centre)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"centre: the map of {centre}, a model trained on window centres, each cell the mean of the windows centred on it; centre, pixel-gated: that map under the same level and pixel gates.");
+        }
+
         text.AppendLine();
-        text.AppendLine("| SNR | excerpts | mixture SI-SDR | 16x16 cells | level-gated | pixel-gated | cubed | sharpened | tonal | ideal cells | ideal pixels | pixel-gated − cells | pixel-gated / ideal pixels |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| SNR | excerpts | mixture SI-SDR | " + string.Join(" | ", report.Masks.Select(name => Headings.GetValueOrDefault(name, name))) + " | pixel-gated − cells | pixel-gated / ideal pixels |");
+        text.AppendLine(string.Concat(Enumerable.Repeat("|---", report.Masks.Count + 5)) + "|");
         foreach (var condition in report.Conditions)
         {
             var row = condition.Improvements;
             var (cells, shipped, pixels) = (row[SeparationEvaluator.Cells].Mean, row[SeparationEvaluator.Shipped].Mean, row[SeparationEvaluator.IdealPixels].Mean);
             text.Append(CultureInfo.InvariantCulture, $"| {condition.Snr:+0;-0;0} dB | {condition.Excerpts} | {condition.MixtureSiSdr:F2} |");
-            foreach (var name in SeparationEvaluator.MaskNames)
+            foreach (var name in report.Masks)
             {
                 var summary = row[name];
                 var silenced = summary.Silenced > 0 ? $", {summary.Silenced} silenced" : "";
@@ -39,6 +44,15 @@ public static class SeparationWriter
         return text.ToString();
     }
 
+    private static readonly Dictionary<string, string> Headings = new()
+    {
+        [SeparationEvaluator.Cells] = "16x16 cells",
+        [SeparationEvaluator.Cubed] = "cubed",
+        [SeparationEvaluator.IdealCells] = "ideal cells",
+        [SeparationEvaluator.IdealPixels] = "ideal pixels",
+        [SeparationEvaluator.CentreGated] = "centre, pixel-gated",
+    };
+
     public static string Json(SeparationReport report) => JsonSerializer.Serialize(
         new
         {
@@ -47,6 +61,7 @@ public static class SeparationWriter
             excerpt_seconds = report.ExcerptSeconds,
             sharpen_iterations = report.SharpenIterations,
             pixel_gate_db = report.PixelGateDecibels,
+            centre_model = report.CentreModel,
             conditions = report.Conditions.Select(c => new
             {
                 snr_db = c.Snr,

@@ -53,6 +53,15 @@ public static class SignalScorer
         return (map, EmptyCells.Gate(WindowDeconvolution.Sharpen(summary.Grid, windows, iterations), preview), Separation.LevelGate.Levels(preview, map.Columns), Separation.BandMedians.Of(preview));
     }
 
+    /// <summary>The cell map of a model trained on window centres (<see cref="CentreStitch"/>), gated for empty cells as `segment` gates its map.</summary>
+    public static ProbabilityMap CentreMap(StripScorer scorer, float[] signal)
+    {
+        var builder = new ProbabilityMapBuilder();
+        var preview = new SpectrogramPreview();
+        var summary = SpectrogramTiler.Run(new ArrayAudioSource(signal, SpectrogramParameters.SampleRate), tile => builder.Add(scorer.Score(tile)), preview);
+        return EmptyCells.Gate(CentreStitch.Stitch(summary.Grid, builder.WindowProbabilities(summary.Grid)), preview);
+    }
+
     /// <summary>Power per 16x16 cell (linear, summed), [16, cellColumns]: the ground truth for ideal masks.</summary>
     public static double[] CellPower(float[] signal, long cellColumns)
     {

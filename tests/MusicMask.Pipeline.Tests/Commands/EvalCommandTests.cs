@@ -117,6 +117,24 @@ public class EvalCommandTests
         }
     }
 
+    [Fact]
+    public void SeparationWithACentreModelAddsItsMapAloneAndGated()
+    {
+        using var temp = new TempDirectory();
+        TestAudio.Write(temp.File("music"), "a.wav", 4);
+        TestAudio.Write(temp.File("noise"), "n.wav", 4, seed: 2);
+        var root = new RootCommand { EvalCommand.Create() };
+
+        var exitCode = root.Parse(["eval", "--separation", "--music", temp.File("music"), "--noise", temp.File("noise"), "--snr", "0", "--excerpts", "2", "--excerpt-seconds", "2", "--model", TestModels.RandomModel(), "--centre-model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke();
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("| centre | centre, pixel-gated |", File.ReadAllText(temp.File("out/separation.md")));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/separation.json")));
+        var improvements = json.RootElement.GetProperty("conditions")[0].GetProperty("si_sdr_improvement_db");
+        Assert.Equal(["centre", "centre-pixel-gated"], improvements.EnumerateObject().Select(p => p.Name).TakeLast(2));
+        Assert.All(improvements.EnumerateObject().TakeLast(2), mask => Assert.True(double.IsFinite(mask.Value.GetProperty("mean").GetDouble())));
+    }
+
     [Theory]
     [InlineData("--snr", "clean,0")]
     [InlineData("--excerpts", "0")]
