@@ -127,7 +127,7 @@ root.SetAction(parse =>
     trainer.Run();
     var target = parse.GetValue(output)?.FullName ?? Path.Combine(options.RunFolder, "model.onnx");
     trainer.ExportBest(target, parse.GetValue(threshold));
-    Log($"exported the best checkpoint to {target}");
+    Log($"exported {Path.GetFileName(trainer.ExportedCheckpointPath)} to {target}");
 });
 var blendFrom = new Argument<FileInfo>("from") { Description = "checkpoint the run started from" };
 var blendTo = new Argument<FileInfo>("to") { Description = "checkpoint it was fine-tuned to" };

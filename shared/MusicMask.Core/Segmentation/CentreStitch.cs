@@ -8,9 +8,9 @@ namespace MusicMask.Segmentation;
 /// </summary>
 public static class CentreStitch
 {
-    public const int RowOffset = 1;
-    public const int ColumnOffset = 7;
     public const int CentreCells = 2;
+    public const int RowOffset = (WindowGrid.CellsPerWindowRow - CentreCells) / 2;
+    public const int ColumnOffset = (WindowGrid.CellsPerWindowColumn - CentreCells) / 2;
 
     public static ProbabilityMap Stitch(WindowGrid grid, ReadOnlySpan<float> windows)
     {

@@ -45,21 +45,25 @@ public static class SignalScorer
     /// </summary>
     public static (ProbabilityMap Map, ProbabilityMap Sharpened, float[] Levels, Separation.BandMedians Medians) SegmentMaps(StripScorer scorer, float[] signal, int iterations)
     {
-        var builder = new ProbabilityMapBuilder();
-        var preview = new SpectrogramPreview();
-        var summary = SpectrogramTiler.Run(new ArrayAudioSource(signal, SpectrogramParameters.SampleRate), tile => builder.Add(scorer.Score(tile)), preview);
-        var windows = builder.WindowProbabilities(summary.Grid);
-        var map = EmptyCells.Gate(ProbabilityMapBuilder.Stitch(summary.Grid, windows), preview);
-        return (map, EmptyCells.Gate(WindowDeconvolution.Sharpen(summary.Grid, windows, iterations), preview), Separation.LevelGate.Levels(preview, map.Columns), Separation.BandMedians.Of(preview));
+        var (grid, windows, preview) = Windows(scorer, signal);
+        var map = EmptyCells.Gate(ProbabilityMapBuilder.Stitch(grid, windows), preview);
+        return (map, EmptyCells.Gate(WindowDeconvolution.Sharpen(grid, windows, iterations), preview), Separation.LevelGate.Levels(preview, map.Columns), Separation.BandMedians.Of(preview));
     }
 
     /// <summary>The cell map of a model trained on window centres (<see cref="CentreStitch"/>), gated for empty cells as `segment` gates its map.</summary>
     public static ProbabilityMap CentreMap(StripScorer scorer, float[] signal)
     {
+        var (grid, windows, preview) = Windows(scorer, signal);
+        return EmptyCells.Gate(CentreStitch.Stitch(grid, windows), preview);
+    }
+
+    /// <summary>The signal tiled and scored as `segment` does it: its grid, every window's probability and its preview.</summary>
+    private static (WindowGrid Grid, float[] Windows, SpectrogramPreview Preview) Windows(StripScorer scorer, float[] signal)
+    {
         var builder = new ProbabilityMapBuilder();
         var preview = new SpectrogramPreview();
         var summary = SpectrogramTiler.Run(new ArrayAudioSource(signal, SpectrogramParameters.SampleRate), tile => builder.Add(scorer.Score(tile)), preview);
-        return EmptyCells.Gate(CentreStitch.Stitch(summary.Grid, builder.WindowProbabilities(summary.Grid)), preview);
+        return (summary.Grid, builder.WindowProbabilities(summary.Grid), preview);
     }
 
     /// <summary>Power per 16x16 cell (linear, summed), [16, cellColumns]: the ground truth for ideal masks.</summary>

@@ -98,13 +98,8 @@ public class EvalCommandTests
     public void SeparationWritesEveryMaskPerSnrAndTheIdealPixelMaskBeatsTheIdealCells()
     {
         using var temp = new TempDirectory();
-        TestAudio.Write(temp.File("music"), "a.wav", 4);
-        TestAudio.Write(temp.File("noise"), "n.wav", 4, seed: 2);
-        var root = new RootCommand { EvalCommand.Create() };
 
-        var exitCode = root.Parse(["eval", "--separation", "--music", temp.File("music"), "--noise", temp.File("noise"), "--snr", "0,-5", "--excerpts", "3", "--excerpt-seconds", "2", "--model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke();
-
-        Assert.Equal(0, exitCode);
+        Assert.Equal(0, Separate(temp, "--snr", "0,-5", "--excerpts", "3"));
         Assert.Contains("| 0 dB | 3 |", File.ReadAllText(temp.File("out/separation.md")));
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/separation.json")));
         var conditions = json.RootElement.GetProperty("conditions").EnumerateArray().ToArray();
@@ -121,18 +116,23 @@ public class EvalCommandTests
     public void SeparationWithACentreModelAddsItsMapAloneAndGated()
     {
         using var temp = new TempDirectory();
-        TestAudio.Write(temp.File("music"), "a.wav", 4);
-        TestAudio.Write(temp.File("noise"), "n.wav", 4, seed: 2);
-        var root = new RootCommand { EvalCommand.Create() };
 
-        var exitCode = root.Parse(["eval", "--separation", "--music", temp.File("music"), "--noise", temp.File("noise"), "--snr", "0", "--excerpts", "2", "--excerpt-seconds", "2", "--model", TestModels.RandomModel(), "--centre-model", TestModels.RandomModel(), "-o", temp.File("out")]).Invoke();
-
-        Assert.Equal(0, exitCode);
+        Assert.Equal(0, Separate(temp, "--snr", "0", "--excerpts", "2", "--centre-model", TestModels.RandomModel()));
         Assert.Contains("| centre | centre, pixel-gated |", File.ReadAllText(temp.File("out/separation.md")));
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/separation.json")));
         var improvements = json.RootElement.GetProperty("conditions")[0].GetProperty("si_sdr_improvement_db");
         Assert.Equal(["centre", "centre-pixel-gated"], improvements.EnumerateObject().Select(p => p.Name).TakeLast(2));
         Assert.All(improvements.EnumerateObject().TakeLast(2), mask => Assert.True(double.IsFinite(mask.Value.GetProperty("mean").GetDouble())));
+    }
+
+    /// <summary>`eval --separation` over 4 s of music and 4 s of noise in 2 s excerpts, with the random model.</summary>
+    private static int Separate(TempDirectory temp, params string[] options)
+    {
+        TestAudio.Write(temp.File("music"), "a.wav", 4);
+        TestAudio.Write(temp.File("noise"), "n.wav", 4, seed: 2);
+        var root = new RootCommand { EvalCommand.Create() };
+        string[] common = ["eval", "--separation", "--music", temp.File("music"), "--noise", temp.File("noise"), "--excerpt-seconds", "2", "--model", TestModels.RandomModel(), "-o", temp.File("out")];
+        return root.Parse([.. common, .. options]).Invoke();
     }
 
     [Theory]

@@ -60,21 +60,35 @@ public sealed class StripSamplerTests : IDisposable
     [Fact]
     public void CentreTargetsCallAMixtureWindowMusicOnlyWhereTheMusicOutweighsTheNoiseInItsCentralCells()
     {
-        var sampler = new StripSampler(new AudioLibrary(_folder), Columns) { CentreTargets = true };
+        // At normal speed only: played 1.2x faster, the music would reach 4.8 kHz.
+        var sampler = new StripSampler(new AudioLibrary(_folder), Columns) { CentreTargets = true, SpeedChange = 0 };
         var random = new Random(13);
         var noiseWindows = 0;
         for (var i = 0; i < 10; i++)
         {
-            // At +10 dB the music, all under 4 kHz, outweighs the noise in band 0's central cells (1.4-4.1 kHz); above
-            // 5.5 kHz only the noise sounds, so those windows are noise (unlabelled where the noise was band-limited too).
+            // At +10 dB the music, all under 4 kHz, outweighs the noise in band 0's central cells (1.4-4.1 kHz). Band
+            // 2's window (2.8-8.3 kHz) holds music, its centre (4.1-6.9 kHz) only noise; above, only noise sounds.
+            // Where the noise was band-limited too, centres under both sources' floor go unlabelled.
             var strip = sampler.Next(random, StripKind.Mixture, snr: 10);
 
             Assert.All(Band(strip, 0), t => Assert.Equal(StripSampler.MusicClass, t));
-            Assert.All(Bands(strip, FirstEmptyBand), t => Assert.NotEqual(StripSampler.MusicClass, t));
-            noiseWindows += Bands(strip, FirstEmptyBand).Count(t => t == StripSampler.NoiseClass);
+            Assert.All(Bands(strip, 2), t => Assert.NotEqual(StripSampler.MusicClass, t));
+            noiseWindows += Bands(strip, 2).Count(t => t == StripSampler.NoiseClass);
         }
 
-        Assert.True(noiseWindows > 10 * Columns * (WindowGrid.BandPositions - FirstEmptyBand) / 2, $"{noiseWindows} upper-band windows labelled noise");
+        Assert.True(noiseWindows > 10 * Columns * (WindowGrid.BandPositions - 2) / 2, $"{noiseWindows} windows from band 2 up labelled noise");
+    }
+
+    [Fact]
+    public void CentreTargetsLeaveAPureMusicWindowWhoseCentreIsNearSilenceUnlabelled()
+    {
+        var random = new Random(15);
+        var centre = new StripSampler(new AudioLibrary(_folder), Columns) { CentreTargets = true }.Next(random, StripKind.Music);
+        var whole = _sampler.Next(new Random(15), StripKind.Music);
+
+        Assert.All(Band(whole, 2), t => Assert.Equal(StripSampler.MusicClass, t));
+        Assert.All(Band(centre, 2), t => Assert.Equal(StripSampler.Ignore, t));
+        Assert.All(Band(centre, 0), t => Assert.Equal(StripSampler.MusicClass, t));
     }
 
     [Fact]

@@ -84,6 +84,33 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void RefusesCentreTargetsWithSilenceGapsAndFrozenFeaturesWithoutAStartingModel()
+    {
+        var options = SmallRun() with { MaxSteps = 10 };
+
+        var gaps = Assert.Throws<ArgumentException>(() => new Trainer(options with { CentreTargets = true, SilenceGaps = 0.1 }, _ => { }).Run());
+        var frozen = Assert.Throws<ArgumentException>(() => new Trainer(options with { FreezeFeatures = true }, _ => { }).Run());
+
+        Assert.Contains("--silence-gaps", gaps.Message);
+        Assert.Contains("--init", frozen.Message);
+        Assert.False(Directory.Exists(options.RunFolder));
+    }
+
+    [Fact]
+    public void ARunOnCentreTargetsExportsItsLastCheckpointNotTheBestByWindowScore()
+    {
+        var options = SmallRun() with { MaxSteps = 40, StepsPerEpoch = 20, BatchSize = 4, LearningRate = 0.01, ValidationStripsPerKind = 4, Seed = 4 };
+        var plain = new Trainer(options, _ => { });
+        var centre = new Trainer(options with { CentreTargets = true, RunFolder = Path.Combine(_folder, "centre") }, _ => { });
+
+        plain.Run();
+        centre.Run();
+
+        Assert.Equal(plain.BestPath, plain.ExportedCheckpointPath);
+        Assert.Equal(centre.CheckpointPath, centre.ExportedCheckpointPath);
+    }
+
+    [Fact]
     public void ARunWhoseWeightsDivergeStopsSayingSo()
     {
         var options = SmallRun() with { MaxSteps = 40, StepsPerEpoch = 10, BatchSize = 2, LearningRate = 1e8, ValidationStripsPerKind = 2 };

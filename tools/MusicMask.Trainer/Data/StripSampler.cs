@@ -113,9 +113,8 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public const double DefaultInaudibleMusicDecibels = 20;
 
     /// <summary>
-    /// Labels each window by what is audible in its central 2x2 cells instead of by what was mixed in: music where,
-    /// in a mixture, the music's power there exceeds the noise's (the ideal binary mask of those cells), noise where it
-    /// does not; half the strips are then mixtures. A network trained so reports the centre of each window, so a
+    /// Labels each window by what is audible in its central 2x2 cells instead of by what was mixed in
+    /// (<see cref="CentreLabels"/>: the ideal binary mask of those cells); half the strips are then mixtures. A network trained so reports the centre of each window, so a
     /// cell's value can come from the few windows centred on it (<see cref="CentreStitch"/>) rather than the 64 that
     /// cover it.
     /// </summary>
@@ -155,14 +154,17 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         {
             Scale(music, gain);
             Scale(noise, gain);
-            if (CentreTargets)
-            {
-                LabelByAudibleCentre(targets, music, noise);
-            }
-            else
-            {
-                IgnoreWhereMusicIsInaudible(targets, music, noise);
-            }
+        }
+
+        if (CentreTargets)
+        {
+            var musicCentres = kind == StripKind.Noise ? null : CentrePowers(music is null ? decibels : Spectrogram(music));
+            var noiseCentres = kind == StripKind.Music ? null : CentrePowers(noise is null ? decibels : Spectrogram(noise));
+            CentreLabels.Apply(targets, musicCentres, noiseCentres, RelativeFloorDecibels);
+        }
+        else if (music is not null && noise is not null)
+        {
+            IgnoreWhereMusicIsInaudible(targets, music, noise);
         }
 
         // Drawn only when asked for, so runs without gaps see the same strips for a seed as before the option.
@@ -401,49 +403,11 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         }
     }
 
-    /// <summary>
-    /// In a mixture, every labelled window becomes music where the music's power over its central cells exceeds the
-    /// noise's, noise where it does not, and unlabelled where those cells lie more than
-    /// <see cref="RelativeFloorDecibels"/> under the loudest centre (both sources near silent: neither is audible).
-    /// </summary>
-    private void LabelByAudibleCentre(long[] targets, float[] music, float[] noise)
-    {
-        var musicPower = CentreSums(CellSums(Spectrogram(music), d => Math.Pow(10, d / 10)));
-        var noisePower = CentreSums(CellSums(Spectrogram(noise), d => Math.Pow(10, d / 10)));
-        var loudest = musicPower.Zip(noisePower, (m, n) => m + n).Max();
-        for (var i = 0; i < targets.Length; i++)
-        {
-            if (targets[i] == Ignore)
-            {
-                continue;
-            }
-
-            var empty = musicPower[i] + noisePower[i] < loudest * Math.Pow(10, -RelativeFloorDecibels / 10);
-            targets[i] = empty ? Ignore : musicPower[i] > noisePower[i] ? MusicClass : NoiseClass;
-        }
-    }
-
-    /// <summary>The sum over every window's central 2x2 cells, band-major [13, WindowColumns].</summary>
-    private double[] CentreSums(double[] cells)
-    {
-        var cellColumns = Width / WindowGrid.Stride;
-        var sums = new double[WindowGrid.BandPositions * windowColumns];
-        for (var band = 0; band < WindowGrid.BandPositions; band++)
-        {
-            for (var column = 0; column < windowColumns; column++)
-            {
-                for (var r = band + CentreStitch.RowOffset; r < band + CentreStitch.RowOffset + CentreStitch.CentreCells; r++)
-                {
-                    for (var c = column + CentreStitch.ColumnOffset; c < column + CentreStitch.ColumnOffset + CentreStitch.CentreCells; c++)
-                    {
-                        sums[band * windowColumns + column] += cells[r * cellColumns + c];
-                    }
-                }
-            }
-        }
-
-        return sums;
-    }
+    /// <summary>Power summed over every window's central cells, band-major [13, WindowColumns].</summary>
+    private double[] CentrePowers(float[] decibels) => WindowSums(
+        CellSums(decibels, d => Math.Pow(10, d / 10)),
+        (CentreStitch.RowOffset, CentreStitch.CentreCells),
+        (CentreStitch.ColumnOffset, CentreStitch.CentreCells));
 
     /// <summary>The sum of f(dB) over every 16x16 cell, [16, Width / 16].</summary>
     private double[] CellSums(float[] decibels, Func<double, double> f)
@@ -452,7 +416,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         var cells = new double[WindowGrid.CellRows * cellColumns];
         for (var b = 0; b < SpectrogramParameters.Bins; b++)
         {
-            for (var t = 0; t < cellColumns * WindowGrid.Stride; t++)
+            for (var t = 0; t < Width; t++)
             {
                 cells[b / WindowGrid.Stride * cellColumns + t / WindowGrid.Stride] += f(decibels[b * Width + t]);
             }
@@ -461,31 +425,39 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         return cells;
     }
 
-    /// <summary>The mean of f(dB) over every window, band-major [13, WindowColumns].</summary>
-    private double[] WindowMeans(float[] decibels, Func<double, double> f)
+    /// <summary>
+    /// The sum over a block of each window's cells (rows and columns counted from its first cell), band-major
+    /// [13, WindowColumns].
+    /// </summary>
+    private double[] WindowSums(double[] cells, (int First, int Count) rows, (int First, int Count) columns)
     {
         var cellColumns = Width / WindowGrid.Stride;
-        var cells = CellSums(decibels, f);
-        var means = new double[WindowGrid.BandPositions * windowColumns];
+        var sums = new double[WindowGrid.BandPositions * windowColumns];
         for (var band = 0; band < WindowGrid.BandPositions; band++)
         {
             for (var column = 0; column < windowColumns; column++)
             {
                 double sum = 0;
-                for (var r = band; r < band + WindowGrid.CellsPerWindowRow; r++)
+                for (var r = band + rows.First; r < band + rows.First + rows.Count; r++)
                 {
-                    for (var c = column; c < column + WindowGrid.CellsPerWindowColumn; c++)
+                    for (var c = column + columns.First; c < column + columns.First + columns.Count; c++)
                     {
                         sum += cells[r * cellColumns + c];
                     }
                 }
 
-                means[band * windowColumns + column] = sum / (WindowGrid.WindowHeight * WindowGrid.WindowWidth);
+                sums[band * windowColumns + column] = sum;
             }
         }
 
-        return means;
+        return sums;
     }
+
+    /// <summary>The mean of f(dB) over every window, band-major [13, WindowColumns].</summary>
+    private double[] WindowMeans(float[] decibels, Func<double, double> f) =>
+        Array.ConvertAll(
+            WindowSums(CellSums(decibels, f), (0, WindowGrid.CellsPerWindowRow), (0, WindowGrid.CellsPerWindowColumn)),
+            sum => sum / (WindowGrid.WindowHeight * WindowGrid.WindowWidth));
 
     /// <summary>
     /// Half the strips get a random spectral tilt (±3 dB per octave about 2 kHz), as a different microphone,

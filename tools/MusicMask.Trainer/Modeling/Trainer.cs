@@ -41,6 +41,16 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             throw new ArgumentException($"snapshots are taken at epoch ends, so their spacing must be a positive multiple of {options.StepsPerEpoch} steps, not {every}");
         }
 
+        if (options.CentreTargets && options.SilenceGaps > 0)
+        {
+            throw new ArgumentException("--centre-targets labels a strip's sound before --silence-gaps would cut into it: use one or the other");
+        }
+
+        if (options.FreezeFeatures && options.InitialWeights is null && !options.Resume)
+        {
+            throw new ArgumentException("--freeze-features keeps the starting model's convolutions: give that model with --init");
+        }
+
         if (!(options.Minutes > 0) || options.MaxSteps is < 1 || !(options.LearningRate > 0 && double.IsFinite(options.LearningRate)))
         {
             throw new ArgumentException($"the time budget ({options.Minutes} min), the step budget ({options.MaxSteps}) and the learning rate ({options.LearningRate}) must be positive");
@@ -79,7 +89,9 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             log($"started from the weights in {checkpoint}");
         }
 
-        if (options.ZeroSumFirstLayer)
+        // Frozen convolutions stay exactly the starting model's, so the projection is left out with them.
+        var projectFirstLayer = options.ZeroSumFirstLayer && !options.FreezeFeatures;
+        if (projectFirstLayer)
         {
             model.CentreFirstLayerKernels();
         }
@@ -151,7 +163,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
                     {
                         loss.backward();
                         optimizer.step();
-                        if (options.ZeroSumFirstLayer)
+                        if (projectFirstLayer)
                         {
                             model.CentreFirstLayerKernels();
                         }
@@ -214,11 +226,17 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
 
     private MusicMaskNet NewModel() => new(width: options.Width, dropout: options.Dropout);
 
-    /// <summary>Loads the best checkpoint and writes it as the strip-contract ONNX model.</summary>
+    /// <summary>
+    /// The checkpoint <see cref="ExportBest"/> writes: the best by validation score, except for a run on centre
+    /// targets, whose validation strips are labelled by what was mixed in, which it is not trained to tell: its last.
+    /// </summary>
+    public string ExportedCheckpointPath => options.CentreTargets || !File.Exists(BestPath) ? CheckpointPath : BestPath;
+
+    /// <summary>Loads <see cref="ExportedCheckpointPath"/> and writes it as the strip-contract ONNX model.</summary>
     public NetworkWeights ExportBest(string onnxPath, double? decisionThreshold = null)
     {
         var model = NewModel();
-        model.LoadCheckpoint(File.Exists(BestPath) ? BestPath : CheckpointPath);
+        model.LoadCheckpoint(ExportedCheckpointPath);
         return Export(model, onnxPath, options.ModelVersion, decisionThreshold);
     }
 
