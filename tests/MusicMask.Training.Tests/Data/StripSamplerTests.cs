@@ -92,6 +92,41 @@ public sealed class StripSamplerTests : IDisposable
     }
 
     [Fact]
+    public void CentreTargetsFollowTheSoundInEachWindowsCentralColumns()
+    {
+        // The music half a second on, half a second off: every window holds some of it, while the centre of a window
+        // (its cell columns 7-8, frames 112-143) may fall in a pause. Loud, so no window is taken for silence.
+        var folder = Path.Combine(_folder, "gated");
+        Write("music", BandLimitedWithHiss(seed: 1).Select((x, i) => i / 22_050 % 2 == 0 ? x : 0f).ToArray(), folder);
+        Write("noise", SignalGenerator.WhiteNoise(44_100, seed: 2), folder);
+        var sampler = new StripSampler(new AudioLibrary(folder), Columns) { CentreTargets = true, SpeedChange = 0, MusicLayering = 0, LevelDbfs = (-10, -10) };
+        var random = new Random(16);
+        var (music, unlabelled) = (0, 0);
+        for (var i = 0; i < 20; i++)
+        {
+            var strip = sampler.Next(random, StripKind.Music);
+            for (var column = 0; column < Columns; column++)
+            {
+                var centre = Enumerable.Range(column * WindowGrid.Stride + 7 * WindowGrid.Stride, 2 * WindowGrid.Stride).ToArray();
+                var loudFrames = centre.Count(t => strip.Decibels[23 * sampler.Width + t] > SpectrogramParameters.SilenceDecibels + 40);
+                var silent = centre.All(t => Enumerable.Range(16, 32).All(b => strip.Decibels[b * sampler.Width + t] == SpectrogramParameters.SilenceDecibels));
+                if (silent)
+                {
+                    Assert.Equal(StripSampler.Ignore, strip.Targets[column]);
+                    unlabelled++;
+                }
+                else if (loudFrames >= 4)
+                {
+                    Assert.Equal(StripSampler.MusicClass, strip.Targets[column]);
+                    music++;
+                }
+            }
+        }
+
+        Assert.True(music > 10 && unlabelled > 10, $"{music} windows with a sounding centre, {unlabelled} with a silent one");
+    }
+
+    [Fact]
     public void CentreTargetsMakeHalfTheStripsMixtures()
     {
         int Mixtures(bool centre)

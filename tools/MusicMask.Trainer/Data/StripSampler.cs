@@ -28,6 +28,10 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// <summary>Windows quieter than this (mean dB) are digital silence and get no label.</summary>
     public const float SilentWindowDecibels = -75f;
     private const double RelativeFloorDecibels = 50;
+
+    /// <summary>Power over a window's central cells whose mean per pixel is <see cref="SilentWindowDecibels"/>.</summary>
+    private static readonly double SilentCentrePower =
+        CentreStitch.CentreCells * CentreStitch.CentreCells * WindowGrid.Stride * WindowGrid.Stride * Math.Pow(10, SilentWindowDecibels / 10);
     private const double AudibleRms = 1e-4;
     private static readonly int[] BandLimitRates = [8_000, 11_025, 16_000, 22_050, 32_000];
 
@@ -160,7 +164,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         {
             var musicCentres = kind == StripKind.Noise ? null : CentrePowers(music is null ? decibels : Spectrogram(music));
             var noiseCentres = kind == StripKind.Music ? null : CentrePowers(noise is null ? decibels : Spectrogram(noise));
-            CentreLabels.Apply(targets, musicCentres, noiseCentres, RelativeFloorDecibels);
+            CentreLabels.Apply(targets, musicCentres, noiseCentres, RelativeFloorDecibels, SilentCentrePower);
         }
         else if (music is not null && noise is not null)
         {
