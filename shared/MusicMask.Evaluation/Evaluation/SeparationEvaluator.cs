@@ -148,7 +148,7 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
 
     private IEnumerable<(string Name, ISpectralMask Mask)> Masks(float[] mixture, float[] music, float[] noise)
     {
-        var (map, sharpened, levels, medians) = SignalScorer.SegmentMaps(scorer, mixture, options.SharpenIterations);
+        var (map, sharpened, levels, medians, centre) = SignalScorer.SegmentMaps(scorer, mixture, options.SharpenIterations, centreScorer);
         var ideal = new IdealMasks(music, noise);
         var gated = LevelGate.Apply(map, levels);
         yield return (Cells, new SmoothCellMask(map));
@@ -159,9 +159,8 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
         yield return (Tonal, new SignalGuidedMask(map));
         yield return (IdealCells, ideal.Cells);
         yield return (IdealPixels, ideal.Pixels);
-        if (centreScorer is not null)
+        if (centre is not null)
         {
-            var centre = SignalScorer.CentreMap(centreScorer, mixture);
             yield return (Centre, new SmoothCellMask(centre));
             yield return (CentreGated, new PixelGatedMask(LevelGate.Apply(centre, levels), medians, options.PixelGateDecibels));
         }

@@ -41,29 +41,28 @@ public static class SignalScorer
 
     /// <summary>
     /// The cell map `segment` would write for the signal (scored, stitched and gated for empty cells), the
-    /// sharpened map of <see cref="WindowDeconvolution"/>, gated the same way, and the cell levels in dB.
+    /// sharpened map of <see cref="WindowDeconvolution"/>, gated the same way, the cell levels in dB, the band
+    /// medians, and, when <paramref name="centreScorer"/> is given, the map of that model trained on window centres
+    /// (<see cref="CentreStitch"/>), gated the same way, from the same tiles.
     /// </summary>
-    public static (ProbabilityMap Map, ProbabilityMap Sharpened, float[] Levels, Separation.BandMedians Medians) SegmentMaps(StripScorer scorer, float[] signal, int iterations)
-    {
-        var (grid, windows, preview) = Windows(scorer, signal);
-        var map = EmptyCells.Gate(ProbabilityMapBuilder.Stitch(grid, windows), preview);
-        return (map, EmptyCells.Gate(WindowDeconvolution.Sharpen(grid, windows, iterations), preview), Separation.LevelGate.Levels(preview, map.Columns), Separation.BandMedians.Of(preview));
-    }
-
-    /// <summary>The cell map of a model trained on window centres (<see cref="CentreStitch"/>), gated for empty cells as `segment` gates its map.</summary>
-    public static ProbabilityMap CentreMap(StripScorer scorer, float[] signal)
-    {
-        var (grid, windows, preview) = Windows(scorer, signal);
-        return EmptyCells.Gate(CentreStitch.Stitch(grid, windows), preview);
-    }
-
-    /// <summary>The signal tiled and scored as `segment` does it: its grid, every window's probability and its preview.</summary>
-    private static (WindowGrid Grid, float[] Windows, SpectrogramPreview Preview) Windows(StripScorer scorer, float[] signal)
+    public static (ProbabilityMap Map, ProbabilityMap Sharpened, float[] Levels, Separation.BandMedians Medians, ProbabilityMap? Centre) SegmentMaps(
+        StripScorer scorer, float[] signal, int iterations, StripScorer? centreScorer = null)
     {
         var builder = new ProbabilityMapBuilder();
+        var centreBuilder = centreScorer is null ? null : new ProbabilityMapBuilder();
         var preview = new SpectrogramPreview();
-        var summary = SpectrogramTiler.Run(new ArrayAudioSource(signal, SpectrogramParameters.SampleRate), tile => builder.Add(scorer.Score(tile)), preview);
-        return (summary.Grid, builder.WindowProbabilities(summary.Grid), preview);
+        var grid = SpectrogramTiler.Run(
+            new ArrayAudioSource(signal, SpectrogramParameters.SampleRate),
+            tile =>
+            {
+                builder.Add(scorer.Score(tile));
+                centreBuilder?.Add(centreScorer!.Score(tile));
+            },
+            preview).Grid;
+        var windows = builder.WindowProbabilities(grid);
+        var map = EmptyCells.Gate(ProbabilityMapBuilder.Stitch(grid, windows), preview);
+        var centre = centreBuilder is null ? null : EmptyCells.Gate(CentreStitch.Stitch(grid, centreBuilder.WindowProbabilities(grid)), preview);
+        return (map, EmptyCells.Gate(WindowDeconvolution.Sharpen(grid, windows, iterations), preview), Separation.LevelGate.Levels(preview, map.Columns), Separation.BandMedians.Of(preview), centre);
     }
 
     /// <summary>Power per 16x16 cell (linear, summed), [16, cellColumns]: the ground truth for ideal masks.</summary>

@@ -28,12 +28,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// <summary>Windows quieter than this (mean dB) are digital silence and get no label.</summary>
     public const float SilentWindowDecibels = -75f;
     private const double RelativeFloorDecibels = 50;
+    private const double AudibleRms = 1e-4;
+    private static readonly int[] BandLimitRates = [8_000, 11_025, 16_000, 22_050, 32_000];
 
     /// <summary>Power over a window's central cells whose mean per pixel is <see cref="SilentWindowDecibels"/>.</summary>
     private static readonly double SilentCentrePower =
         CentreStitch.CentreCells * CentreStitch.CentreCells * WindowGrid.Stride * WindowGrid.Stride * Math.Pow(10, SilentWindowDecibels / 10);
-    private const double AudibleRms = 1e-4;
-    private static readonly int[] BandLimitRates = [8_000, 11_025, 16_000, 22_050, 32_000];
 
     // Played faster or slower by input:output rate ratios from 0.8 to 1.2: other tempi, keys and voices.
     private static readonly (int Input, int Output)[] SpeedRatios = [(4, 5), (5, 6), (9, 10), (10, 9), (6, 5)];
@@ -118,9 +118,9 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
 
     /// <summary>
     /// Labels each window by what is audible in its central 2x2 cells instead of by what was mixed in
-    /// (<see cref="CentreLabels"/>: the ideal binary mask of those cells); half the strips are then mixtures. A network trained so reports the centre of each window, so a
-    /// cell's value can come from the few windows centred on it (<see cref="CentreStitch"/>) rather than the 64 that
-    /// cover it.
+    /// (<see cref="CentreLabels"/>: the ideal binary mask of those cells); half the strips are then mixtures. A network
+    /// trained so reports the centre of each window, so a cell's value can come from the few windows centred on it
+    /// (<see cref="CentreStitch"/>) rather than the 64 that cover it.
     /// </summary>
     public bool CentreTargets { get; init; }
 
