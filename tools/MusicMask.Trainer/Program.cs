@@ -43,12 +43,14 @@ var dropout = new Option<double>("--dropout") { Description = "dropout before an
 var inaudible = new Option<double>("--inaudible-music") { Description = "mixture windows whose music lies more than this many dB below the noise are left unlabelled", DefaultValueFactory = _ => StripSampler.DefaultInaudibleMusicDecibels };
 var centreTargets = new Option<bool>("--centre-targets") { Description = "label each window by what is audible in its central 2x2 cells (music where the music's power there exceeds the noise's), half the strips mixtures: a network for a finer map, not the paper's window classifier" };
 var freezeFeatures = new Option<bool>("--freeze-features") { Description = "train only the dense layer and the classifier on the starting model's fixed convolutions: a second head for the same features" };
+var pixelHead = new Option<bool>("--pixel-head") { Description = "train a per-pixel readout of the fixed network given with --init (its window scores unchanged), on the music's share of each pixel's power in mixtures: the finer mask of segment --audio" };
+var pixelHeadNetwork = new Option<bool>("--pixel-head-trains-network") { Description = "with --pixel-head: the network's convolutions and dense layer learn from the pixel loss too (a research model: its window scores change)" };
 var emphasis = new Option<FileInfo>("--emphasis") { Description = "a clip error survey (the mine command's output): clips a model got wrong are drawn more often" };
 emphasis.AcceptExistingOnly();
 var emphasisStrength = new Option<double>("--emphasis-strength") { Description = "a clip is drawn 1 + this x its error share as often", DefaultValueFactory = _ => 3 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, sungMusic, steadyTones, singleVoices, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength, centreTargets, freezeFeatures,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, sungMusic, steadyTones, singleVoices, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength, centreTargets, freezeFeatures, pixelHead, pixelHeadNetwork,
 };
 static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
 NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
@@ -113,6 +115,8 @@ root.SetAction(parse =>
         Emphasis = parse.GetValue(emphasis) is { } survey ? ClipEmphasis.Read(survey.FullName, parse.GetValue(emphasisStrength)) : null,
         CentreTargets = parse.GetValue(centreTargets),
         FreezeFeatures = parse.GetValue(freezeFeatures),
+        PixelHead = parse.GetValue(pixelHead),
+        PixelHeadTrainsNetwork = parse.GetValue(pixelHeadNetwork),
     };
     var logPath = Path.Combine(options.RunFolder, "train.log");
     void Log(string line)
@@ -123,9 +127,15 @@ root.SetAction(parse =>
         File.AppendAllText(logPath, line + Environment.NewLine);
     }
 
+    var target = parse.GetValue(output)?.FullName ?? Path.Combine(options.RunFolder, "model.onnx");
+    if (options.PixelHead || options.PixelHeadTrainsNetwork)
+    {
+        new PixelHeadTrainer(options, Log).Run(target);
+        return;
+    }
+
     var trainer = new Trainer(options, Log);
     trainer.Run();
-    var target = parse.GetValue(output)?.FullName ?? Path.Combine(options.RunFolder, "model.onnx");
     trainer.ExportBest(target, parse.GetValue(threshold));
     Log($"exported {Path.GetFileName(trainer.ExportedCheckpointPath)} to {target}");
 });

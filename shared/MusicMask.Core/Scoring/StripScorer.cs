@@ -64,6 +64,9 @@ public sealed class StripScorer : ITileScorer, IDisposable
 
     public ModelParameters Parameters { get; }
 
+    /// <summary>Whether the model also reads its features out per pixel (<see cref="PixelProbabilities"/>).</summary>
+    public bool HasPixelHead => Enumerable.Range(0, PixelHeadGeometry.Taps).All(tap => _session.OutputMetadata.ContainsKey(ModelContract.PixelLogitsName(tap)));
+
     public string ModelPath { get; }
 
     /// <summary>File name, version and SHA-256 of the model, as results name it.</summary>
@@ -103,6 +106,34 @@ public sealed class StripScorer : ITileScorer, IDisposable
         using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
         using var outputs = _session.Run(_runOptions, _inputNames, [inputValue], _outputNames);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    /// <summary>
+    /// The music probability of every pixel of a frequency-major spectrogram [256, frames] (frames at least 256), from
+    /// the model's pixel head (<see cref="PixelLogits"/>); frequency-major too.
+    /// </summary>
+    public float[] PixelProbabilities(float[] frequencyMajor, int frames)
+    {
+        if (!HasPixelHead)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(ModelPath)} has no pixel head (outputs {string.Join(", ", _session.OutputMetadata.Keys)})");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(frames, WindowGrid.WindowWidth);
+        if (frequencyMajor.Length != Bins * frames)
+        {
+            throw new ArgumentException($"a spectrogram of {frames} frames has {Bins * frames} values, not {frequencyMajor.Length}", nameof(frequencyMajor));
+        }
+
+        var names = Enumerable.Range(0, PixelHeadGeometry.Taps).Select(ModelContract.PixelLogitsName).ToArray();
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, frequencyMajor.AsMemory(), [1, 1, Bins, frames]);
+        using var outputs = _session.Run(_runOptions, _inputNames, [inputValue], names);
+        var maps = outputs.Select(output =>
+        {
+            var shape = output.GetTensorTypeAndShape().Shape;
+            return (output.GetTensorDataAsSpan<float>().ToArray(), (int)shape[2], (int)shape[3]);
+        }).ToArray();
+        return PixelLogits.Probabilities(maps, Bins, frames);
     }
 
     private void EnsureContract()

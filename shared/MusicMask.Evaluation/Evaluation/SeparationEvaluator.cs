@@ -68,6 +68,9 @@ public sealed record SeparationReport(string Model, int Seed, double ExcerptSeco
 
     /// <summary>The centre model's file name when one was measured.</summary>
     public string? CentreModel { get; init; }
+
+    /// <summary>The pixel-head model's file name when one was measured.</summary>
+    public string? PixelModel { get; init; }
 }
 
 /// <summary>
@@ -75,7 +78,7 @@ public sealed record SeparationReport(string Model, int Seed, double ExcerptSeco
 /// segmented as `segment` does it, its music resynthesised under each mask, and each result's SI-SDR against the
 /// music alone compared with the mixture's.
 /// </summary>
-public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions options, StripScorer? centreScorer = null)
+public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions options, StripScorer? centreScorer = null, StripScorer? pixelScorer = null)
 {
     public const string Cells = "cells";
     public const string CellGated = "level-gated";
@@ -89,13 +92,23 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
     public const string Centre = "centre";
     public const string CentreGated = "centre-pixel-gated";
 
+    public const string PixelHead = "pixel-head";
+    public const string PixelHeadGated = "pixel-head-gated";
+    public const string PixelHeadShipped = "pixel-head-x-shipped";
+
     public static readonly IReadOnlyList<string> MaskNames = [Cells, CellGated, Shipped, Cubed, Sharpened, Tonal, IdealCells, IdealPixels];
 
-    private IReadOnlyList<string> Names => centreScorer is null ? MaskNames : [.. MaskNames, Centre, CentreGated];
+    private IReadOnlyList<string> Names =>
+        [.. MaskNames, .. centreScorer is null ? [] : new[] { Centre, CentreGated }, .. pixelScorer is null ? [] : new[] { PixelHead, PixelHeadGated, PixelHeadShipped }];
 
     public SeparationReport Run(IReadOnlyList<string> musicFiles, IReadOnlyList<string> noiseFiles, IProgress<string>? progress = null)
     {
         options.Validate();
+        if (pixelScorer is { HasPixelHead: false })
+        {
+            throw new ArgumentException($"{Path.GetFileName(pixelScorer.ModelPath)} has no pixel head: make one with musicmask-train --pixel-head");
+        }
+
         if (musicFiles.Count == 0 || noiseFiles.Count == 0)
         {
             throw new ArgumentException("evaluation needs at least one music and one noise file");
@@ -143,6 +156,7 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
         {
             Masks = Names,
             CentreModel = centreScorer is null ? null : Path.GetFileName(centreScorer.ModelPath),
+            PixelModel = pixelScorer is null ? null : Path.GetFileName(pixelScorer.ModelPath),
         };
     }
 
@@ -153,7 +167,8 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
         var gated = LevelGate.Apply(map, levels);
         yield return (Cells, new SmoothCellMask(map));
         yield return (CellGated, new SmoothCellMask(gated));
-        yield return (Shipped, new PixelGatedMask(gated, medians, options.PixelGateDecibels));
+        var shipped = new PixelGatedMask(gated, medians, options.PixelGateDecibels);
+        yield return (Shipped, shipped);
         yield return (Cubed, new SmoothCellMask(map, exponent: 3));
         yield return (Sharpened, new SmoothCellMask(sharpened));
         yield return (Tonal, new SignalGuidedMask(map));
@@ -163,6 +178,16 @@ public sealed class SeparationEvaluator(StripScorer scorer, SeparationOptions op
         {
             yield return (Centre, new SmoothCellMask(centre));
             yield return (CentreGated, new PixelGatedMask(LevelGate.Apply(centre, levels), medians, options.PixelGateDecibels));
+        }
+
+        if (pixelScorer is not null)
+        {
+            var (spectrogram, frames) = SignalScorer.Spectrogram(mixture);
+            var pixels = new PixelProbabilityMask(pixelScorer.PixelProbabilities(spectrogram, frames), frames);
+            var gates = LevelGate.Apply(map with { Values = Enumerable.Repeat(1f, map.Values.Length).ToArray() }, levels);
+            yield return (PixelHead, pixels);
+            yield return (PixelHeadGated, new MaskProduct(pixels, new PixelGatedMask(gates, medians, options.PixelGateDecibels)));
+            yield return (PixelHeadShipped, new MaskProduct(pixels, new PixelGatedMask(gated, medians, options.PixelGateDecibels)));
         }
     }
 

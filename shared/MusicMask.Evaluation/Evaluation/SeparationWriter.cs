@@ -23,6 +23,11 @@ public static class SeparationWriter
             text.AppendLine(CultureInfo.InvariantCulture, $"centre: the map of {centre}, a model trained on window centres, each cell the mean of the windows centred on it; centre, pixel-gated: that map under the same level and pixel gates.");
         }
 
+        if (report.PixelModel is { } pixel)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"pixel head: the per-pixel probability of {pixel}'s pixel head; pixel head, gated: it under the level and pixel gates alone (no cell map); pixel head × pixel-gated: it times the mask `segment --audio` uses.");
+        }
+
         text.AppendLine();
         text.AppendLine("| SNR | excerpts | mixture SI-SDR | " + string.Join(" | ", report.Masks.Select(name => Headings.GetValueOrDefault(name, name))) + " | pixel-gated − cells | pixel-gated / ideal pixels |");
         text.AppendLine(string.Concat(Enumerable.Repeat("|---", report.Masks.Count + 5)) + "|");
@@ -51,6 +56,9 @@ public static class SeparationWriter
         [SeparationEvaluator.IdealCells] = "ideal cells",
         [SeparationEvaluator.IdealPixels] = "ideal pixels",
         [SeparationEvaluator.CentreGated] = "centre, pixel-gated",
+        [SeparationEvaluator.PixelHead] = "pixel head",
+        [SeparationEvaluator.PixelHeadGated] = "pixel head, gated",
+        [SeparationEvaluator.PixelHeadShipped] = "pixel head × pixel-gated",
     };
 
     public static string Json(SeparationReport report) => JsonSerializer.Serialize(
@@ -62,6 +70,7 @@ public static class SeparationWriter
             sharpen_iterations = report.SharpenIterations,
             pixel_gate_db = report.PixelGateDecibels,
             centre_model = report.CentreModel,
+            pixel_model = report.PixelModel,
             conditions = report.Conditions.Select(c => new
             {
                 snr_db = c.Snr,

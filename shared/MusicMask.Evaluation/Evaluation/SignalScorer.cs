@@ -65,6 +65,30 @@ public static class SignalScorer
         return (map, EmptyCells.Gate(WindowDeconvolution.Sharpen(grid, windows, iterations), preview), Separation.LevelGate.Levels(preview, map.Columns), Separation.BandMedians.Of(preview), centre);
     }
 
+    /// <summary>
+    /// The signal's log spectrogram as the model takes it, frequency-major [256, frames], frames padded with the
+    /// spectrogram's floor to at least one window.
+    /// </summary>
+    public static (float[] Decibels, int Frames) Spectrogram(float[] signal)
+    {
+        var frames = new List<float[]>();
+        var framer = new StftFramer(decibels => frames.Add(decibels.ToArray()));
+        framer.Process(signal);
+        framer.Flush();
+        var count = Math.Max(frames.Count, WindowGrid.WindowWidth);
+        var spectrogram = new float[SpectrogramParameters.Bins * count];
+        Array.Fill(spectrogram, SpectrogramParameters.SilenceDecibels);
+        for (var t = 0; t < frames.Count; t++)
+        {
+            for (var b = 0; b < SpectrogramParameters.Bins; b++)
+            {
+                spectrogram[b * count + t] = frames[t][b];
+            }
+        }
+
+        return (spectrogram, count);
+    }
+
     /// <summary>Power per 16x16 cell (linear, summed), [16, cellColumns]: the ground truth for ideal masks.</summary>
     public static double[] CellPower(float[] signal, long cellColumns)
     {

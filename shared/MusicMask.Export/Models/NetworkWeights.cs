@@ -36,6 +36,12 @@ public sealed record ConvWeights(int OutChannels, int InChannels, int KernelHeig
 /// </summary>
 public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnlyList<ConvWeights> Features, ConvWeights Hidden, ConvWeights Classifier)
 {
+    /// <summary>
+    /// A per-pixel readout of the network's feature maps (<see cref="PixelHeadWeights"/>), exported as extra outputs
+    /// beside the contract's; null for the contract's network alone.
+    /// </summary>
+    public PixelHeadWeights? PixelHead { get; init; }
+
     public const int Channels = 32;
     public const int FeatureLayers = 4;
     public const int Kernel = 3;

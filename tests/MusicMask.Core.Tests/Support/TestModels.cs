@@ -10,15 +10,21 @@ public static class TestModels
 
     static TestModels() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder();
 
-    public static string RandomModel(int seed = 1)
+    public static string RandomModel(int seed = 1) => Written($"random-{seed}.onnx", () => NetworkWeights.Random(seed), $"test-{seed}");
+
+    /// <summary>A random model with a random pixel head (<see cref="PixelHeadWeights.Random"/>).</summary>
+    public static string RandomPixelHeadModel(int seed = 1) =>
+        Written($"random-pixel-head-{seed}.onnx", () => NetworkWeights.Random(seed) with { PixelHead = PixelHeadWeights.Random(seed) }, $"test-{seed}");
+
+    private static string Written(string name, Func<NetworkWeights> weights, string version)
     {
         lock (Gate)
         {
             Directory.CreateDirectory(Folder);
-            var path = Path.Combine(Folder, $"random-{seed}.onnx");
+            var path = Path.Combine(Folder, name);
             if (!File.Exists(path))
             {
-                File.WriteAllBytes(path, OnnxModelWriter.Write(NetworkWeights.Random(seed), $"test-{seed}"));
+                File.WriteAllBytes(path, OnnxModelWriter.Write(weights(), version));
             }
 
             return path;

@@ -125,6 +125,29 @@ public class EvalCommandTests
         Assert.All(improvements.EnumerateObject().TakeLast(2), mask => Assert.True(double.IsFinite(mask.Value.GetProperty("mean").GetDouble())));
     }
 
+    [Fact]
+    public void SeparationWithAPixelHeadModelAddsItsMaskAloneGatedAndTimesTheShippedOne()
+    {
+        using var temp = new TempDirectory();
+
+        Assert.Equal(0, Separate(temp, "--snr", "0", "--excerpts", "2", "--pixel-model", TestModels.RandomPixelHeadModel()));
+        Assert.Contains("| pixel head | pixel head, gated | pixel head × pixel-gated |", File.ReadAllText(temp.File("out/separation.md")));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/separation.json")));
+        Assert.Equal(Path.GetFileName(TestModels.RandomPixelHeadModel()), json.RootElement.GetProperty("pixel_model").GetString());
+        var improvements = json.RootElement.GetProperty("conditions")[0].GetProperty("si_sdr_improvement_db");
+        Assert.Equal(["pixel-head", "pixel-head-gated", "pixel-head-x-shipped"], improvements.EnumerateObject().Select(p => p.Name).TakeLast(3));
+        Assert.All(improvements.EnumerateObject().TakeLast(3), mask => Assert.True(double.IsFinite(mask.Value.GetProperty("mean").GetDouble())));
+    }
+
+    [Fact]
+    public void APixelModelWithoutAPixelHeadIsRefusedBeforeAnyMixture()
+    {
+        using var temp = new TempDirectory();
+
+        Assert.NotEqual(0, Separate(temp, "--snr", "0", "--excerpts", "2", "--pixel-model", TestModels.RandomModel()));
+        Assert.False(File.Exists(temp.File("out/separation.md")));
+    }
+
     /// <summary>`eval --separation` over 4 s of music and 4 s of noise in 2 s excerpts, with the random model.</summary>
     private static int Separate(TempDirectory temp, params string[] options)
     {

@@ -27,11 +27,12 @@ internal static class EvalCommand
         var noiseMinimum = new Option<double>("--noise-min-seconds") { Description = "with --separation: only noise files at least this long (0: all; short sound effects end in silence, which the level gate favours)", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--sharpen-iterations") { Description = "with --separation: Richardson-Lucy iterations of the sharpened map", DefaultValueFactory = _ => Segmentation.WindowDeconvolution.DefaultIterations };
         var pixelGate = new Option<float>("--pixel-gate-db") { Description = "with --separation: how far above its 2-bin band's median level a pixel may stand before the pixel-gated mask scales it down, in dB", DefaultValueFactory = _ => Separation.PixelGatedMask.AboveMedianDecibels }.Within(0f, 60f);
+        var pixelModel = new Option<FileInfo?>("--pixel-model") { Description = "with --separation: a model with a pixel head (musicmask-train pixel-head); adds its per-pixel probability alone, under the level and pixel gates, and times the shipped mask" };
         var centreModel = new Option<FileInfo?>("--centre-model") { Description = "with --separation: a model trained on window centres (musicmask-train --centre-targets); adds its map, stitched from the windows centred on each cell, alone and under the level and pixel gates" };
         var baseline = new Option<FileInfo?>("--baseline") { Description = "a second model scored on the same windows; the table gives the AUC difference with a paired 95% interval" };
         var command = new Command("eval", "Measure window-level ROC AUC per SNR and cell-mask IoU on held-out music and noise (the paper's Figure 2).")
         {
-            music, noise, behaviour, gate, minimumMusic, bridgedGap, snr, windows, seed, output, model, baseline, separation, excerpts, excerptSeconds, noiseMinimum, iterations, pixelGate, centreModel,
+            music, noise, behaviour, gate, minimumMusic, bridgedGap, snr, windows, seed, output, model, baseline, separation, excerpts, excerptSeconds, noiseMinimum, iterations, pixelGate, centreModel, pixelModel,
         };
         command.SetAction(parse =>
         {
@@ -66,7 +67,8 @@ internal static class EvalCommand
 
                     using var separationScorer = new StripScorer(parse.GetValue(model)!.FullName);
                     using var centreScorer = parse.GetValue(centreModel) is { } centreFile ? new StripScorer(centreFile.FullName) : null;
-                    var separationReport = new SeparationEvaluator(separationScorer, separationOptions, centreScorer).Run(musicList, noiseList, new Progress<string>(Console.WriteLine));
+                    using var pixelScorer = parse.GetValue(pixelModel) is { } pixelFile ? new StripScorer(pixelFile.FullName) : null;
+                    var separationReport = new SeparationEvaluator(separationScorer, separationOptions, centreScorer, pixelScorer).Run(musicList, noiseList, new Progress<string>(Console.WriteLine));
                     SeparationWriter.Write(separationReport, parse.GetValue(output)!.FullName);
                     Console.Write(SeparationWriter.Markdown(separationReport));
                     Console.WriteLine($"wrote separation.md and separation.json to {parse.GetValue(output)!.FullName}");

@@ -13,7 +13,11 @@ public enum StripKind
 }
 
 /// <summary>One training example: a 256 x Width dB strip (frequency-major) and a class per window (0 music, 1 noise, -100 ignored).</summary>
-public sealed record Strip(float[] Decibels, long[] Targets, StripKind Kind, double Snr);
+public sealed record Strip(float[] Decibels, long[] Targets, StripKind Kind, double Snr)
+{
+    /// <summary>With <see cref="StripSampler.PixelTargets"/>: each pixel's music share and loss weight (<see cref="PixelTargets"/>).</summary>
+    public PixelTargets? Pixels { get; init; }
+}
 
 /// <summary>
 /// Makes training strips from real recordings: pure music, pure noise (environmental noise, speech babble or
@@ -124,6 +128,12 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// </summary>
     public bool CentreTargets { get; init; }
 
+    /// <summary>
+    /// Also gives every strip its pixel targets (<see cref="Data.PixelTargets"/>): the music's share of each pixel's
+    /// power, from the music and the noise heard apart; half the strips are then mixtures.
+    /// </summary>
+    public bool PixelTargets { get; init; }
+
     private int SampleCount => (Width - 1) * SpectrogramParameters.Hop + SpectrogramParameters.FftSize;
 
     public Strip Next(Random random, StripKind? kind = null, double? snr = null)
@@ -160,6 +170,11 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             Scale(noise, gain);
         }
 
+        var pixels = PixelTargets
+            ? Data.PixelTargets.From(
+                kind == StripKind.Noise ? null : music is null ? decibels : Spectrogram(music),
+                kind == StripKind.Music ? null : noise is null ? decibels : Spectrogram(noise))
+            : null;
         if (CentreTargets)
         {
             var musicCentres = kind == StripKind.Noise ? null : CentrePowers(music is null ? decibels : Spectrogram(music));
@@ -178,13 +193,13 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         }
 
         Equalise(decibels, random);
-        return new Strip(decibels, targets, kind.Value, mixtureSnr);
+        return new Strip(decibels, targets, kind.Value, mixtureSnr) { Pixels = pixels };
     }
 
-    /// <summary>Music, noise or a mixture: 30/40/30, or 20/30/50 with <see cref="CentreTargets"/>, where mixtures teach the most.</summary>
+    /// <summary>Music, noise or a mixture: 30/40/30, or 20/30/50 with <see cref="CentreTargets"/> or <see cref="PixelTargets"/>, where mixtures teach the most.</summary>
     private StripKind DrawKind(Random random)
     {
-        var (musicBelow, noiseBelow) = CentreTargets ? (0.2, 0.5) : (0.3, 0.7);
+        var (musicBelow, noiseBelow) = CentreTargets || PixelTargets ? (0.2, 0.5) : (0.3, 0.7);
         var draw = random.NextDouble();
         return draw < musicBelow ? StripKind.Music : draw < noiseBelow ? StripKind.Noise : StripKind.Mixture;
     }

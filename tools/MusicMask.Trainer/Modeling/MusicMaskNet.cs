@@ -173,6 +173,31 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
+    /// The network's taps as the exported graph has them: the ReLU output of each convolution before its pooling, then
+    /// the dense layer's (what a pixel head reads). In eval mode without gradient, or, when <paramref name="learning"/>,
+    /// with gradient and the batch norms in the module's mode (the network learning from a pixel head's loss).
+    /// </summary>
+    public Tensor[] Taps(Tensor input, bool learning = false)
+    {
+        using var noGrad = learning ? null : no_grad();
+        using var scope = NewDisposeScope();
+        using var mean = _inputMean.ToScalar();
+        using var scale = _inputScale.ToScalar();
+        var normaliseLearning = learning && training;
+        var taps = new List<Tensor>();
+        var x = input.sub(mean).mul(scale);
+        foreach (var (conv, norm) in Features)
+        {
+            var tap = nn.functional.relu(Normalise(norm, conv.call(x), normaliseLearning));
+            taps.Add(tap);
+            x = MaxPool2x2.Pool(tap);
+        }
+
+        taps.Add(nn.functional.relu(Normalise(denseNorm, dense.call(x), normaliseLearning)));
+        return taps.Select(tap => tap.MoveToOuterDisposeScope()).ToArray();
+    }
+
+    /// <summary>
     /// Removes each first-layer kernel's mean, so every kernel sums to zero: the layer, and so the whole network,
     /// then gives the same output for a spectrogram and for the same spectrogram plus any constant (a gain in dB).
     /// Valid convolutions keep this exact on strips; batch-norm folding scales kernels and keeps it at export.

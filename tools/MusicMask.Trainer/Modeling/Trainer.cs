@@ -272,7 +272,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     private static bool IsExportedModel(string path) => Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Training strips, drawn apart from the training stream, whose statistics set the imported batch norms.</summary>
-    private Tensor CalibrationStrips(AudioLibrary train)
+    internal Tensor CalibrationStrips(AudioLibrary train)
     {
         var sampler = Sampler(train);
         var random = new Random(options.Seed - 1);
@@ -294,7 +294,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     /// Strips as the options ask; the synthetic sources and the labelling depth only where <paramref name="synthetic"/>
     /// (training), so validation scores stay comparable across runs.
     /// </summary>
-    private StripSampler Sampler(AudioLibrary library, bool synthetic = false) => new(library, options.WindowColumns)
+    internal StripSampler Sampler(AudioLibrary library, bool synthetic = false) => new(library, options.WindowColumns)
     {
         LevelDbfs = options.LevelDbfs,
         SilenceGaps = options.SilenceGaps,
@@ -306,6 +306,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         Reverb = synthetic ? options.Reverb : 0,
         InaudibleMusicDecibels = synthetic ? options.InaudibleMusicDecibels : StripSampler.DefaultInaudibleMusicDecibels,
         CentreTargets = synthetic && options.CentreTargets,
+        PixelTargets = options.PixelHead,
     };
 
     private double LearningRate(int step, double progress)

@@ -93,6 +93,18 @@ public sealed record TrainerOptions
     /// <summary>Only the dense layer and the classifier learn; the convolutions stay the starting model's.</summary>
     public bool FreezeFeatures { get; init; }
 
+    /// <summary>
+    /// Trains a pixel head (<see cref="PixelHead"/>) on the fixed network of <see cref="InitialWeights"/> instead of
+    /// the network: strips carry pixel targets, and the export is that network with the head's outputs beside its own.
+    /// </summary>
+    public bool PixelHead { get; init; }
+
+    /// <summary>
+    /// With <see cref="PixelHead"/>: the network's convolutions and dense layer learn from the pixel loss as well, so
+    /// its window scores change (a research model, to tell what fixed features cost a pixel head).
+    /// </summary>
+    public bool PixelHeadTrainsNetwork { get; init; }
+
     public bool Resume { get; init; }
 
     /// <summary>Weights (a checkpoint file) to start a new run from, with a fresh schedule; ignored on resume.</summary>
