@@ -1,0 +1,87 @@
+using MusicMask.Scoring;
+using MusicMask.Training.Modeling;
+using MusicMask.Training.Native;
+
+namespace MusicMask.Training.Tests.Modeling;
+
+public sealed class PixelHeadTrainerTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"musicmask-pixel-trainer-{Guid.NewGuid():N}");
+
+    public PixelHeadTrainerTests() => TorchRuntime.Prepare();
+
+    /// <summary>The miniature data set and a network trained on it for a few steps, exported: the pixel head's starting model.</summary>
+    private (TrainerOptions Options, string Model) Start()
+    {
+        MiniatureData.Write(_folder);
+        var options = new TrainerOptions { DataFolder = _folder, RunFolder = Path.Combine(_folder, "network"), WindowColumns = 2, MaxSteps = 10, StepsPerEpoch = 5, BatchSize = 2, ValidationStripsPerKind = 2 };
+        var network = new Trainer(options, _ => { });
+        network.Run();
+        var model = Path.Combine(_folder, "network.onnx");
+        network.ExportBest(model);
+        return (options with { RunFolder = Path.Combine(_folder, "pixels"), InitialWeights = model, PixelHead = true, MaxSteps = 60, StepsPerEpoch = 20, BatchSize = 4, LearningRate = 0.01, Seed = 5 }, model);
+    }
+
+    [Fact]
+    public void TheHeadLearnsPixelsWhileTheNetworkScoresWindowsAsBefore()
+    {
+        var (options, start) = Start();
+        var lines = new List<string>();
+        var exported = Path.Combine(_folder, "pixels.onnx");
+
+        new PixelHeadTrainer(options, lines.Add).Run(exported);
+
+        var losses = lines.Where(l => l.Contains("val loss", StringComparison.Ordinal)).Select(ValidationLoss).ToArray();
+        Assert.True(losses.Length == 4 && losses[1..].Min() < losses[0], string.Join("\n", lines));
+        using var before = new StripScorer(start);
+        using var after = new StripScorer(exported);
+        Assert.True(after.HasPixelHead);
+        var strip = Enumerable.Range(0, 256 * 304).Select(i => -60f + 30f * MathF.Sin(i / 37f) * MathF.Cos(i / 5000f)).ToArray();
+        Assert.Equal(before.Run(strip, [1, 1, 256, 304]), after.Run(strip, [1, 1, 256, 304]));
+        Assert.Equal(256 * 304, after.PixelProbabilities(strip, 304).Length);
+    }
+
+    [Fact]
+    public void ANetworkLearningFromThePixelLossScoresWindowsDifferently()
+    {
+        var (options, start) = Start();
+        var exported = Path.Combine(_folder, "pixels-network.onnx");
+
+        new PixelHeadTrainer(options with { PixelHeadTrainsNetwork = true, MaxSteps = 20 }, _ => { }).Run(exported);
+
+        using var before = new StripScorer(start);
+        using var after = new StripScorer(exported);
+        var strip = Enumerable.Range(0, 256 * 304).Select(i => -60f + 30f * MathF.Sin(i / 37f) * MathF.Cos(i / 5000f)).ToArray();
+        Assert.NotEqual(before.Run(strip, [1, 1, 256, 304]), after.Run(strip, [1, 1, 256, 304]));
+        Assert.True(after.HasPixelHead);
+    }
+
+    [Fact]
+    public void RefusesAStartThatIsNotAnExportAndOptionsThatTrainWindows()
+    {
+        var (options, _) = Start();
+
+        var checkpoint = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { InitialWeights = Path.Combine(_folder, "network", "best.bin") }, _ => { }).Run("unused.onnx"));
+        var centre = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { CentreTargets = true }, _ => { }).Run("unused.onnx"));
+        var network = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { PixelHead = false, PixelHeadTrainsNetwork = true }, _ => { }).Run("unused.onnx"));
+
+        Assert.Contains("--init MODEL.onnx", checkpoint.Message);
+        Assert.Contains("--centre-targets", centre.Message);
+        Assert.Contains("--pixel-head", network.Message);
+        Assert.False(Directory.Exists(options.RunFolder));
+    }
+
+    private static double ValidationLoss(string line)
+    {
+        var after = line[(line.IndexOf("val loss", StringComparison.Ordinal) + "val loss".Length)..].TrimStart();
+        return double.Parse(after[..after.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
