@@ -112,31 +112,21 @@ public class EvalCommandTests
         }
     }
 
-    [Fact]
-    public void SeparationWithACentreModelAddsItsMapAloneAndGated()
+    [Theory]
+    [InlineData("--centre-model", "centre_model", "| centre | centre, pixel-gated |", new[] { "centre", "centre-pixel-gated" })]
+    [InlineData("--pixel-model", "pixel_model", "| pixel head | pixel head, gated | pixel head × pixel-gated |", new[] { "pixel-head", "pixel-head-gated", "pixel-head-x-shipped" })]
+    public void SeparationWithASecondModelAddsItsMasksAfterTheOthers(string option, string field, string headings, string[] masks)
     {
         using var temp = new TempDirectory();
+        var model = option == "--pixel-model" ? TestModels.RandomPixelHeadModel() : TestModels.RandomModel();
 
-        Assert.Equal(0, Separate(temp, "--snr", "0", "--excerpts", "2", "--centre-model", TestModels.RandomModel()));
-        Assert.Contains("| centre | centre, pixel-gated |", File.ReadAllText(temp.File("out/separation.md")));
+        Assert.Equal(0, Separate(temp, "--snr", "0", "--excerpts", "2", option, model));
+        Assert.Contains(headings, File.ReadAllText(temp.File("out/separation.md")));
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/separation.json")));
+        Assert.Equal(Path.GetFileName(model), json.RootElement.GetProperty(field).GetString());
         var improvements = json.RootElement.GetProperty("conditions")[0].GetProperty("si_sdr_improvement_db");
-        Assert.Equal(["centre", "centre-pixel-gated"], improvements.EnumerateObject().Select(p => p.Name).TakeLast(2));
-        Assert.All(improvements.EnumerateObject().TakeLast(2), mask => Assert.True(double.IsFinite(mask.Value.GetProperty("mean").GetDouble())));
-    }
-
-    [Fact]
-    public void SeparationWithAPixelHeadModelAddsItsMaskAloneGatedAndTimesTheShippedOne()
-    {
-        using var temp = new TempDirectory();
-
-        Assert.Equal(0, Separate(temp, "--snr", "0", "--excerpts", "2", "--pixel-model", TestModels.RandomPixelHeadModel()));
-        Assert.Contains("| pixel head | pixel head, gated | pixel head × pixel-gated |", File.ReadAllText(temp.File("out/separation.md")));
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/separation.json")));
-        Assert.Equal(Path.GetFileName(TestModels.RandomPixelHeadModel()), json.RootElement.GetProperty("pixel_model").GetString());
-        var improvements = json.RootElement.GetProperty("conditions")[0].GetProperty("si_sdr_improvement_db");
-        Assert.Equal(["pixel-head", "pixel-head-gated", "pixel-head-x-shipped"], improvements.EnumerateObject().Select(p => p.Name).TakeLast(3));
-        Assert.All(improvements.EnumerateObject().TakeLast(3), mask => Assert.True(double.IsFinite(mask.Value.GetProperty("mean").GetDouble())));
+        Assert.Equal(masks, improvements.EnumerateObject().Select(p => p.Name).TakeLast(masks.Length));
+        Assert.All(improvements.EnumerateObject().TakeLast(masks.Length), mask => Assert.True(double.IsFinite(mask.Value.GetProperty("mean").GetDouble())));
     }
 
     [Fact]
