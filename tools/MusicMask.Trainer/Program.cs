@@ -43,7 +43,7 @@ var dropout = new Option<double>("--dropout") { Description = "dropout before an
 var inaudible = new Option<double>("--inaudible-music") { Description = "mixture windows whose music lies more than this many dB below the noise are left unlabelled", DefaultValueFactory = _ => StripSampler.DefaultInaudibleMusicDecibels };
 var centreTargets = new Option<bool>("--centre-targets") { Description = "label each window by what is audible in its central 2x2 cells (music where the music's power there exceeds the noise's), half the strips mixtures: a network for a finer map, not the paper's window classifier" };
 var freezeFeatures = new Option<bool>("--freeze-features") { Description = "train only the dense layer and the classifier on the starting model's fixed convolutions: a second head for the same features" };
-var pixelHead = new Option<bool>("--pixel-head") { Description = "train a per-pixel readout of the fixed network given with --init (its window scores unchanged), on the music's share of each pixel's power in mixtures: the finer mask of segment --audio" };
+var pixelHead = new Option<bool>("--pixel-head") { Description = "train a per-pixel readout of the fixed network given with --init (its window scores unchanged), with AdamW, on the music's share of each pixel's power in mixtures; eval --separation --pixel-model measures it" };
 var pixelHeadNetwork = new Option<bool>("--pixel-head-trains-network") { Description = "with --pixel-head: the network's convolutions and dense layer learn from the pixel loss too (a research model: its window scores change)" };
 var emphasis = new Option<FileInfo>("--emphasis") { Description = "a clip error survey (the mine command's output): clips a model got wrong are drawn more often" };
 emphasis.AcceptExistingOnly();
@@ -96,7 +96,7 @@ root.SetAction(parse =>
         Resume = parse.GetValue(resume),
         InitialWeights = parse.GetValue(init)?.FullName,
         Optimizer = parse.GetValue(optimizer)!,
-        LearningRate = parse.GetValue(rate) ?? (parse.GetValue(optimizer) == "adam" ? 0.001 : 0.05),
+        LearningRate = parse.GetValue(rate) ?? (parse.GetValue(optimizer) == "adam" || parse.GetValue(pixelHead) ? 0.001 : 0.05),
         SnapshotEverySteps = parse.GetValue(snapshots),
         ZeroSumFirstLayer = parse.GetValue(zeroSum),
         LevelDbfs = (lowest, loudest),
@@ -130,6 +130,11 @@ root.SetAction(parse =>
     var target = parse.GetValue(output)?.FullName ?? Path.Combine(options.RunFolder, "model.onnx");
     if (options.PixelHead || options.PixelHeadTrainsNetwork)
     {
+        if (parse.GetValue(threshold) is not null)
+        {
+            throw new ArgumentException("--decision-threshold moves the window decision, which a pixel head leaves as it is");
+        }
+
         new PixelHeadTrainer(options, Log).Run(target);
         return;
     }

@@ -45,10 +45,6 @@ public sealed class CellInterpolation
     }
 
     /// <summary>The two cells of <paramref name="size"/> pixels whose centres enclose pixel <paramref name="pixel"/>, and how far it is from the first.</summary>
-    internal static (int Low, int High, float Weight) Between(long pixel, int cells, int size = Stride)
-    {
-        var position = Math.Clamp((pixel - (size - 1) / 2.0) / size, 0, cells - 1);
-        var low = (int)position;
-        return (low, Math.Min(low + 1, cells - 1), (float)(position - low));
-    }
+    internal static (int Low, int High, float Weight) Between(long pixel, int cells, int size = Stride) =>
+        new Scoring.PixelHeadGeometry.Axis((size - 1) / 2.0, size).Between(pixel, cells);
 }

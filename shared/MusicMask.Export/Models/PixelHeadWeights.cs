@@ -7,17 +7,15 @@ namespace MusicMask.Models;
 /// </summary>
 public sealed record PixelHeadWeights(IReadOnlyList<IReadOnlyList<ConvWeights>> Readouts)
 {
-    /// <summary>The taps: four convolutions and the dense layer.</summary>
-    public const int Taps = NetworkWeights.FeatureLayers + 1;
-
     /// <summary>Random readouts (a hidden layer of 4 on every tap) for a network of <paramref name="hidden"/> dense units, for tests of the scoring machinery.</summary>
     public static PixelHeadWeights Random(int seed, int hidden = NetworkWeights.DefaultHidden)
     {
         var random = new Random(seed);
-        return new PixelHeadWeights(Enumerable.Range(0, Taps)
+        var taps = Scoring.PixelHeadGeometry.Taps;
+        return new PixelHeadWeights(Enumerable.Range(0, taps)
             .Select(tap => (IReadOnlyList<ConvWeights>)
             [
-                ConvWeights.Random(random, 4, tap < Taps - 1 ? NetworkWeights.Channels : hidden, 1, 1),
+                ConvWeights.Random(random, 4, tap < taps - 1 ? NetworkWeights.Channels : hidden, 1, 1),
                 ConvWeights.Random(random, 1, 4, 1, 1),
             ])
             .ToArray());

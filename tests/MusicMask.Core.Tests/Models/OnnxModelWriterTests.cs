@@ -20,6 +20,22 @@ public class OnnxModelWriterTests
     }
 
     [Fact]
+    public void APixelHeadAddsItsTapsMapsAsOutputsOfTheirOwnSizesAndMustReadEveryTap()
+    {
+        using var session = new InferenceSession(TestModels.RandomPixelHeadModel());
+        using var input = OrtValue.CreateTensorValueFromMemory(new float[256 * 300], [1, 1, 256, 300]);
+        string[] names = [.. Enumerable.Range(0, 5).Select(MusicMask.Scoring.ModelContract.PixelLogitsName)];
+        using var outputs = session.Run(new RunOptions(), [OnnxModelWriter.InputName], [input], [OnnxModelWriter.OutputName, .. names]);
+
+        Assert.Equal([1L, 1, 13, 3], outputs[0].GetTensorTypeAndShape().Shape);
+        long[][] sizes = [[254, 298], [125, 147], [60, 71], [28, 33], [13, 3]];
+        Assert.Equal(sizes, outputs.Skip(1).Select(output => output.GetTensorTypeAndShape().Shape[2..]));
+        var head = PixelHeadWeights.Random(1);
+        var short1 = NetworkWeights.Random(1) with { PixelHead = head with { Readouts = head.Readouts.Take(4).ToArray() } };
+        Assert.Throws<ArgumentException>(() => OnnxModelWriter.Write(short1, "short"));
+    }
+
+    [Fact]
     public void MetadataCarriesTheAnalysisParametersAndOpsetIs17()
     {
         using var session = new InferenceSession(TestModels.RandomModel());

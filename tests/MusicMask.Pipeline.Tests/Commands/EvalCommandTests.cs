@@ -129,15 +129,6 @@ public class EvalCommandTests
         Assert.All(improvements.EnumerateObject().TakeLast(masks.Length), mask => Assert.True(double.IsFinite(mask.Value.GetProperty("mean").GetDouble())));
     }
 
-    [Fact]
-    public void APixelModelWithoutAPixelHeadIsRefusedBeforeAnyMixture()
-    {
-        using var temp = new TempDirectory();
-
-        Assert.NotEqual(0, Separate(temp, "--snr", "0", "--excerpts", "2", "--pixel-model", TestModels.RandomModel()));
-        Assert.False(File.Exists(temp.File("out/separation.md")));
-    }
-
     /// <summary>`eval --separation` over 4 s of music and 4 s of noise in 2 s excerpts, with the random model.</summary>
     private static int Separate(TempDirectory temp, params string[] options)
     {

@@ -126,19 +126,39 @@ public sealed class StripSamplerTests : IDisposable
         Assert.True(music > 10 && unlabelled > 10, $"{music} windows with a sounding centre, {unlabelled} with a silent one");
     }
 
-    [Fact]
-    public void CentreTargetsMakeHalfTheStripsMixtures()
+    [Theory]
+    [InlineData(false, false, 40, 79)]
+    [InlineData(true, false, 80, 120)]
+    [InlineData(false, true, 80, 120)]
+    public void CentreOrPixelTargetsMakeHalfTheStripsMixtures(bool centre, bool pixels, int least, int most)
     {
-        int Mixtures(bool centre)
-        {
-            var sampler = new StripSampler(new AudioLibrary(_folder), Columns) { CentreTargets = centre };
-            var random = new Random(14);
-            return Enumerable.Range(0, 200).Count(_ => sampler.Next(random).Kind == StripKind.Mixture);
-        }
+        var sampler = new StripSampler(new AudioLibrary(_folder), Columns) { CentreTargets = centre, PixelTargets = pixels };
+        var random = new Random(14);
 
-        Assert.InRange(Mixtures(centre: true), 80, 120);
-        Assert.InRange(Mixtures(centre: false), 40, 79);
+        Assert.InRange(Enumerable.Range(0, 200).Count(_ => sampler.Next(random).Kind == StripKind.Mixture), least, most);
     }
+
+    [Fact]
+    public void PixelTargetsGiveTheMusicsShareOfEveryPixelLowWhereOnlyTheNoiseSounds()
+    {
+        var sampler = new StripSampler(new AudioLibrary(_folder), Columns) { PixelTargets = true, SpeedChange = 0, MusicLayering = 0 };
+        var random = new Random(16);
+
+        var music = sampler.Next(random, StripKind.Music).Pixels!;
+        var noise = sampler.Next(random, StripKind.Noise).Pixels!;
+        var mixture = sampler.Next(random, StripKind.Mixture, snr: 10);
+
+        Assert.All(music.MusicShare, share => Assert.Equal(1f, share));
+        Assert.All(noise.MusicShare, share => Assert.Equal(0f, share));
+        Assert.Null(_sampler.Next(random).Pixels);
+        // The music lies under 4 kHz (bin 46); over 8 kHz (bin 186 up) only the noise and the music's faint hiss sound.
+        var width = sampler.Width;
+        var (low, high) = (Mean(mixture.Pixels!.MusicShare, 5, 40, width), Mean(mixture.Pixels!.MusicShare, 186, 255, width));
+        Assert.True(low > 0.7 && high < 0.1, $"music's share {low:F2} under 4 kHz, {high:F2} over 8 kHz");
+    }
+
+    private static double Mean(float[] values, int firstBin, int lastBin, int width) =>
+        Enumerable.Range(firstBin, lastBin - firstBin + 1).SelectMany(bin => values.Skip(bin * width).Take(width)).Average(v => (double)v);
 
     [Fact]
     public void NoiseIsNeverLabelledMusic()

@@ -50,5 +50,4 @@ internal static class MiniatureData
 
         return noise;
     }
-
 }

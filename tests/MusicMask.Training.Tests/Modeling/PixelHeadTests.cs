@@ -33,7 +33,7 @@ public class PixelHeadTests
         {
             foreach (var (name, parameter) in network.named_parameters())
             {
-                if (name.Contains("conv") || name.Contains("dense") || name.Contains("classifier"))
+                if (name.StartsWith("conv", StringComparison.Ordinal) || name.StartsWith("dense.", StringComparison.Ordinal) || name.StartsWith("classifier.", StringComparison.Ordinal))
                 {
                     _ = name.EndsWith("weight") ? parameter.fill_(0.05) : parameter.zero_();
                 }

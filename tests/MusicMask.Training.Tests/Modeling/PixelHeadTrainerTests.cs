@@ -1,6 +1,8 @@
+using MusicMask.Models;
 using MusicMask.Scoring;
 using MusicMask.Training.Modeling;
 using MusicMask.Training.Native;
+using static TorchSharp.torch;
 
 namespace MusicMask.Training.Tests.Modeling;
 
@@ -42,32 +44,52 @@ public sealed class PixelHeadTrainerTests : IDisposable
     }
 
     [Fact]
-    public void ANetworkLearningFromThePixelLossScoresWindowsDifferently()
+    public void ANetworkLearningFromThePixelLossExportsWithItsBestHead()
     {
         var (options, start) = Start();
         var exported = Path.Combine(_folder, "pixels-network.onnx");
+        var trainer = new PixelHeadTrainer(options with { PixelHeadTrainsNetwork = true, MaxSteps = 40 }, _ => { });
 
-        new PixelHeadTrainer(options with { PixelHeadTrainsNetwork = true, MaxSteps = 20 }, _ => { }).Run(exported);
+        trainer.Run(exported);
+
+        var network = new MusicMaskNet(dropout: 0);
+        network.LoadCheckpoint(trainer.NetworkPath);
+        network.eval();
+        var head = new PixelHead(NetworkWeights.Channels, NetworkWeights.DefaultHidden);
+        head.load(trainer.HeadPath);
+        var strip = Enumerable.Range(0, 256 * 304).Select(i => -60f + 30f * MathF.Sin(i / 37f) * MathF.Cos(i / 5000f)).ToArray();
+        var input = tensor(strip, [1, 1, 256, 304]);
+        float[] pixels;
+        using (no_grad())
+        {
+            pixels = head.Logits(network.Taps(input), 256, 304).sigmoid().contiguous().data<float>().ToArray();
+        }
 
         using var before = new StripScorer(start);
         using var after = new StripScorer(exported);
-        var strip = Enumerable.Range(0, 256 * 304).Select(i => -60f + 30f * MathF.Sin(i / 37f) * MathF.Cos(i / 5000f)).ToArray();
-        Assert.NotEqual(before.Run(strip, [1, 1, 256, 304]), after.Run(strip, [1, 1, 256, 304]));
-        Assert.True(after.HasPixelHead);
+        var windows = after.Run(strip, [1, 1, 256, 304]);
+        Assert.NotEqual(before.Run(strip, [1, 1, 256, 304]), windows);
+        Assert.True(network.MusicProbabilities(input).Zip(windows, (a, b) => Math.Abs(a - b)).Max() < 1e-5, "the exported windows are not the best checkpoint's");
+        Assert.True(pixels.Zip(after.PixelProbabilities(strip, 304), (a, b) => Math.Abs(a - b)).Max() < 1e-5, "the exported head is not the best checkpoint's");
     }
 
     [Fact]
-    public void RefusesAStartThatIsNotAnExportAndOptionsThatTrainWindows()
+    public void RefusesAStartThatIsNotAnExportAndOptionsThatTrainWindowsBeforeTouchingTheRunFolder()
     {
-        var (options, _) = Start();
+        // Refused before anything is read, so the model and the data need not exist.
+        var options = new TrainerOptions { DataFolder = _folder, RunFolder = Path.Combine(_folder, "pixels"), InitialWeights = Path.Combine(_folder, "network.onnx"), PixelHead = true };
 
         var checkpoint = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { InitialWeights = Path.Combine(_folder, "network", "best.bin") }, _ => { }).Run("unused.onnx"));
         var centre = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { CentreTargets = true }, _ => { }).Run("unused.onnx"));
         var network = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { PixelHead = false, PixelHeadTrainsNetwork = true }, _ => { }).Run("unused.onnx"));
+        var resume = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { Resume = true }, _ => { }).Run("unused.onnx"));
+        var rate = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { LearningRate = 0 }, _ => { }).Run("unused.onnx"));
 
         Assert.Contains("--init MODEL.onnx", checkpoint.Message);
         Assert.Contains("--centre-targets", centre.Message);
-        Assert.Contains("--pixel-head", network.Message);
+        Assert.Contains("goes with --pixel-head", network.Message);
+        Assert.Contains("--resume", resume.Message);
+        Assert.Contains("learning rate (0)", rate.Message);
         Assert.False(Directory.Exists(options.RunFolder));
     }
 

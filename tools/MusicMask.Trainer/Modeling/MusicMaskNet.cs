@@ -245,7 +245,7 @@ public sealed class MusicMaskNet : nn.Module<Tensor, Tensor>
     private (Conv2d Conv, BatchNorm2d Norm)[] Features => [(conv1, norm1), (conv2, norm2), (conv3, norm3), (conv4, norm4)];
 
     /// <summary>conv then eval-mode batch norm = conv with weight·s and bias (b − μ)·s + β, s = γ / √(σ² + ε).</summary>
-    private static ConvWeights Export(Conv2d conv, BatchNorm2d? norm)
+    internal static ConvWeights Export(Conv2d conv, BatchNorm2d? norm)
     {
         var shape = conv.weight!.shape;
         var weight = conv.weight.detach().cpu().data<float>().ToArray();

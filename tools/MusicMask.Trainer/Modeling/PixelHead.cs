@@ -15,7 +15,7 @@ namespace MusicMask.Training.Modeling;
 public sealed class PixelHead : nn.Module<Tensor[], Tensor>
 {
     /// <summary>Hidden units of each tap's readout (0: linear).</summary>
-    public static readonly int[] DefaultHidden = [0, 8, 16, 16, 16];
+    private static readonly int[] HiddenUnits = [0, 8, 16, 16, 16];
 
     private readonly ModuleList<Sequential> readouts = new();
 
@@ -24,7 +24,7 @@ public sealed class PixelHead : nn.Module<Tensor[], Tensor>
         for (var tap = 0; tap < PixelHeadGeometry.Taps; tap++)
         {
             var inputs = tap < PixelHeadGeometry.Taps - 1 ? maps : hidden;
-            var units = DefaultHidden[tap];
+            var units = HiddenUnits[tap];
             readouts.Add(units == 0
                 ? nn.Sequential(nn.Conv2d(inputs, 1, 1))
                 : nn.Sequential(nn.Conv2d(inputs, units, 1), nn.ReLU(), nn.Conv2d(units, 1, 1)));
@@ -52,7 +52,7 @@ public sealed class PixelHead : nn.Module<Tensor[], Tensor>
 
     /// <summary>The readouts in the layout the ONNX writer takes.</summary>
     public PixelHeadWeights ToWeights() => new(readouts
-        .Select(readout => (IReadOnlyList<ConvWeights>)readout.children().OfType<Conv2d>().Select(Export).ToArray())
+        .Select(readout => (IReadOnlyList<ConvWeights>)readout.children().OfType<Conv2d>().Select(conv => MusicMaskNet.Export(conv, null)).ToArray())
         .ToArray());
 
     /// <summary>Linear interpolation of <paramref name="map"/> along <paramref name="dimension"/> at pixels 0..count-1.</summary>
@@ -67,17 +67,5 @@ public sealed class PixelHead : nn.Module<Tensor[], Tensor>
         using var weight = tensor(between.Select(b => b.Weight).ToArray()).view(shape);
         var below = map.index_select(dimension, low);
         return below.add(map.index_select(dimension, high).sub(below).mul(weight));
-    }
-
-    private static ConvWeights Export(Conv2d conv)
-    {
-        var shape = conv.weight!.shape;
-        return new ConvWeights(
-            (int)shape[0],
-            (int)shape[1],
-            (int)shape[2],
-            (int)shape[3],
-            conv.weight.detach().cpu().data<float>().ToArray(),
-            conv.bias!.detach().cpu().data<float>().ToArray());
     }
 }

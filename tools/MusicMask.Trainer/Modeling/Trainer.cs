@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using MusicMask.Evaluation;
@@ -127,9 +126,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             ? torch.optim.AdamW(learned, options.LearningRate, weight_decay: options.WeightDecay * 100)
             : torch.optim.SGD(learned, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
         var sampler = Sampler(train, synthetic: true);
-        using var batches = new BlockingCollection<(Tensor X, Tensor Y)>(boundedCapacity: 4);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => Produce(sampler, batches, options.Seed + state.Step, stop.Token));
+        using var batches = new BatchStream<(Tensor X, Tensor Y)>(
+            random => ToTensors(Enumerable.Range(0, options.BatchSize).Select(_ => sampler.Next(random)).ToArray(), sampler),
+            options.Seed + state.Step,
+            cancellationToken);
 
         var reports = new List<EpochReport>();
         var budget = options.Minutes * 60;
@@ -138,86 +138,72 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         var step = state.Step;
         var losses = new List<double>();
         var skipped = 0;
-        try
+        while (true)
         {
-            while (true)
+            var seconds = secondsBefore + clock.Elapsed.TotalSeconds;
+            if (seconds >= budget || (options.MaxSteps is { } max && step >= max))
             {
-                var seconds = secondsBefore + clock.Elapsed.TotalSeconds;
-                if (seconds >= budget || (options.MaxSteps is { } max && step >= max))
+                break;
+            }
+
+            SetLearningRate(optimizer, LearningRate(step, seconds / budget));
+            var (x, y) = batches.Take();
+            using (var scope = NewDisposeScope())
+            {
+                model.train();
+                optimizer.zero_grad();
+                var logits = model.call(x);
+                var loss = teacher is null
+                    ? nn.functional.cross_entropy(logits, y, ignore_index: StripSampler.Ignore)
+                    : DistillationLoss.Compute(logits, TeacherLogits(teacher, x), y, options.TeacherWeight);
+                var value = loss.item<float>();
+                if (float.IsFinite(value))
                 {
-                    break;
+                    loss.backward();
+                    optimizer.step();
+                    if (projectFirstLayer)
+                    {
+                        model.CentreFirstLayerKernels();
+                    }
+
+                    losses.Add(value);
                 }
-
-                SetLearningRate(optimizer, LearningRate(step, seconds / budget));
-                var (x, y) = batches.Take(stop.Token);
-                using (var scope = NewDisposeScope())
+                else
                 {
-                    model.train();
-                    optimizer.zero_grad();
-                    var logits = model.call(x);
-                    var loss = teacher is null
-                        ? nn.functional.cross_entropy(logits, y, ignore_index: StripSampler.Ignore)
-                        : DistillationLoss.Compute(logits, TeacherLogits(teacher, x), y, options.TeacherWeight);
-                    var value = loss.item<float>();
-                    if (float.IsFinite(value))
-                    {
-                        loss.backward();
-                        optimizer.step();
-                        if (projectFirstLayer)
-                        {
-                            model.CentreFirstLayerKernels();
-                        }
-
-                        losses.Add(value);
-                    }
-                    else
-                    {
-                        skipped++;
-                    }
-                }
-
-                x.Dispose();
-                y.Dispose();
-                step++;
-                if (step % options.StepsPerEpoch == 0 || (options.MaxSteps is { } last && step >= last))
-                {
-                    if (losses.Count == 0)
-                    {
-                        throw Diverged($"every loss of the {skipped} steps to step {step} was NaN or infinite");
-                    }
-
-                    var report = Evaluate(model, validationSet, reports.Count + 1, step, losses.Average(), secondsBefore + clock.Elapsed.TotalSeconds);
-                    reports.Add(report);
-                    var skippedNote = skipped > 0 ? $"  ({skipped} steps with a NaN or infinite loss skipped)" : "";
-                    log($"epoch {report.Epoch,3}  step {step,6}  loss {report.Loss:F4}  val AUC clean {report.AucClean:F4}  0 dB {report.AucZeroDb:F4}  -10 dB {report.AucMinus10Db:F4}  {report.Seconds / 60:F1} min{skippedNote}");
-                    model.save(CheckpointPath);
-                    if (options.SnapshotEverySteps is { } spacing && step % spacing == 0)
-                    {
-                        model.save(Path.Combine(options.RunFolder, $"snapshot-{step}.bin"));
-                    }
-
-                    if (report.Score > state.BestScore)
-                    {
-                        model.save(BestPath);
-                        state = state with { BestScore = report.Score };
-                    }
-
-                    state = state with { Step = step, Seconds = report.Seconds, LastLoss = report.Loss };
-                    File.WriteAllText(StatePath, JsonSerializer.Serialize(state));
-                    losses.Clear();
-                    skipped = 0;
+                    skipped++;
                 }
             }
-        }
-        finally
-        {
-            stop.Cancel();
-            try
+
+            x.Dispose();
+            y.Dispose();
+            step++;
+            if (step % options.StepsPerEpoch == 0 || (options.MaxSteps is { } last && step >= last))
             {
-                producer.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
+                if (losses.Count == 0)
+                {
+                    throw Diverged($"every loss of the {skipped} steps to step {step} was NaN or infinite");
+                }
+
+                var report = Evaluate(model, validationSet, reports.Count + 1, step, losses.Average(), secondsBefore + clock.Elapsed.TotalSeconds);
+                reports.Add(report);
+                var skippedNote = skipped > 0 ? $"  ({skipped} steps with a NaN or infinite loss skipped)" : "";
+                log($"epoch {report.Epoch,3}  step {step,6}  loss {report.Loss:F4}  val AUC clean {report.AucClean:F4}  0 dB {report.AucZeroDb:F4}  -10 dB {report.AucMinus10Db:F4}  {report.Seconds / 60:F1} min{skippedNote}");
+                model.save(CheckpointPath);
+                if (options.SnapshotEverySteps is { } spacing && step % spacing == 0)
+                {
+                    model.save(Path.Combine(options.RunFolder, $"snapshot-{step}.bin"));
+                }
+
+                if (report.Score > state.BestScore)
+                {
+                    model.save(BestPath);
+                    state = state with { BestScore = report.Score };
+                }
+
+                state = state with { Step = step, Seconds = report.Seconds, LastLoss = report.Loss };
+                File.WriteAllText(StatePath, JsonSerializer.Serialize(state));
+                losses.Clear();
+                skipped = 0;
             }
         }
 
@@ -321,16 +307,6 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         foreach (var group in optimizer.ParamGroups)
         {
             group.LearningRate = rate;
-        }
-    }
-
-    private void Produce(StripSampler sampler, BlockingCollection<(Tensor, Tensor)> batches, int seed, CancellationToken token)
-    {
-        var random = new Random(seed);
-        while (!token.IsCancellationRequested)
-        {
-            var strips = Enumerable.Range(0, options.BatchSize).Select(_ => sampler.Next(random)).ToArray();
-            batches.Add(ToTensors(strips, sampler), token);
         }
     }
 
