@@ -103,9 +103,14 @@ public sealed class StripScorer : ITileScorer, IDisposable
 
     private float[] Run(Memory<float> input, long[] shape)
     {
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
-        using var outputs = _session.Run(_runOptions, _inputNames, [inputValue], _outputNames);
+        using var outputs = Outputs(input, shape, _outputNames);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    private IDisposableReadOnlyCollection<OrtValue> Outputs(Memory<float> input, long[] shape, string[] names)
+    {
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
+        return _session.Run(_runOptions, _inputNames, [inputValue], names);
     }
 
     /// <summary>
@@ -126,8 +131,7 @@ public sealed class StripScorer : ITileScorer, IDisposable
         }
 
         var names = Enumerable.Range(0, PixelHeadGeometry.Taps).Select(ModelContract.PixelLogitsName).ToArray();
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, frequencyMajor.AsMemory(), [1, 1, Bins, frames]);
-        using var outputs = _session.Run(_runOptions, _inputNames, [inputValue], names);
+        using var outputs = Outputs(frequencyMajor.AsMemory(), [1, 1, Bins, frames], names);
         var maps = outputs.Select(output =>
         {
             var shape = output.GetTensorTypeAndShape().Shape;

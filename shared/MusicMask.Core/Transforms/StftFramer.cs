@@ -67,6 +67,33 @@ public sealed class StftFramer
         _onFrame(_frame);
     }
 
+    /// <summary>
+    /// A whole signal's first <paramref name="frames"/> frames, frequency-major [256, frames] as the model takes them,
+    /// frames past the signal's last at the spectrogram's floor.
+    /// </summary>
+    public static float[] FrequencyMajor(ReadOnlySpan<float> signal, int frames)
+    {
+        const int bins = SpectrogramParameters.Bins;
+        var decibels = new float[bins * frames];
+        Array.Fill(decibels, SpectrogramParameters.SilenceDecibels);
+        var frame = 0;
+        var framer = new StftFramer(values =>
+        {
+            if (frame < frames)
+            {
+                for (var b = 0; b < bins; b++)
+                {
+                    decibels[b * frames + frame] = values[b];
+                }
+            }
+
+            frame++;
+        });
+        framer.Process(signal);
+        framer.Flush();
+        return decibels;
+    }
+
     /// <summary>In place: p -> 10·log10(p + 1e-10).</summary>
     public static void ToDecibels(Span<float> power)
     {

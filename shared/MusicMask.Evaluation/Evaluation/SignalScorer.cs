@@ -71,22 +71,8 @@ public static class SignalScorer
     /// </summary>
     public static (float[] Decibels, int Frames) Spectrogram(float[] signal)
     {
-        var frames = new List<float[]>();
-        var framer = new StftFramer(decibels => frames.Add(decibels.ToArray()));
-        framer.Process(signal);
-        framer.Flush();
-        var count = Math.Max(frames.Count, WindowGrid.WindowWidth);
-        var spectrogram = new float[SpectrogramParameters.Bins * count];
-        Array.Fill(spectrogram, SpectrogramParameters.SilenceDecibels);
-        for (var t = 0; t < frames.Count; t++)
-        {
-            for (var b = 0; b < SpectrogramParameters.Bins; b++)
-            {
-                spectrogram[b * count + t] = frames[t][b];
-            }
-        }
-
-        return (spectrogram, count);
+        var frames = (int)Math.Max(SpectrogramParameters.FramesFor(signal.Length), WindowGrid.WindowWidth);
+        return (StftFramer.FrequencyMajor(signal, frames), frames);
     }
 
     /// <summary>Power per 16x16 cell (linear, summed), [16, cellColumns]: the ground truth for ideal masks.</summary>

@@ -170,20 +170,19 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             Scale(noise, gain);
         }
 
-        var pixels = PixelTargets
-            ? Data.PixelTargets.From(
-                kind == StripKind.Noise ? null : music is null ? decibels : Spectrogram(music),
-                kind == StripKind.Music ? null : noise is null ? decibels : Spectrogram(noise))
-            : null;
+        // Each source heard apart, once, for whichever labels need it: a pure strip's one source is the strip.
+        var musicDecibels = kind == StripKind.Noise ? null : music is null ? decibels : Spectrogram(music);
+        var noiseDecibels = kind == StripKind.Music ? null : noise is null ? decibels : Spectrogram(noise);
+        var pixels = PixelTargets ? Data.PixelTargets.From(musicDecibels, noiseDecibels) : null;
         if (CentreTargets)
         {
-            var musicCentres = kind == StripKind.Noise ? null : CentrePowers(music is null ? decibels : Spectrogram(music));
-            var noiseCentres = kind == StripKind.Music ? null : CentrePowers(noise is null ? decibels : Spectrogram(noise));
+            var musicCentres = musicDecibels is null ? null : CentrePowers(musicDecibels);
+            var noiseCentres = noiseDecibels is null ? null : CentrePowers(noiseDecibels);
             CentreLabels.Apply(targets, musicCentres, noiseCentres, RelativeFloorDecibels, SilentCentrePower);
         }
-        else if (music is not null && noise is not null)
+        else if (kind == StripKind.Mixture)
         {
-            IgnoreWhereMusicIsInaudible(targets, music, noise);
+            IgnoreWhereMusicIsInaudible(targets, musicDecibels!, noiseDecibels!);
         }
 
         // Drawn only when asked for, so runs without gaps see the same strips for a seed as before the option.
@@ -364,26 +363,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     }
 
     /// <summary>The strip's spectrogram through the same STFT the pipeline uses, frequency-major [256, Width].</summary>
-    private float[] Spectrogram(float[] signal)
-    {
-        var bins = SpectrogramParameters.Bins;
-        var decibels = new float[bins * Width];
-        var frame = 0;
-        var framer = new StftFramer(values =>
-        {
-            if (frame < Width)
-            {
-                for (var b = 0; b < bins; b++)
-                {
-                    decibels[b * Width + frame] = values[b];
-                }
-            }
-
-            frame++;
-        });
-        framer.Process(signal);
-        return decibels;
-    }
+    private float[] Spectrogram(float[] signal) => StftFramer.FrequencyMajor(signal, Width);
 
     /// <summary>
     /// The class of every window, except windows that carry no evidence: digital silence, and windows more than
@@ -409,10 +389,10 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// In a mixture, a window where the music is more than <see cref="InaudibleMusicDecibels"/> below the noise is
     /// noise to any listener; it is left unlabelled rather than called music.
     /// </summary>
-    private void IgnoreWhereMusicIsInaudible(long[] targets, float[] music, float[] noise)
+    private void IgnoreWhereMusicIsInaudible(long[] targets, float[] musicDecibels, float[] noiseDecibels)
     {
-        var musicPower = WindowMeans(Spectrogram(music), d => Math.Pow(10, d / 10));
-        var noisePower = WindowMeans(Spectrogram(noise), d => Math.Pow(10, d / 10));
+        var musicPower = WindowMeans(musicDecibels, d => Math.Pow(10, d / 10));
+        var noisePower = WindowMeans(noiseDecibels, d => Math.Pow(10, d / 10));
         for (var i = 0; i < targets.Length; i++)
         {
             if (musicPower[i] < noisePower[i] * Math.Pow(10, -InaudibleMusicDecibels / 10))
