@@ -61,4 +61,29 @@ public class RealFft512Tests
             Assert.Equal(Math.Cos(2 * Math.PI * 5 * n / 512), frame[n], 1e-5);
         }
     }
+
+    [Fact]
+    public void InverseIsTheInverseTransformOfAnyHalfSpectrum()
+    {
+        var random = new Random(12);
+        var real = Enumerable.Range(0, 257).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var imaginary = Enumerable.Range(0, 257).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var frame = new float[512];
+        var fft = new RealFft512();
+        fft.Forward(SignalGenerator.WhiteNoise(512, seed: 1, level: 0.5f), new float[257], new float[257]);
+        fft.Inverse(real, imaginary, frame);
+
+        // x[n] = (X[0] + (-1)^n X[256] + 2 Σ_{k=1..255} Re(X[k] e^{2πikn/512})) / 512: DC's and Nyquist's imaginary parts drop out.
+        for (var n = 0; n < 512; n++)
+        {
+            double sum = real[0] + (n % 2 == 0 ? 1 : -1) * real[256];
+            for (var k = 1; k < 256; k++)
+            {
+                var angle = 2 * Math.PI * k * n / 512;
+                sum += 2 * (real[k] * Math.Cos(angle) - imaginary[k] * Math.Sin(angle));
+            }
+
+            Assert.Equal(sum / 512, frame[n], 1e-5);
+        }
+    }
 }
