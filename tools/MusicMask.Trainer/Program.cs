@@ -16,7 +16,7 @@ var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environm
 var resume = new Option<bool>("--resume") { Description = "continue from the run folder's checkpoint" };
 var init = new Option<FileInfo>("--init") { Description = "start a new run from these weights: a checkpoint file of an earlier run, or an exported .onnx model (batch norms start as the identity)" };
 init.AcceptExistingOnly();
-var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9) or adam (AdamW)", DefaultValueFactory = _ => "sgd" };
+var optimizer = new Option<string?>("--optimizer") { Description = "sgd (momentum 0.9) or adam (AdamW); default sgd, and adam for --pixel-head, which trains with nothing else" };
 optimizer.AcceptOnlyFromAmong("sgd", "adam");
 var rate = new Option<double?>("--learning-rate") { Description = "peak learning rate (default 0.05 for sgd, 0.001 for adam)" };
 var snapshots = new Option<int?>("--snapshot-every") { Description = "also keep the weights every this many steps (a multiple of the 100-step epoch) as RUN/snapshot-STEP.bin" };
@@ -95,7 +95,7 @@ root.SetAction(parse =>
         Seed = parse.GetValue(seed),
         Resume = parse.GetValue(resume),
         InitialWeights = parse.GetValue(init)?.FullName,
-        Optimizer = parse.GetValue(optimizer)!,
+        Optimizer = parse.GetValue(optimizer) ?? (parse.GetValue(pixelHead) ? "adam" : "sgd"),
         LearningRate = parse.GetValue(rate) ?? (parse.GetValue(optimizer) == "adam" || parse.GetValue(pixelHead) ? 0.001 : 0.05),
         SnapshotEverySteps = parse.GetValue(snapshots),
         ZeroSumFirstLayer = parse.GetValue(zeroSum),

@@ -21,7 +21,7 @@ public sealed class PixelHeadTrainerTests : IDisposable
         network.Run();
         var model = Path.Combine(_folder, "network.onnx");
         network.ExportBest(model);
-        return (options with { RunFolder = Path.Combine(_folder, "pixels"), InitialWeights = model, PixelHead = true, MaxSteps = 60, StepsPerEpoch = 20, BatchSize = 4, LearningRate = 0.01, Seed = 5 }, model);
+        return (options with { RunFolder = Path.Combine(_folder, "pixels"), InitialWeights = model, PixelHead = true, Optimizer = "adam", MaxSteps = 60, StepsPerEpoch = 20, BatchSize = 4, LearningRate = 0.01, Seed = 5 }, model);
     }
 
     [Fact]
@@ -77,19 +77,23 @@ public sealed class PixelHeadTrainerTests : IDisposable
     public void RefusesAStartThatIsNotAnExportAndOptionsThatTrainWindowsBeforeTouchingTheRunFolder()
     {
         // Refused before anything is read, so the model and the data need not exist.
-        var options = new TrainerOptions { DataFolder = _folder, RunFolder = Path.Combine(_folder, "pixels"), InitialWeights = Path.Combine(_folder, "network.onnx"), PixelHead = true };
+        var options = new TrainerOptions { DataFolder = _folder, RunFolder = Path.Combine(_folder, "pixels"), InitialWeights = Path.Combine(_folder, "network.onnx"), PixelHead = true, Optimizer = "adam" };
 
         var checkpoint = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { InitialWeights = Path.Combine(_folder, "network", "best.bin") }, _ => { }).Run("unused.onnx"));
         var centre = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { CentreTargets = true }, _ => { }).Run("unused.onnx"));
         var network = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { PixelHead = false, PixelHeadTrainsNetwork = true }, _ => { }).Run("unused.onnx"));
         var resume = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { Resume = true }, _ => { }).Run("unused.onnx"));
         var rate = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { LearningRate = 0 }, _ => { }).Run("unused.onnx"));
+        var sgd = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { Optimizer = "sgd" }, _ => { }).Run("unused.onnx"));
+        var wider = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { Width = new NetworkWidth(48, NetworkWidth.Contract.Hidden) }, _ => { }).Run("unused.onnx"));
 
         Assert.Contains("--init MODEL.onnx", checkpoint.Message);
         Assert.Contains("--centre-targets", centre.Message);
         Assert.Contains("goes with --pixel-head", network.Message);
         Assert.Contains("--resume", resume.Message);
         Assert.Contains("learning rate (0)", rate.Message);
+        Assert.Contains("--optimizer sgd", sgd.Message);
+        Assert.Contains("--maps", wider.Message);
         Assert.False(Directory.Exists(options.RunFolder));
     }
 

@@ -139,6 +139,11 @@ public sealed class PixelHeadTrainer(TrainerOptions options, Action<string> log)
             throw new ArgumentException("--pixel-head trains a head on a network's features: --centre-targets, --freeze-features, --teacher, --silence-gaps, --resume and --snapshot-every do not apply");
         }
 
+        if (options.Optimizer != "adam" || options.Width != NetworkWidth.Contract)
+        {
+            throw new ArgumentException("--pixel-head trains with AdamW on the network of the model given with --init, whose width it keeps: --optimizer sgd, --maps and --hidden do not apply");
+        }
+
         if (!(options.Minutes > 0) || options.MaxSteps is < 1 || !(options.LearningRate > 0 && double.IsFinite(options.LearningRate)))
         {
             throw new ArgumentException($"the time budget ({options.Minutes} min), the step budget ({options.MaxSteps}) and the learning rate ({options.LearningRate}) must be positive");
