@@ -69,6 +69,8 @@ public sealed class RealFft512
         PackedTransform(frame);
         power[0] = Square(_outRe[0] + _outIm[0]);
         ref var output = ref MemoryMarshal.GetReference(power);
+
+        // Blocks k = 1..128 and their mirrors 255..128 cover every bin; 128, its own mirror, is written twice alike.
         for (var k = 1; k <= Half / 2; k += Lanes)
         {
             var (xr, xi, yr, yi) = Split(k);
@@ -192,7 +194,7 @@ public sealed class RealFft512
         return (er + tr, ei + ti, er - tr, ti - ei);
     }
 
-    /// <summary>The 256-point FFT of <c>_re</c>/<c>_im</c> (row-major 16 x 16, natural order) into <c>_out</c>, natural order.</summary>
+    /// <summary>The 256-point FFT of <c>_re</c>/<c>_im</c> (row-major 16 x 16, natural order, overwritten) into <c>_out</c>, natural order.</summary>
     private void ComplexTransform()
     {
         // n = c + 16m, k = q + 16r: X[q + 16r] = Σ_c W16^(c r) · W256^(c q) · Σ_m z[c + 16m] W16^(m q).
@@ -202,7 +204,7 @@ public sealed class RealFft512
         Columns(_re, _im, _outRe, _outIm, twiddled: false);
     }
 
-    /// <summary>A 16-point DFT down each of the 16 columns (rows in natural order on both sides), as 4 x 4.</summary>
+    /// <summary>A 16-point DFT down each of the 16 columns (rows in natural order on both sides, the input overwritten), as 4 x 4.</summary>
     private static void Columns(float[] re, float[] im, float[] outRe, float[] outIm, bool twiddled)
     {
         for (var lane = 0; lane < Side; lane += Lanes)
@@ -213,7 +215,7 @@ public sealed class RealFft512
             // m = m1 + 4 m2, q = q2 + 4 q1: 4-point DFTs over m2, twiddles W16^(m1 q2), 4-point DFTs over m1.
             for (var m1 = 0; m1 < 4; m1++)
             {
-                Dft4(ref r, ref i, m1, 4, m1);
+                Dft4(ref r, ref i, m1);
             }
 
             for (var q2 = 0; q2 < 4; q2++)
@@ -232,22 +234,20 @@ public sealed class RealFft512
         }
     }
 
-    /// <summary>In place, a 4-point DFT of rows first + stride·j (j = 0..3), output j written to row tag + 4j.</summary>
+    /// <summary>In place, the 4-point DFT of rows <paramref name="group"/> + 4j (j = 0..3): output j goes to row group + 4j.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Dft4(ref float r, ref float i, int first, int stride, int tag)
+    private static void Dft4(ref float r, ref float i, int group)
     {
-        var (a0r, a0i) = Row(ref r, ref i, first);
-        var (a1r, a1i) = Row(ref r, ref i, first + stride);
-        var (a2r, a2i) = Row(ref r, ref i, first + 2 * stride);
-        var (a3r, a3i) = Row(ref r, ref i, first + 3 * stride);
+        var (a0r, a0i) = Row(ref r, ref i, group);
+        var (a1r, a1i) = Row(ref r, ref i, group + 4);
+        var (a2r, a2i) = Row(ref r, ref i, group + 8);
+        var (a3r, a3i) = Row(ref r, ref i, group + 12);
         var (t0r, t0i, t1r, t1i) = (a0r + a2r, a0i + a2i, a0r - a2r, a0i - a2i);
         var (t2r, t2i, t3r, t3i) = (a1r + a3r, a1i + a3i, a1r - a3r, a1i - a3i);
-
-        // Rows m1 + 4 q2 hold the 4-point outputs q2 of column group m1: read back as 4 q2 + m1 by the second step.
-        SetRow(ref r, ref i, 4 * 0 + tag, t0r + t2r, t0i + t2i);
-        SetRow(ref r, ref i, 4 * 1 + tag, t1r + t3i, t1i - t3r);
-        SetRow(ref r, ref i, 4 * 2 + tag, t0r - t2r, t0i - t2i);
-        SetRow(ref r, ref i, 4 * 3 + tag, t1r - t3i, t1i + t3r);
+        SetRow(ref r, ref i, group, t0r + t2r, t0i + t2i);
+        SetRow(ref r, ref i, group + 4, t1r + t3i, t1i - t3r);
+        SetRow(ref r, ref i, group + 8, t0r - t2r, t0i - t2i);
+        SetRow(ref r, ref i, group + 12, t1r - t3i, t1i + t3r);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -284,9 +284,9 @@ public sealed class RealFft512
     }
 
     /// <summary>destination[c, q] = source[q, c] for the 16 x 16 matrix.</summary>
-    private static void Transpose(float[] source, float[] destination)
+    internal static void Transpose(float[] source, float[] destination, bool avx = true)
     {
-        if (!Avx.IsSupported)
+        if (!(avx && Avx.IsSupported))
         {
             for (var q = 0; q < Side; q++)
             {

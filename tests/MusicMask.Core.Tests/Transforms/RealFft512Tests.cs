@@ -70,6 +70,7 @@ public class RealFft512Tests
         var imaginary = Enumerable.Range(0, 257).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
         var frame = new float[512];
         var fft = new RealFft512();
+        // A forward transform first leaves its values in the instance's buffers: the inverse must not depend on them.
         fft.Forward(SignalGenerator.WhiteNoise(512, seed: 1, level: 0.5f), new float[257], new float[257]);
         fft.Inverse(real, imaginary, frame);
 
@@ -84,6 +85,25 @@ public class RealFft512Tests
             }
 
             Assert.Equal(sum / 512, frame[n], 1e-5);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TransposeSwapsRowsAndColumnsWithAndWithoutAvx(bool avx)
+    {
+        var source = Enumerable.Range(0, 256).Select(i => (float)i).ToArray();
+        var destination = new float[256];
+
+        RealFft512.Transpose(source, destination, avx);
+
+        for (var row = 0; row < 16; row++)
+        {
+            for (var column = 0; column < 16; column++)
+            {
+                Assert.Equal(source[row * 16 + column], destination[column * 16 + row]);
+            }
         }
     }
 }
