@@ -27,6 +27,7 @@ var silenceGaps = new Option<double>("--silence-gaps") { Description = "chance t
 var machineHum = new Option<double>("--machine-hum") { Description = "chance that a training noise strip is a synthetic machine hum: mains, avionics, engines (0 to 1)" };
 var syntheticMusic = new Option<double>("--synthetic-music") { Description = "chance that a training music source is a synthetic melody of moving harmonic notes, the counterpart of --machine-hum (0 to 1)" };
 var sungMusic = new Option<double>("--sung-music") { Description = "chance that a training music source is sung (train/sung, made by scripts/make-singing.sh), alone or over instrumental music: a voice that sings is music (0 to 1)" };
+var spectralMasks = new Option<double>("--spectral-masks") { Description = "chance that a training strip has two bands of up to 8 bins and two stretches of up to 24 frames held at their rows' mean (SpecAugment's masks; 0 to 1)" };
 var reverb = new Option<double>("--reverb") { Description = "chance that a training music or noise source is heard in a synthetic room: a noise tail falling 60 dB in 0.2-1.5 s (0 to 1)" };
 var steadyTones = new Option<double>("--steady-tones") { Description = "chance that a training noise strip is a synthetic steady tone: one to three pure sines that hold their pitch, as line-up tones and whines (0 to 1)" };
 var singleVoices = new Option<double>("--single-voices") { Description = "chance that a training speech strip is one talker instead of a babble of 4-8 (0 to 1): a voice that talks is noise" };
@@ -50,7 +51,7 @@ emphasis.AcceptExistingOnly();
 var emphasisStrength = new Option<double>("--emphasis-strength") { Description = "a clip is drawn 1 + this x its error share as often", DefaultValueFactory = _ => 3 };
 var root = new RootCommand("Trains the MusicMask CNN on prepared recordings and exports it as ONNX.")
 {
-    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, sungMusic, steadyTones, singleVoices, reverb, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength, centreTargets, freezeFeatures, pixelHead, pixelHeadNetwork,
+    data, run, output, minutes, steps, seed, threads, resume, init, optimizer, rate, snapshots, zeroSum, lowestLevel, silenceGaps, machineHum, syntheticMusic, sungMusic, steadyTones, singleVoices, reverb, spectralMasks, inaudible, maps, hidden, teacher, teacherWeight, dropout, threshold, emphasis, emphasisStrength, centreTargets, freezeFeatures, pixelHead, pixelHeadNetwork,
 };
 static int Count(int value, string option) => value is >= 1 and <= 1024 ? value : throw new ArgumentException($"{option} is a count from 1 to 1024, not {value}");
 NetworkWidth Width(ParseResult parse) => new(Count(parse.GetValue(maps), "--maps"), Count(parse.GetValue(hidden), "--hidden"));
@@ -79,6 +80,7 @@ root.SetAction(parse =>
     var sung = Chance(parse.GetValue(sungMusic), "--sung-music");
     var voices = Chance(parse.GetValue(singleVoices), "--single-voices");
     var rooms = Chance(parse.GetValue(reverb), "--reverb");
+    var masks = Chance(parse.GetValue(spectralMasks), "--spectral-masks");
     var dropoutChance = Chance(parse.GetValue(dropout), "--dropout");
     var width = Width(parse);
     var inaudibleDb = Depth(parse.GetValue(inaudible));
@@ -107,6 +109,7 @@ root.SetAction(parse =>
         SteadyTones = tones,
         SingleVoices = voices,
         Reverb = rooms,
+        SpectralMasks = masks,
         InaudibleMusicDecibels = inaudibleDb,
         Width = width,
         Teacher = parse.GetValue(teacher)?.FullName,

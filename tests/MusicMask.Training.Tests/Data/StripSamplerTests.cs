@@ -305,6 +305,37 @@ public sealed class StripSamplerTests : IDisposable
     }
 
     [Fact]
+    public void SpectralMasksHoldBandsAndStretchesAtTheirRowMeanOnlyWhenAskedAndKeepTheLabels()
+    {
+        var plain = new StripSampler(new AudioLibrary(_folder), Columns);
+        var masked = new StripSampler(new AudioLibrary(_folder), Columns) { SpectralMasks = 1 };
+        var width = plain.Width;
+        for (var seed = 0; seed < 10; seed++)
+        {
+            var before = plain.Next(new Random(seed), StripKind.Mixture);
+            var after = masked.Next(new Random(seed), StripKind.Mixture);
+            Assert.Equal(before.Targets, after.Targets);
+
+            var changed = Enumerable.Range(0, before.Decibels.Length).Where(i => before.Decibels[i] != after.Decibels[i]).ToArray();
+            Assert.NotEmpty(changed);
+
+            // At most two bands of up to 8 rows and two stretches of up to 24 columns, each changed across the strip.
+            var bands = changed.GroupBy(i => i / width).Where(g => g.Count() > width / 2).Select(g => g.Key).ToHashSet();
+            var stretches = changed.GroupBy(i => i % width).Where(g => g.Count() > 256 / 2).Select(g => g.Key).ToHashSet();
+            Assert.InRange(bands.Count, 1, 2 * StripSampler.MaskedBins);
+            Assert.InRange(stretches.Count, 1, 2 * StripSampler.MaskedFrames);
+            Assert.All(changed, i => Assert.True(bands.Contains(i / width) || stretches.Contains(i % width)));
+            foreach (var i in changed)
+            {
+                var row = before.Decibels.AsSpan(i / width * width, width).ToArray();
+                Assert.Equal(row.Average(), after.Decibels[i], 1e-3);
+            }
+        }
+
+        Assert.Equal(plain.Next(new Random(3)).Decibels, new StripSampler(new AudioLibrary(_folder), Columns) { SpectralMasks = 0 }.Next(new Random(3)).Decibels);
+    }
+
+    [Fact]
     public void StripLevelIsDrawnFromTheGivenRange()
     {
         Strip Drawn(double dbfs) => new StripSampler(new AudioLibrary(_folder), Columns) { LevelDbfs = (dbfs, dbfs) }.Next(new Random(11), StripKind.Music);

@@ -112,6 +112,17 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     public double Reverb { get; init; }
 
     /// <summary>
+    /// Chance that a strip has two bands of up to <see cref="MaskedBins"/> bins and two stretches of up to
+    /// <see cref="MaskedFrames"/> frames held at their rows' mean over the strip (SpecAugment's masks, filled with
+    /// the strip's own spectrum rather than a constant the zero-sum first layer would not see): the detail of one
+    /// narrow band or one short moment must not decide a window. Labels are kept.
+    /// </summary>
+    public double SpectralMasks { get; init; }
+
+    public const int MaskedBins = 8;
+    public const int MaskedFrames = 24;
+
+    /// <summary>
     /// How far below the noise, in a mixture window, the music may lie and still be labelled music; deeper, the
     /// window is left unlabelled. Lower asks less of the model at low SNRs and keeps noise-like windows from being
     /// called music.
@@ -192,6 +203,13 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         }
 
         Equalise(decibels, random);
+
+        // Drawn only when asked for, as the gaps above.
+        if (SpectralMasks > 0 && random.NextDouble() < SpectralMasks)
+        {
+            Mask(decibels, random);
+        }
+
         return new Strip(decibels, targets, kind.Value, mixtureSnr) { Pixels = pixels };
     }
 
@@ -481,6 +499,43 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
                 {
                     row[t] += shift;
                 }
+            }
+        }
+    }
+
+    private static void Mask(float[] decibels, Random random)
+    {
+        var width = decibels.Length / SpectrogramParameters.Bins;
+        var means = new float[SpectrogramParameters.Bins];
+        for (var b = 0; b < means.Length; b++)
+        {
+            var row = decibels.AsSpan(b * width, width);
+            double sum = 0;
+            foreach (var value in row)
+            {
+                sum += value;
+            }
+
+            means[b] = (float)(sum / width);
+        }
+
+        for (var band = 0; band < 2; band++)
+        {
+            var bins = random.Next(1, MaskedBins + 1);
+            var first = random.Next(0, SpectrogramParameters.Bins - bins + 1);
+            for (var b = first; b < first + bins; b++)
+            {
+                decibels.AsSpan(b * width, width).Fill(means[b]);
+            }
+        }
+
+        for (var stretch = 0; stretch < 2; stretch++)
+        {
+            var frames = random.Next(1, MaskedFrames + 1);
+            var first = random.Next(0, width - frames + 1);
+            for (var b = 0; b < SpectrogramParameters.Bins; b++)
+            {
+                decibels.AsSpan(b * width + first, frames).Fill(means[b]);
             }
         }
     }

@@ -101,7 +101,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         }
 
         using var teacher = options.Teacher is { } teacherPath ? LoadTeacher(teacherPath, train) : null;
-        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; sung music in {options.SungMusic:P0} of it; steady tones in {options.SteadyTones:P0} of training noise strips; one talker in {options.SingleVoices:P0} of training speech strips; {options.Reverb:P0} of training sources reverberated; {EmphasisSummary(train)}; windows labelled {(options.CentreTargets ? "by the audible music of their central cells" : "by what was mixed in")}; {(options.FreezeFeatures ? "convolutions frozen" : "every layer learns")}");
+        log($"strip levels {options.LevelDbfs.Lowest:F0} to {options.LevelDbfs.Highest:F0} dBFS; first-layer kernels {(options.ZeroSumFirstLayer ? "kept zero-sum" : "unconstrained")}; {options.Width}, dropout {options.Dropout}; mixture windows labelled music down to {options.InaudibleMusicDecibels:F0} dB under the noise; silence cut into {options.SilenceGaps:P0} of strips; machine hum in {options.MachineHum:P0} of training noise strips; synthetic melodies in {options.SyntheticMusic:P0} of training music; sung music in {options.SungMusic:P0} of it; steady tones in {options.SteadyTones:P0} of training noise strips; one talker in {options.SingleVoices:P0} of training speech strips; {options.Reverb:P0} of training sources reverberated; band and time masks in {options.SpectralMasks:P0} of training strips; {EmphasisSummary(train)}; windows labelled {(options.CentreTargets ? "by the audible music of their central cells" : "by what was mixed in")}; {(options.FreezeFeatures ? "convolutions frozen" : "every layer learns")}");
         var validation = new AudioLibrary(Path.Combine(options.DataFolder, "validation"));
         validation.EnsureMusicAndNoise();
         log($"train: {train.Count("music")} music ({train.Seconds("music") / 60:F0} min), {train.Count("sung")} sung ({train.Seconds("sung") / 60:F0} min), {train.Count("noise")} noise ({train.Seconds("noise") / 60:F0} min), {train.Count("speech")} speech ({train.Seconds("speech") / 60:F0} min)");
@@ -290,6 +290,7 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         SteadyTones = synthetic ? options.SteadyTones : 0,
         SingleVoices = synthetic ? options.SingleVoices : 0,
         Reverb = synthetic ? options.Reverb : 0,
+        SpectralMasks = synthetic ? options.SpectralMasks : 0,
         InaudibleMusicDecibels = synthetic ? options.InaudibleMusicDecibels : StripSampler.DefaultInaudibleMusicDecibels,
         CentreTargets = synthetic && options.CentreTargets,
         PixelTargets = options.PixelHead,

@@ -69,6 +69,9 @@ public sealed record TrainerOptions
     /// <summary>Chance that a training source is heard in a synthetic room (validation strips stay dry).</summary>
     public double Reverb { get; init; }
 
+    /// <summary>Chance that a training strip gets SpecAugment-style band and time masks (validation strips stay whole).</summary>
+    public double SpectralMasks { get; init; }
+
     /// <summary>Mixture windows whose music lies more than this below the noise are left unlabelled (training strips only).</summary>
     public double InaudibleMusicDecibels { get; init; } = StripSampler.DefaultInaudibleMusicDecibels;
 
