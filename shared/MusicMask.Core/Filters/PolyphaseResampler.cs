@@ -174,8 +174,8 @@ public sealed class PolyphaseResampler
     }
 
     /// <summary>
-    /// Σ a[i]·b[i] over whole vectors, in two running sums: at 70 taps a third faster than
-    /// <c>TensorPrimitives.Dot</c>, whose single sum waits on each add.
+    /// Σ a[i]·b[i] over whole vectors, in two running sums so that consecutive multiply-adds need not wait on each
+    /// other: at 70 taps (72 padded) a quarter less time than <c>TensorPrimitives.Dot</c>, padded or not.
     /// </summary>
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MusicMask.Filters;
 using MusicMask.Segmentation;
 using MusicMask.Signals;
@@ -509,14 +510,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
         var means = new float[SpectrogramParameters.Bins];
         for (var b = 0; b < means.Length; b++)
         {
-            var row = decibels.AsSpan(b * width, width);
-            double sum = 0;
-            foreach (var value in row)
-            {
-                sum += value;
-            }
-
-            means[b] = (float)(sum / width);
+            means[b] = TensorPrimitives.Sum(decibels.AsSpan(b * width, width)) / width;
         }
 
         for (var band = 0; band < 2; band++)
