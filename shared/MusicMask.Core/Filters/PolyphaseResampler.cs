@@ -175,7 +175,7 @@ public sealed class PolyphaseResampler
 
     /// <summary>
     /// Σ a[i]·b[i] over whole vectors, in two running sums so that consecutive multiply-adds need not wait on each
-    /// other: at 70 taps (72 padded) a quarter less time than <c>TensorPrimitives.Dot</c>, padded or not.
+    /// other: at 70 taps (72 padded) about a fifth less time than <c>TensorPrimitives.Dot</c>, padded or not.
     /// </summary>
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
