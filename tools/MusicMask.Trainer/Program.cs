@@ -27,7 +27,7 @@ var silenceGaps = new Option<double>("--silence-gaps") { Description = "chance t
 var machineHum = new Option<double>("--machine-hum") { Description = "chance that a training noise strip is a synthetic machine hum: mains, avionics, engines (0 to 1)" };
 var syntheticMusic = new Option<double>("--synthetic-music") { Description = "chance that a training music source is a synthetic melody of moving harmonic notes, the counterpart of --machine-hum (0 to 1)" };
 var sungMusic = new Option<double>("--sung-music") { Description = "chance that a training music source is sung (train/sung, made by scripts/make-singing.sh), alone or over instrumental music: a voice that sings is music (0 to 1)" };
-var spectralMasks = new Option<double>("--spectral-masks") { Description = "chance that a training strip has two bands of up to 8 bins and two stretches of up to 24 frames held at their rows' mean (SpecAugment's masks; 0 to 1)" };
+var spectralMasks = new Option<double>("--spectral-masks") { Description = $"chance that a training strip has two bands of up to {StripSampler.MaskedBins} bins and two stretches of up to {StripSampler.MaskedFrames} frames held at their rows' mean (SpecAugment's masks; 0 to 1)" };
 var reverb = new Option<double>("--reverb") { Description = "chance that a training music or noise source is heard in a synthetic room: a noise tail falling 60 dB in 0.2-1.5 s (0 to 1)" };
 var steadyTones = new Option<double>("--steady-tones") { Description = "chance that a training noise strip is a synthetic steady tone: one to three pure sines that hold their pitch, as line-up tones and whines (0 to 1)" };
 var singleVoices = new Option<double>("--single-voices") { Description = "chance that a training speech strip is one talker instead of a babble of 4-8 (0 to 1): a voice that talks is noise" };
@@ -81,6 +81,7 @@ root.SetAction(parse =>
     var voices = Chance(parse.GetValue(singleVoices), "--single-voices");
     var rooms = Chance(parse.GetValue(reverb), "--reverb");
     var masks = Chance(parse.GetValue(spectralMasks), "--spectral-masks");
+    var chosenOptimizer = parse.GetValue(optimizer) ?? (parse.GetValue(pixelHead) ? "adam" : "sgd");
     var dropoutChance = Chance(parse.GetValue(dropout), "--dropout");
     var width = Width(parse);
     var inaudibleDb = Depth(parse.GetValue(inaudible));
@@ -97,8 +98,8 @@ root.SetAction(parse =>
         Seed = parse.GetValue(seed),
         Resume = parse.GetValue(resume),
         InitialWeights = parse.GetValue(init)?.FullName,
-        Optimizer = parse.GetValue(optimizer) ?? (parse.GetValue(pixelHead) ? "adam" : "sgd"),
-        LearningRate = parse.GetValue(rate) ?? (parse.GetValue(optimizer) == "adam" || parse.GetValue(pixelHead) ? 0.001 : 0.05),
+        Optimizer = chosenOptimizer,
+        LearningRate = parse.GetValue(rate) ?? (chosenOptimizer == "adam" ? 0.001 : 0.05),
         SnapshotEverySteps = parse.GetValue(snapshots),
         ZeroSumFirstLayer = parse.GetValue(zeroSum),
         LevelDbfs = (lowest, loudest),

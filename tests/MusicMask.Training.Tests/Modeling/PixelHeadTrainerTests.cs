@@ -83,6 +83,7 @@ public sealed class PixelHeadTrainerTests : IDisposable
         var centre = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { CentreTargets = true }, _ => { }).Run("unused.onnx"));
         var network = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { PixelHead = false, PixelHeadTrainsNetwork = true }, _ => { }).Run("unused.onnx"));
         var resume = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { Resume = true }, _ => { }).Run("unused.onnx"));
+        var masks = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { SpectralMasks = 0.5 }, _ => { }).Run("unused.onnx"));
         var rate = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { LearningRate = 0 }, _ => { }).Run("unused.onnx"));
         var sgd = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { Optimizer = "sgd" }, _ => { }).Run("unused.onnx"));
         var wider = Assert.Throws<ArgumentException>(() => new PixelHeadTrainer(options with { Width = new NetworkWidth(48, NetworkWidth.Contract.Hidden) }, _ => { }).Run("unused.onnx"));
@@ -91,6 +92,7 @@ public sealed class PixelHeadTrainerTests : IDisposable
         Assert.Contains("--centre-targets", centre.Message);
         Assert.Contains("goes with --pixel-head", network.Message);
         Assert.Contains("--resume", resume.Message);
+        Assert.Contains("--spectral-masks", masks.Message);
         Assert.Contains("learning rate (0)", rate.Message);
         Assert.Contains("--optimizer sgd", sgd.Message);
         Assert.Contains("--maps", wider.Message);

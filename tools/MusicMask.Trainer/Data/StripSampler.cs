@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using MusicMask.Filters;
 using MusicMask.Segmentation;
 using MusicMask.Signals;
@@ -120,7 +119,10 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// </summary>
     public double SpectralMasks { get; init; }
 
+    /// <summary>Widest band a spectral mask holds, in bins (690 Hz, a ninth of a window's height).</summary>
     public const int MaskedBins = 8;
+
+    /// <summary>Longest stretch a spectral mask holds, in frames (70 ms, a tenth of a window's width).</summary>
     public const int MaskedFrames = 24;
 
     /// <summary>
@@ -506,11 +508,35 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
 
     private static void Mask(float[] decibels, Random random)
     {
+        // Cells at the spectrogram's floor (digital silence, a band-limited recording's empty top) stay there, as
+        // Equalise leaves them, and do not pull a row's mean down to a level the strip never has.
+        var floor = SpectrogramParameters.SilenceDecibels + 1;
         var width = decibels.Length / SpectrogramParameters.Bins;
         var means = new float[SpectrogramParameters.Bins];
         for (var b = 0; b < means.Length; b++)
         {
-            means[b] = TensorPrimitives.Sum(decibels.AsSpan(b * width, width)) / width;
+            var (sum, count) = (0.0, 0);
+            foreach (var value in decibels.AsSpan(b * width, width))
+            {
+                if (value > floor)
+                {
+                    (sum, count) = (sum + value, count + 1);
+                }
+            }
+
+            means[b] = count == 0 ? float.NaN : (float)(sum / count);
+        }
+
+        void Hold(int bin, int first, int frames)
+        {
+            var cells = decibels.AsSpan(bin * width + first, frames);
+            for (var t = 0; t < cells.Length; t++)
+            {
+                if (cells[t] > floor)
+                {
+                    cells[t] = means[bin];
+                }
+            }
         }
 
         for (var band = 0; band < 2; band++)
@@ -519,7 +545,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             var first = random.Next(0, SpectrogramParameters.Bins - bins + 1);
             for (var b = first; b < first + bins; b++)
             {
-                decibels.AsSpan(b * width, width).Fill(means[b]);
+                Hold(b, 0, width);
             }
         }
 
@@ -529,7 +555,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             var first = random.Next(0, width - frames + 1);
             for (var b = 0; b < SpectrogramParameters.Bins; b++)
             {
-                decibels.AsSpan(b * width + first, frames).Fill(means[b]);
+                Hold(b, first, frames);
             }
         }
     }

@@ -134,9 +134,9 @@ public sealed class PixelHeadTrainer(TrainerOptions options, Action<string> log)
             throw new ArgumentException("--pixel-head reads the features of an exported model: give it with --init MODEL.onnx");
         }
 
-        if (options.CentreTargets || options.FreezeFeatures || options.Teacher is not null || options.SilenceGaps > 0 || options.Resume || options.SnapshotEverySteps is not null)
+        if (options.CentreTargets || options.FreezeFeatures || options.Teacher is not null || options.SilenceGaps > 0 || options.SpectralMasks > 0 || options.Resume || options.SnapshotEverySteps is not null)
         {
-            throw new ArgumentException("--pixel-head trains a head on a network's features: --centre-targets, --freeze-features, --teacher, --silence-gaps, --resume and --snapshot-every do not apply");
+            throw new ArgumentException("--pixel-head trains a head on a network's features: --centre-targets, --freeze-features, --teacher, --silence-gaps, --spectral-masks, --resume and --snapshot-every do not apply");
         }
 
         if (options.Optimizer != "adam" || options.Width != NetworkWidth.Contract)
