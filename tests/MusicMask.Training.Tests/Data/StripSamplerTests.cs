@@ -321,7 +321,7 @@ public sealed class StripSamplerTests : IDisposable
 
             // At most two bands of up to 8 rows and two stretches of up to 24 columns, each changed across the strip.
             // (Floor cells are never held, so a band or stretch is counted by the share of its sounding cells held.)
-            var sounding = before.Decibels.Select(d => d > SpectrogramParameters.SilenceDecibels + 1).ToArray();
+            var sounding = before.Decibels.Select(d => d > StripSampler.FloorDecibels).ToArray();
             int Sounding(Func<int, bool> inLine) => Enumerable.Range(0, sounding.Length).Count(i => sounding[i] && inLine(i));
             var bands = changed.GroupBy(i => i / width).Where(g => g.Count() > Sounding(i => i / width == g.Key) / 2).Select(g => g.Key).ToHashSet();
             var stretches = changed.GroupBy(i => i % width).Where(g => g.Count() > Sounding(i => i % width == g.Key) / 2).Select(g => g.Key).ToHashSet();
@@ -330,12 +330,12 @@ public sealed class StripSamplerTests : IDisposable
             Assert.All(changed, i => Assert.True(bands.Contains(i / width) || stretches.Contains(i % width)));
             foreach (var i in changed)
             {
-                var row = before.Decibels.AsSpan(i / width * width, width).ToArray().Where(d => d > SpectrogramParameters.SilenceDecibels + 1);
+                var row = before.Decibels.AsSpan(i / width * width, width).ToArray().Where(d => d > StripSampler.FloorDecibels);
                 Assert.Equal(row.Average(), after.Decibels[i], 1e-3);
             }
 
             // The floor stays the floor: held cells are only ones that sounded.
-            Assert.All(changed, i => Assert.True(before.Decibels[i] > SpectrogramParameters.SilenceDecibels + 1));
+            Assert.All(changed, i => Assert.True(before.Decibels[i] > StripSampler.FloorDecibels));
         }
     }
 

@@ -119,6 +119,9 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
     /// </summary>
     public double SpectralMasks { get; init; }
 
+    /// <summary>Cells at or under this are the spectrogram's floor (digital silence, a band-limited recording's empty top): tilts and masks leave them there.</summary>
+    public const float FloorDecibels = SpectrogramParameters.SilenceDecibels + 1;
+
     /// <summary>Widest band a spectral mask holds, in bins (690 Hz, a ninth of a window's height).</summary>
     public const int MaskedBins = 8;
 
@@ -498,7 +501,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             var row = decibels.AsSpan(b * width, width);
             for (var t = 0; t < row.Length; t++)
             {
-                if (row[t] > SpectrogramParameters.SilenceDecibels + 1)
+                if (row[t] > FloorDecibels)
                 {
                     row[t] += shift;
                 }
@@ -508,9 +511,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
 
     private static void Mask(float[] decibels, Random random)
     {
-        // Cells at the spectrogram's floor (digital silence, a band-limited recording's empty top) stay there, as
-        // Equalise leaves them, and do not pull a row's mean down to a level the strip never has.
-        var floor = SpectrogramParameters.SilenceDecibels + 1;
+        // Floor cells do not pull a row's mean down to a level the strip never has.
         var width = decibels.Length / SpectrogramParameters.Bins;
         var means = new float[SpectrogramParameters.Bins];
         for (var b = 0; b < means.Length; b++)
@@ -518,7 +519,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             var (sum, count) = (0.0, 0);
             foreach (var value in decibels.AsSpan(b * width, width))
             {
-                if (value > floor)
+                if (value > FloorDecibels)
                 {
                     (sum, count) = (sum + value, count + 1);
                 }
@@ -532,7 +533,7 @@ public sealed class StripSampler(AudioLibrary library, int windowColumns)
             var cells = decibels.AsSpan(bin * width + first, frames);
             for (var t = 0; t < cells.Length; t++)
             {
-                if (cells[t] > floor)
+                if (cells[t] > FloorDecibels)
                 {
                     cells[t] = means[bin];
                 }
