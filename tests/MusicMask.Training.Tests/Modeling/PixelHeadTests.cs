@@ -67,6 +67,15 @@ public class PixelHeadTests
         BatchNormStatistics.Move(network, passes: 3, height: 96, width: 304);
         network.eval();
         var head = new PixelHead(NetworkWeights.Channels, NetworkWeights.DefaultHidden);
+        using (no_grad())
+        {
+            // A head as training leaves it: every readout's last layer away from its zero start.
+            foreach (var parameter in head.parameters())
+            {
+                parameter.uniform_(-0.5, 0.5);
+            }
+        }
+
         var random = new Random(5);
         var strip = Enumerable.Range(0, Bins * Frames).Select(i => -70f + 50f * random.NextSingle() + 15f * MathF.Sin(i / 900f)).ToArray();
 

@@ -31,6 +31,23 @@ public sealed class PixelHead : nn.Module<Tensor[], Tensor>
         }
 
         RegisterComponents();
+        StartWithoutAnOpinion();
+    }
+
+    /// <summary>
+    /// Zeroes each readout's last layer, so every pixel starts at p = 0.5 whatever the network's features: a random
+    /// start would sum five readouts into logits that happen to favour one class, and a head starting there may need
+    /// many steps only to get back to no opinion.
+    /// </summary>
+    private void StartWithoutAnOpinion()
+    {
+        using var noGrad = no_grad();
+        foreach (var readout in readouts)
+        {
+            var last = readout.children().OfType<Conv2d>().Last();
+            last.weight!.zero_();
+            last.bias!.zero_();
+        }
     }
 
     /// <summary>Pixel logits [N, 1, bins, frames] of the taps of strips <paramref name="bins"/> x <paramref name="frames"/> (the last two of <paramref name="taps"/>' shape is not enough: valid convolutions shrink them).</summary>
