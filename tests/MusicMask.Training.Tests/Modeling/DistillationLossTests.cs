@@ -1,6 +1,6 @@
 using MusicMask.Training.Data;
 using MusicMask.Training.Modeling;
-using MusicMask.Training.Native;
+using MusicMask.Training.Tests.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +8,7 @@ namespace MusicMask.Training.Tests.Modeling;
 
 public sealed class DistillationLossTests
 {
-    public DistillationLossTests() => TorchRuntime.Prepare();
+    public DistillationLossTests() => OneThreadTorch.Prepare();
 
     private static Tensor Logits(int seed) => randn([3, 2, 4, 5], generator: new Generator((ulong)seed));
 

@@ -1,5 +1,5 @@
 using MusicMask.Training.Modeling;
-using MusicMask.Training.Native;
+using MusicMask.Training.Tests.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +7,7 @@ namespace MusicMask.Training.Tests.Modeling;
 
 public class MaxPool2x2Tests
 {
-    public MaxPool2x2Tests() => TorchRuntime.Prepare();
+    public MaxPool2x2Tests() => OneThreadTorch.Prepare();
 
     [Theory]
     [InlineData(8, 12)]

@@ -1,6 +1,6 @@
 using MusicMask.Models;
 using MusicMask.Training.Modeling;
-using MusicMask.Training.Native;
+using MusicMask.Training.Tests.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +8,7 @@ namespace MusicMask.Training.Tests.Modeling;
 
 public class MusicMaskNetTests
 {
-    public MusicMaskNetTests() => TorchRuntime.Prepare();
+    public MusicMaskNetTests() => OneThreadTorch.Prepare();
 
     [Fact]
     public void CentredFirstLayerMakesTheOutputBlindToAConstantGainInDecibels()

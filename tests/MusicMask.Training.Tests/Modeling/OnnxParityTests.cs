@@ -1,7 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using MusicMask.Models;
 using MusicMask.Training.Modeling;
-using MusicMask.Training.Native;
+using MusicMask.Training.Tests.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +9,7 @@ namespace MusicMask.Training.Tests.Modeling;
 
 public class OnnxParityTests
 {
-    public OnnxParityTests() => TorchRuntime.Prepare();
+    public OnnxParityTests() => OneThreadTorch.Prepare();
 
     [Theory]
     [InlineData(1, 64, 256)]

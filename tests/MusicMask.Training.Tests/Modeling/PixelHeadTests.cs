@@ -1,7 +1,7 @@
 using MusicMask.Models;
 using MusicMask.Scoring;
 using MusicMask.Training.Modeling;
-using MusicMask.Training.Native;
+using MusicMask.Training.Tests.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,7 +12,7 @@ public class PixelHeadTests
     private const int Bins = 256;
     private const int Frames = 400;
 
-    public PixelHeadTests() => TorchRuntime.Prepare();
+    public PixelHeadTests() => OneThreadTorch.Prepare();
 
     /// <summary>
     /// Receptive fields of the taps, in pixels (frequency, time): a 3x3 convolution adds 2 steps of its input, a pool

@@ -1,6 +1,6 @@
 using MusicMask.Models;
 using MusicMask.Training.Modeling;
-using MusicMask.Training.Native;
+using MusicMask.Training.Tests.Native;
 using TorchSharp;
 
 namespace MusicMask.Training.Tests.Modeling;
@@ -11,7 +11,7 @@ public sealed class WeightInterpolationTests : IDisposable
 
     public WeightInterpolationTests()
     {
-        TorchRuntime.Prepare();
+        OneThreadTorch.Prepare();
         Directory.CreateDirectory(folder);
     }
 
