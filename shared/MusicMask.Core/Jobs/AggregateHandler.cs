@@ -92,6 +92,11 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
 
         etag = stitching.ETag;
+        if (!await _jobs.IsCurrentUploadAsync(job, cancellationToken).ConfigureAwait(false))
+        {
+            return await EndSupersededAsync(job, etag, cancellationToken).ConfigureAwait(false);
+        }
+
         var elapsed = Stopwatch.StartNew();
         await blobs.WriteAsync($"{BlobNames.StitchLog(jobId)}{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}", ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         var audioFolder = _options.Audio ? Directory.CreateTempSubdirectory("musicmask-audio-") : null;
@@ -99,7 +104,10 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         {
             var files = await StitchAsync(job, elapsed, audioFolder?.FullName, cancellationToken).ConfigureAwait(false);
             var streamed = audioFolder is null ? [] : new[] { ResultFiles.Music, ResultFiles.Remainder }.Select(name => (name, Path.Combine(audioFolder.FullName, name))).ToArray();
-            await _jobs.PublishResultsAsync(job.Name, job.ETag, files, streamed, cancellationToken).ConfigureAwait(false);
+            if (!await _jobs.PublishResultsAsync(job.Name, job.ETag, files, streamed, cancellationToken).ConfigureAwait(false))
+            {
+                return await EndSupersededAsync(job, etag, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -113,6 +121,25 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
 
         _logger.LogInformation("job {JobId}: stitched {Tiles} tiles into results/{Name}/", jobId, job.Tiles, job.Name);
+        return MessageOutcome.Done;
+    }
+
+    /// <summary>
+    /// Ends a job whose upload was replaced before its results were published: results/{name}/ belongs to the newer
+    /// upload, so only job.json says what happened.
+    /// </summary>
+    private async Task<MessageOutcome> EndSupersededAsync(JobManifest job, string etag, CancellationToken cancellationToken)
+    {
+        var reason = $"stitch: {job.Container}/{job.Name} was replaced by a newer upload before this job's results were published; results/{job.Name}/ holds the newer upload's";
+        if (await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Failed, Error = reason }, etag, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogWarning("job {JobId}: {Reason}", job.JobId, reason);
+        }
+        else
+        {
+            _logger.LogWarning("job {JobId} was ended while it was being stitched; it stays as it was ended", job.JobId);
+        }
+
         return MessageOutcome.Done;
     }
 

@@ -88,10 +88,21 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
             {
                 JobId = jobId, Container = request.Container, Name = request.Name, ETag = info.ETag, Bytes = info.Bytes, Created = DateTimeOffset.UtcNow,
             };
-            await _jobs.WriteJobAsync(job, cancellationToken).ConfigureAwait(false);
+            if (existing is null && !await _jobs.TryCreateJobAsync(job, cancellationToken).ConfigureAwait(false) &&
+                await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false) is { Status: not JobStatus.Ingesting } started)
+            {
+                _logger.LogInformation("job {JobId} for {Blob} was started by another delivery and is already {Status}", jobId, audioBlob, started.Status);
+                return MessageOutcome.Done;
+            }
+
             try
             {
-                job = await TileAsync(job, temporary, cancellationToken).ConfigureAwait(false);
+                if (await TileAsync(job, temporary, cancellationToken).ConfigureAwait(false) is not { } tiled)
+                {
+                    return MessageOutcome.Done;
+                }
+
+                job = tiled;
             }
             catch (AudioFormatException error)
             {
@@ -110,7 +121,8 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
         }
     }
 
-    private async Task<JobManifest> TileAsync(JobManifest job, string path, CancellationToken cancellationToken)
+    /// <summary>The job tiled and sealed, or null when it was ended meanwhile (a tile that gave up failed it).</summary>
+    private async Task<JobManifest?> TileAsync(JobManifest job, string path, CancellationToken cancellationToken)
     {
         var clock = new StageClock();
         var preview = new SpectrogramPreview();
@@ -151,21 +163,45 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
         }
 
         await blobs.WriteAsync(BlobNames.Preview(job.JobId), preview.ToBytes(), cancellationToken).ConfigureAwait(false);
-        var sealedJob = job with
+        return await SealAsync(job.JobId, summary, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Marks the job tiled, by a conditional write over Ingesting only: a tile may give up and fail the job while
+    /// the file is still being tiled, and that failure, with its cause, must stand.
+    /// </summary>
+    private async Task<JobManifest?> SealAsync(string jobId, TilingSummary summary, StageClock clock, CancellationToken cancellationToken)
+    {
+        while (await _jobs.ReadJobForUpdateAsync(jobId, cancellationToken).ConfigureAwait(false) is { } found)
         {
-            Status = JobStatus.Tiled,
-            Format = summary.Format,
-            SampleRate = summary.InputRate,
-            Channels = summary.Channels,
-            InputSamples = summary.InputSamples,
-            RealFrames = summary.Grid.RealFrames,
-            WindowsPerTile = summary.Grid.WindowsPerTile,
-            Tiles = summary.Grid.TileCount,
-            IngestSeconds = clock.Seconds(),
-            Truncation = summary.Truncation,
-        };
-        await _jobs.WriteJobAsync(sealedJob, cancellationToken).ConfigureAwait(false);
-        return sealedJob;
+            var (job, etag) = found;
+            if (job.Status is not JobStatus.Ingesting)
+            {
+                _logger.LogWarning("job {JobId} became {Status} while it was tiled ({Error}); it is not sealed", jobId, job.Status, job.Error);
+                return null;
+            }
+
+            var sealedJob = job with
+            {
+                Status = JobStatus.Tiled,
+                Format = summary.Format,
+                SampleRate = summary.InputRate,
+                Channels = summary.Channels,
+                InputSamples = summary.InputSamples,
+                RealFrames = summary.Grid.RealFrames,
+                WindowsPerTile = summary.Grid.WindowsPerTile,
+                Tiles = summary.Grid.TileCount,
+                IngestSeconds = clock.Seconds(),
+                Truncation = summary.Truncation,
+            };
+
+            if (await _jobs.TryUpdateJobAsync(sealedJob, etag, cancellationToken).ConfigureAwait(false))
+            {
+                return sealedJob;
+            }
+        }
+
+        throw new InvalidOperationException($"{BlobNames.Job(jobId)} disappeared while the job was tiled");
     }
 
     private async Task StoreTilesAsync(string jobId, ChannelReader<SignalTile> tiles, CancellationToken cancellationToken)

@@ -25,6 +25,10 @@ public sealed class JobStore(IBlobStore blobs)
     public Task<bool> TryUpdateJobAsync(JobManifest job, string etag, CancellationToken cancellationToken = default) =>
         blobs.TryReplaceAsync(BlobNames.Job(job.JobId), job.Serialize(), etag, cancellationToken);
 
+    /// <summary>Writes job.json only if the job has none yet.</summary>
+    public Task<bool> TryCreateJobAsync(JobManifest job, CancellationToken cancellationToken = default) =>
+        blobs.TryCreateAsync(BlobNames.Job(job.JobId), job.Serialize(), cancellationToken);
+
     public Task WriteJobAsync(JobManifest job, CancellationToken cancellationToken = default) =>
         blobs.WriteAsync(BlobNames.Job(job.JobId), job.Serialize(), cancellationToken);
 
@@ -33,14 +37,21 @@ public sealed class JobStore(IBlobStore blobs)
     /// the new one last, so a folder with a manifest is always whole; a stale error record and files the new result
     /// does not have are removed. When the folder already holds this upload's results (a stitch repeated after a
     /// stale claim was taken over), the same files are rewritten in place and the manifest is never removed, so a
-    /// repeat cut short cannot leave a finished job without one.
+    /// repeat cut short cannot leave a finished job without one. The folder belongs to the name's current upload:
+    /// once another upload has replaced this one, nothing more is written and the answer is false.
     /// </summary>
-    public Task PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default) =>
+    public Task<bool> PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default) =>
         PublishResultsAsync(name, sourceETag, files, [], cancellationToken);
 
     /// <param name="uploads">Result files too large to hold in memory, uploaded from local paths before the manifest.</param>
-    public async Task PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, IReadOnlyList<(string Name, string Path)> uploads, CancellationToken cancellationToken = default)
+    public async Task<bool> PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, IReadOnlyList<(string Name, string Path)> uploads, CancellationToken cancellationToken = default)
     {
+        // Checked before every write, so that a newer upload published meanwhile loses at most the file being written.
+        if (!await IsCurrentUploadAsync(name, sourceETag, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
         var manifestBlob = BlobNames.Result(name, ResultFiles.Manifest);
         var current = await blobs.ReadAsync(manifestBlob, cancellationToken).ConfigureAwait(false);
         if (current is null || ResultFiles.SourceETagOf(current.Content) != sourceETag)
@@ -60,16 +71,25 @@ public sealed class JobStore(IBlobStore blobs)
 
         foreach (var (file, path) in uploads)
         {
+            if (!await IsCurrentUploadAsync(name, sourceETag, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             await blobs.UploadFileAsync(BlobNames.Result(name, file), path, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var (file, content) in files.Where(f => f.Name != ResultFiles.Manifest))
+        foreach (var (file, content) in files.Where(f => f.Name != ResultFiles.Manifest).Append(files.Single(f => f.Name == ResultFiles.Manifest)))
         {
+            if (!await IsCurrentUploadAsync(name, sourceETag, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             await blobs.WriteAsync(BlobNames.Result(name, file), content, cancellationToken).ConfigureAwait(false);
         }
 
-        var manifest = files.Single(f => f.Name == ResultFiles.Manifest);
-        await blobs.WriteAsync(manifestBlob, manifest.Content, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Ends a job as failed: results/{name}/ holds only error.json, and job.json says why.</summary>
@@ -139,8 +159,12 @@ public sealed class JobStore(IBlobStore blobs)
         }
     }
 
-    private async Task<bool> IsCurrentUploadAsync(JobManifest job, CancellationToken cancellationToken) =>
-        await blobs.GetInfoAsync(BlobNames.Audio(job.Name), cancellationToken).ConfigureAwait(false) is not { } upload || upload.ETag == job.ETag;
+    /// <summary>Whether the job's upload is still the one under its name, or its name holds nothing now.</summary>
+    public Task<bool> IsCurrentUploadAsync(JobManifest job, CancellationToken cancellationToken = default) =>
+        IsCurrentUploadAsync(job.Name, job.ETag, cancellationToken);
+
+    private async Task<bool> IsCurrentUploadAsync(string name, string etag, CancellationToken cancellationToken) =>
+        await blobs.GetInfoAsync(BlobNames.Audio(name), cancellationToken).ConfigureAwait(false) is not { } upload || upload.ETag == etag;
 
     private async Task RemoveResultsExceptAsync(string name, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {

@@ -26,8 +26,27 @@ public sealed class JobStoreTests : IDisposable
         await Assert.ThrowsAsync<IOException>(() => new JobStore(cutShort).PublishResultsAsync("repeat.wav", job.ETag, files));
         await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "repeat.wav", jobId);
 
-        await Assert.ThrowsAsync<IOException>(() => new JobStore(cutShort).PublishResultsAsync("repeat.wav", "\"a newer upload\"", files));
+        var newer = await pipeline.Blobs.UploadFileAsync(BlobNames.Audio("repeat.wav"), TestAudio.Write(_temp.Path, "newer.wav", 3, seed: 7));
+        await Assert.ThrowsAsync<IOException>(() => new JobStore(cutShort).PublishResultsAsync("repeat.wav", newer.ETag, files));
         Assert.DoesNotContain(ResultFiles.Manifest, (await pipeline.ResultsAsync("repeat.wav")).Keys);
+    }
+
+    [Fact]
+    public async Task ResultsOfAnUploadThatWasReplacedAreNotPublished()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, "replaced.wav", 3);
+        await pipeline.RunUntilFinishedAsync();
+        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
+        var published = await pipeline.ResultsAsync("replaced.wav");
+        var changed = published.Select(p => (p.Key, p.Key == ResultFiles.Manifest ? p.Value : [.. p.Value, (byte)'\n'])).ToList();
+        await pipeline.Blobs.UploadFileAsync(BlobNames.Audio("replaced.wav"), TestAudio.Write(_temp.Path, "newer.wav", 3, seed: 7));
+
+        Assert.False(await new JobStore(pipeline.Blobs).PublishResultsAsync("replaced.wav", job.ETag, changed));
+
+        var after = await pipeline.ResultsAsync("replaced.wav");
+        Assert.Equal(published.Keys.Order(), after.Keys.Order());
+        Assert.All(published, file => Assert.Equal(file.Value, after[file.Key]));
     }
 
     [Fact]

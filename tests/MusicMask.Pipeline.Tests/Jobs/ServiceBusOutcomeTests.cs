@@ -185,6 +185,47 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AnOlderUploadWhoseStitchComesAfterTheNewerOnesEndsWithoutTouchingItsResults()
+    {
+        var (_, oldJob) = await UploadAsync("twice.wav", 10);
+        await _stages.SubmitAsync("twice.wav");
+        await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+        await DrainAsync(QueueNames.Aggregation, _stages.Aggregate);
+        var oldCheck = Assert.Single(_bus.Queue(QueueNames.Aggregation).Waiting);
+
+        var (newPath, newJob) = await UploadAsync("twice.wav", 6, seed: 9);
+        await _stages.SubmitAsync("twice.wav");
+        await DrainAsync(QueueNames.Ingest, _stages.Ingest);
+        await DrainAsync(QueueNames.Tiles, _stages.Score);
+        await DrainAsync(QueueNames.Aggregation, _stages.Aggregate);
+        Assert.Equal(JobStatus.Complete, (await new JobStore(_pipeline.Blobs).ReadJobAsync(newJob))!.Status);
+        await AdvanceToAndDrainAggregationAsync(oldCheck.VisibleAt);
+
+        var old = (await new JobStore(_pipeline.Blobs).ReadJobAsync(oldJob))!;
+        Assert.Equal(JobStatus.Failed, old.Status);
+        Assert.Contains("replaced by a newer upload", old.Error, StringComparison.Ordinal);
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(newPath, "twice.wav", newJob);
+        Assert.Empty(await DeadLettersAsync());
+    }
+
+    [Fact]
+    public async Task ATileThatGaveUpWhileItsFileWasStillBeingTiledLeavesTheJobFailedWithThatCause()
+    {
+        var (_, jobId) = await UploadAsync("early.wav", 10);
+        var stages = Stages(new FailureBeforePreviewStore(_pipeline.Blobs, jobId, "tile 0 could not be scored"));
+        await stages.SubmitAsync("early.wav");
+
+        Assert.Equal(1, await DrainAsync(QueueNames.Ingest, stages.Ingest));
+
+        var job = (await new JobStore(_pipeline.Blobs).ReadJobAsync(jobId))!;
+        Assert.Equal((JobStatus.Failed, "score: tile 0 could not be scored"), (job.Status, job.Error));
+        Assert.Empty(_bus.Queue(QueueNames.Aggregation).Waiting);
+        var results = await _pipeline.ResultsAsync("early.wav");
+        Assert.Equal([ResultFiles.Error], results.Keys);
+        Assert.Contains("tile 0 could not be scored", System.Text.Encoding.UTF8.GetString(results[ResultFiles.Error]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnAggregationMessageThatFailedToLeaveIsSentAgainWhenTheIngestIsRetried()
     {
         var (path, jobId) = await UploadAsync("unsent.wav", 10);
@@ -289,6 +330,20 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
         }
 
         return letters;
+    }
+
+    /// <summary>A blob store on which a tile of <paramref name="jobId"/> gives up just before the ingest writes the job's preview, so while the file is still being tiled.</summary>
+    private sealed class FailureBeforePreviewStore(IBlobStore inner, string jobId, string reason) : DelegatingBlobStore(inner)
+    {
+        public override async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+        {
+            if (name == BlobNames.Preview(jobId))
+            {
+                await new JobStore(this).RecordFailureAsync(jobId, "score", reason, cancellationToken: cancellationToken);
+            }
+
+            return await base.WriteAsync(name, content, cancellationToken);
+        }
     }
 
     /// <summary>A blob store whose reads of names containing <paramref name="fragment"/> fail: a fault no retry cures.</summary>
