@@ -11,6 +11,12 @@ namespace MusicMask.Messaging;
 /// </summary>
 public sealed class StorageMessageQueue : IMessageQueue
 {
+    /// <summary>
+    /// A message left to the service's default lives 7 days and then vanishes without a dead letter: a backlog that
+    /// long, or a poison queue nobody read for a week, would lose work with no record. -1 s is "never" to the service.
+    /// </summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
     private readonly Lazy<Task> _created;
@@ -28,7 +34,7 @@ public sealed class StorageMessageQueue : IMessageQueue
     public async Task SendAsync(string body, CancellationToken cancellationToken = default)
     {
         await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _queue.SendMessageAsync(body, cancellationToken).ConfigureAwait(false);
+        await _queue.SendMessageAsync(body, visibilityTimeout: null, timeToLive: NeverExpires, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
@@ -45,6 +51,13 @@ public sealed class StorageMessageQueue : IMessageQueue
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken = default) =>
         _queue.DeleteMessageAsync(message.Id, message.Receipt, cancellationToken);
 
+    /// <summary>Changes only the visibility (no text is sent, so the text and its history stay as they are).</summary>
+    public async Task<QueueMessage> ExtendAsync(QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    {
+        var receipt = await _queue.UpdateMessageAsync(message.Id, message.Receipt, (string?)null, TimeSpan.FromSeconds(Math.Ceiling(visibilityTimeout.TotalSeconds)), cancellationToken).ConfigureAwait(false);
+        return message with { Receipt = receipt.Value.PopReceipt };
+    }
+
     /// <summary>Storage queues count visibility in whole seconds, so the delay is rounded up: 250 ms would otherwise be none.</summary>
     public Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default) =>
         _queue.UpdateMessageAsync(message.Id, message.Receipt, DeliveryEnvelope.Seal(message.Body, history), TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)), cancellationToken);
@@ -53,7 +66,7 @@ public sealed class StorageMessageQueue : IMessageQueue
     {
         await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         var letter = new DeadLetter(Name, reason, message.DeliveryCount, DateTimeOffset.UtcNow, message.Body);
-        await _poison.SendMessageAsync(JsonSerializer.Serialize(letter, JsonOptions.Compact), cancellationToken).ConfigureAwait(false);
+        await _poison.SendMessageAsync(JsonSerializer.Serialize(letter, JsonOptions.Compact), visibilityTimeout: null, timeToLive: NeverExpires, cancellationToken).ConfigureAwait(false);
         await _queue.DeleteMessageAsync(message.Id, message.Receipt, cancellationToken).ConfigureAwait(false);
     }
 

@@ -12,6 +12,9 @@ public interface IMessageQueue : IMessageSender
 
     Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps a message that is still being handled hidden for another <paramref name="visibilityTimeout"/>; the delivery returned holds the receipt that settles it from now on.</summary>
+    Task<QueueMessage> ExtendAsync(QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
+
     /// <summary>Makes the message visible again after <paramref name="delay"/>, carrying <paramref name="history"/> into its next delivery.</summary>
     Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default);
 

@@ -27,6 +27,12 @@ public sealed class MeteredQueue(IMessageQueue inner, StorageMeter meter) : IMes
         return inner.CompleteAsync(message, cancellationToken);
     }
 
+    public Task<QueueMessage> ExtendAsync(QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    {
+        meter.Record(Name, "extend");
+        return inner.ExtendAsync(message, visibilityTimeout, cancellationToken);
+    }
+
     public Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default)
     {
         meter.Record(Name, "release");

@@ -31,10 +31,28 @@ public sealed class QueueWorker(IMessageQueue queue, MessageDispatcher dispatche
         return messages.Count > 0;
     }
 
-    /// <summary>Handles one delivery already received (used by tests that reorder or repeat deliveries).</summary>
+    /// <summary>
+    /// Handles one delivery already received (used by tests that reorder or repeat deliveries), keeping the message
+    /// hidden while it is handled: an ingest of hours of audio or a stitch with audio outputs can outlast the
+    /// visibility timeout, and a message that reappeared would be handled twice and counted as a failure.
+    /// </summary>
     public async Task<DeliveryDecision> HandleAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
-        var decision = await dispatcher.DispatchAsync(message.Id, message.Body, message.History, cancellationToken).ConfigureAwait(false);
+        DeliveryDecision decision;
+        using (var handled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var hidden = KeepHiddenAsync(message, handled.Token, cancellationToken);
+            try
+            {
+                decision = await dispatcher.DispatchAsync(message.Id, message.Body, message.History, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await handled.CancelAsync().ConfigureAwait(false);
+                message = await hidden.ConfigureAwait(false);
+            }
+        }
+
         var apply = decision.Action switch
         {
             DeliveryAction.Complete => queue.CompleteAsync(message, cancellationToken),
@@ -43,6 +61,37 @@ public sealed class QueueWorker(IMessageQueue queue, MessageDispatcher dispatche
         };
         await apply.ConfigureAwait(false);
         return decision;
+    }
+
+    /// <summary>
+    /// Extends the message's visibility every half timeout until <paramref name="handled"/>; returns the delivery
+    /// with its latest receipt. Only the wait is cut short when handling ends, never an extension in flight, whose
+    /// new receipt the settlement needs.
+    /// </summary>
+    private async Task<QueueMessage> KeepHiddenAsync(QueueMessage message, CancellationToken handled, CancellationToken cancellationToken)
+    {
+        var period = _options.VisibilityTimeout / 2;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(period, handled).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return message;
+            }
+
+            try
+            {
+                message = await queue.ExtendAsync(message, _options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                _logger.LogWarning(error, "{Queue} message {Id}: could not keep it hidden; it may be delivered again", queue.Name, message.Id);
+                return message;
+            }
+        }
     }
 
     private async Task LoopAsync(CancellationToken cancellationToken)

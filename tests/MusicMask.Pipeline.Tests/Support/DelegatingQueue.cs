@@ -16,6 +16,9 @@ public abstract class DelegatingQueue(IMessageQueue inner) : IMessageQueue
 
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken = default) => inner.CompleteAsync(message, cancellationToken);
 
+    public Task<QueueMessage> ExtendAsync(QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) =>
+        inner.ExtendAsync(message, visibilityTimeout, cancellationToken);
+
     public Task ReleaseAsync(QueueMessage message, TimeSpan delay, DeliveryHistory history, CancellationToken cancellationToken = default) =>
         inner.ReleaseAsync(message, delay, history, cancellationToken);
 
