@@ -42,6 +42,11 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
 
         var audioBlob = BlobNames.Audio(request.Name);
         var current = await blobs.GetInfoAsync(audioBlob, cancellationToken).ConfigureAwait(false);
+        if (request.ETag is { } requested && !ETags.Same(requested, current?.ETag))
+        {
+            await EndReplacedAsync(JobIds.For(request.Container, request.Name, requested), current is null ? "was deleted" : "was replaced by a newer upload", cancellationToken).ConfigureAwait(false);
+        }
+
         if (current is null)
         {
             _logger.LogWarning("{Blob} no longer exists; nothing to ingest", audioBlob);
@@ -79,7 +84,7 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
                 return MessageOutcome.Done;
             }
 
-            if (info.ETag != current.ETag)
+            if (!ETags.Same(info.ETag, current.ETag))
             {
                 return MessageOutcome.RetryLater(TimeSpan.Zero, $"{audioBlob} was replaced while ingest started; its new upload is a new job");
             }
@@ -118,6 +123,25 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Ends the job of the upload a request was sent for when that upload is gone and its ingest was cut short (a
+    /// crash mid-tiling leaves it Ingesting, and no other message would ever end it). results/{name}/ is left to
+    /// the newer upload.
+    /// </summary>
+    private async Task EndReplacedAsync(string jobId, string what, CancellationToken cancellationToken)
+    {
+        while (await _jobs.ReadJobForUpdateAsync(jobId, cancellationToken).ConfigureAwait(false) is { Job.Status: JobStatus.Ingesting } found)
+        {
+            var (job, etag) = found;
+            var reason = $"ingest: {job.Container}/{job.Name} {what} before this upload's ingest finished";
+            if (await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Failed, Error = reason }, etag, cancellationToken).ConfigureAwait(false))
+            {
+                _logger.LogWarning("job {JobId}: {Reason}", jobId, reason);
+                return;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MusicMask.Storage;
 
 namespace MusicMask.Jobs;
 
@@ -13,7 +14,7 @@ public static class JobIds
 
     public static string For(string container, string name, string etag)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{container}\n{name}\n{etag.Trim('"')}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{container}\n{name}\n{ETags.Unquoted(etag)}"));
         return Convert.ToHexStringLower(hash)[..Length];
     }
 

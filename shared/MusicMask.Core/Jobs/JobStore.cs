@@ -54,7 +54,7 @@ public sealed class JobStore(IBlobStore blobs)
 
         var manifestBlob = BlobNames.Result(name, ResultFiles.Manifest);
         var current = await blobs.ReadAsync(manifestBlob, cancellationToken).ConfigureAwait(false);
-        if (current is null || ResultFiles.SourceETagOf(current.Content) != sourceETag)
+        if (current is null || !ETags.Same(ResultFiles.SourceETagOf(current.Content), sourceETag))
         {
             await blobs.DeleteAsync(manifestBlob, cancellationToken).ConfigureAwait(false);
             await RemoveResultsExceptAsync(name, files.Select(f => f.Name).Concat(uploads.Select(u => u.Name)).ToHashSet(), cancellationToken).ConfigureAwait(false);
@@ -164,7 +164,7 @@ public sealed class JobStore(IBlobStore blobs)
         IsCurrentUploadAsync(job.Name, job.ETag, cancellationToken);
 
     private async Task<bool> IsCurrentUploadAsync(string name, string etag, CancellationToken cancellationToken) =>
-        await blobs.GetInfoAsync(BlobNames.Audio(name), cancellationToken).ConfigureAwait(false) is not { } upload || upload.ETag == etag;
+        await blobs.GetInfoAsync(BlobNames.Audio(name), cancellationToken).ConfigureAwait(false) is not { } upload || ETags.Same(upload.ETag, etag);
 
     private async Task RemoveResultsExceptAsync(string name, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {

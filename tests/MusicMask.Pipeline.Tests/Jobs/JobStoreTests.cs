@@ -64,10 +64,4 @@ public sealed class JobStoreTests : IDisposable
 
         Assert.Equal(withoutAudio.Select(f => f.Key).Order(), (await pipeline.ResultsAsync("song.wav")).Keys.Order());
     }
-
-    private sealed class FailingWriteStore(IBlobStore inner, string failing) : DelegatingBlobStore(inner)
-    {
-        public override Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-            name == failing ? throw new IOException($"cut short writing {name}") : base.WriteAsync(name, content, cancellationToken);
-    }
 }

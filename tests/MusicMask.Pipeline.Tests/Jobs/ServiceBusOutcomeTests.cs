@@ -226,6 +226,29 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AnIngestCutShortWhoseUploadWasThenReplacedEndsItsJobWhenItsMessageComesBack()
+    {
+        var jobs = new JobStore(_pipeline.Blobs);
+        var (_, oldJob) = await UploadAsync("cut.wav", 10);
+        var crashing = Stages(new FailingWriteStore(_pipeline.Blobs, BlobNames.Preview(oldJob)));
+        await crashing.SubmitAsync("cut.wav");
+        Assert.Equal(1, await DrainAsync(QueueNames.Ingest, crashing.Ingest));
+        var retry = Assert.Single(_bus.Queue(QueueNames.Ingest).Waiting);
+        Assert.Equal(JobStatus.Ingesting, (await jobs.ReadJobAsync(oldJob))!.Status);
+
+        var (newPath, newJob) = await UploadAsync("cut.wav", 6, seed: 9);
+        await _stages.SubmitAsync("cut.wav");
+        await RunAllAsync();
+        _bus.Clock.Advance(retry.VisibleAt - _bus.Clock.GetUtcNow());
+        await RunAllAsync();
+
+        var old = (await jobs.ReadJobAsync(oldJob))!;
+        Assert.Equal(JobStatus.Failed, old.Status);
+        Assert.Contains("was replaced by a newer upload", old.Error, StringComparison.Ordinal);
+        await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(newPath, "cut.wav", newJob);
+    }
+
+    [Fact]
     public async Task AnAggregationMessageThatFailedToLeaveIsSentAgainWhenTheIngestIsRetried()
     {
         var (path, jobId) = await UploadAsync("unsent.wav", 10);
