@@ -20,7 +20,12 @@ public sealed class MessageDispatcher(string queue, MessageHandler handle, Deliv
 
     public string Queue => queue;
 
-    /// <summary>The decision for this delivery. Throws only when <paramref name="cancellationToken"/> stops the host mid-message, which leaves the message to its transport's redelivery.</summary>
+    /// <summary>
+    /// The decision for this delivery. Throws when <paramref name="cancellationToken"/> stops the host mid-message,
+    /// or when a dead letter's failure could not be recorded for its job: either way the message is left unsettled
+    /// to its transport's redelivery, which gives up again and records again, so no job is left unfinished without
+    /// its error record while the message is gone.
+    /// </summary>
     public async Task<DeliveryDecision> DispatchAsync(string messageId, string body, DeliveryHistory history, CancellationToken cancellationToken = default)
     {
         DeliveryDecision decision;
@@ -64,7 +69,8 @@ public sealed class MessageDispatcher(string queue, MessageHandler handle, Deliv
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            _logger.LogError(error, "{Queue} message {Id}: could not record the failure for its job", queue, messageId);
+            _logger.LogError(error, "{Queue} message {Id}: could not record the failure for its job; the message stays for its next delivery", queue, messageId);
+            throw;
         }
     }
 }

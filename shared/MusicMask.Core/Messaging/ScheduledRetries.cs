@@ -7,8 +7,8 @@ namespace MusicMask.Messaging;
 /// the broker drops); a dead letter is kept in <see cref="IDeadLetterStore"/> with its reason. Then the original is
 /// completed by returning. The copy's id names the first message and the copy's place in the chain, taken from what
 /// the message carried, not from its delivery count, so an original redelivered after a lost lock schedules the
-/// same id again and duplicate detection keeps one chain. Only a failure to schedule or keep escapes as an
-/// exception: the broker redelivers, and that delivery counts as a failure.
+/// same id again and duplicate detection keeps one chain. Only a failure to schedule, to keep or to record the
+/// failure for its job escapes as an exception: the broker redelivers, and that delivery counts as a failure.
 /// </summary>
 public sealed class ScheduledRetries(MessageDispatcher dispatcher, IScheduledSender retries, IDeadLetterStore deadLetters, TimeProvider? time = null)
 {
