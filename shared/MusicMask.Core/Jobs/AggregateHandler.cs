@@ -125,12 +125,12 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
     }
 
     /// <summary>
-    /// Ends a job whose upload was replaced before its results were published: results/{name}/ belongs to the newer
-    /// upload, so only job.json says what happened.
+    /// Ends a job whose upload was replaced or deleted before its results were published: results/{name}/ belongs
+    /// to the name's current upload, so only job.json says what happened.
     /// </summary>
     private async Task<MessageOutcome> EndSupersededAsync(JobManifest job, string etag, CancellationToken cancellationToken)
     {
-        var reason = $"stitch: {job.Container}/{job.Name} was replaced by a newer upload before this job's results were published; results/{job.Name}/ holds the newer upload's";
+        var reason = $"stitch: {job.Container}/{job.Name} was replaced or deleted before this job's results were published; results/{job.Name}/ belongs to the name's current upload";
         if (await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Failed, Error = reason }, etag, cancellationToken).ConfigureAwait(false))
         {
             _logger.LogWarning("job {JobId}: {Reason}", job.JobId, reason);

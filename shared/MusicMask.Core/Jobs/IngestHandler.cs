@@ -93,11 +93,18 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
             {
                 JobId = jobId, Container = request.Container, Name = request.Name, ETag = info.ETag, Bytes = info.Bytes, Created = DateTimeOffset.UtcNow,
             };
-            if (existing is null && !await _jobs.TryCreateJobAsync(job, cancellationToken).ConfigureAwait(false) &&
-                await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false) is { Status: not JobStatus.Ingesting } started)
+            if (existing is null && !await _jobs.TryCreateJobAsync(job, cancellationToken).ConfigureAwait(false))
             {
-                _logger.LogInformation("job {JobId} for {Blob} was started by another delivery and is already {Status}", jobId, audioBlob, started.Status);
-                return MessageOutcome.Done;
+                // Another delivery created the job meanwhile. While it is Ingesting this one tiles too (the same tiles
+                // under the same names, and one of the two seals it); once it is further, there is nothing to do.
+                switch (await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false))
+                {
+                    case null:
+                        return MessageOutcome.RetryLater(TimeSpan.Zero, $"{BlobNames.Job(jobId)} could be neither created nor read");
+                    case { Status: not JobStatus.Ingesting } started:
+                        _logger.LogInformation("job {JobId} for {Blob} was started by another delivery and is already {Status}", jobId, audioBlob, started.Status);
+                        return MessageOutcome.Done;
+                }
             }
 
             try
@@ -112,7 +119,7 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
             catch (AudioFormatException error)
             {
                 _logger.LogError("job {JobId}: {Blob} cannot be decoded: {Reason}", jobId, audioBlob, error.Message);
-                await _jobs.RecordFailureAsync(job, "ingest", error.Message, cancellationToken).ConfigureAwait(false);
+                await _jobs.RecordFailureAsync(jobId, "ingest", error.Message, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return MessageOutcome.Done;
             }
 
@@ -201,7 +208,15 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
             var (job, etag) = found;
             if (job.Status is not JobStatus.Ingesting)
             {
-                _logger.LogWarning("job {JobId} became {Status} while it was tiled ({Error}); it is not sealed", jobId, job.Status, job.Error);
+                if (job.Status is JobStatus.Failed)
+                {
+                    _logger.LogWarning("job {JobId} failed while it was tiled ({Error}); it is not sealed", jobId, job.Error);
+                }
+                else
+                {
+                    _logger.LogInformation("job {JobId} was sealed by another delivery and is {Status}", jobId, job.Status);
+                }
+
                 return null;
             }
 

@@ -38,7 +38,8 @@ public sealed class JobStore(IBlobStore blobs)
     /// does not have are removed. When the folder already holds this upload's results (a stitch repeated after a
     /// stale claim was taken over), the same files are rewritten in place and the manifest is never removed, so a
     /// repeat cut short cannot leave a finished job without one. The folder belongs to the name's current upload:
-    /// once another upload has replaced this one, nothing more is written and the answer is false.
+    /// once this one is replaced or deleted, nothing more is written and the answer is false. The file being
+    /// written at that moment still lands, without this upload's manifest; the newer upload's publish replaces it.
     /// </summary>
     public Task<bool> PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default) =>
         PublishResultsAsync(name, sourceETag, files, [], cancellationToken);
@@ -46,7 +47,7 @@ public sealed class JobStore(IBlobStore blobs)
     /// <param name="uploads">Result files too large to hold in memory, uploaded from local paths before the manifest.</param>
     public async Task<bool> PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, IReadOnlyList<(string Name, string Path)> uploads, CancellationToken cancellationToken = default)
     {
-        // Checked before every write, so that a newer upload published meanwhile loses at most the file being written.
+        // Checked again before every write: a long stitch may be overtaken by a newer upload at any point.
         if (!await IsCurrentUploadAsync(name, sourceETag, cancellationToken).ConfigureAwait(false))
         {
             return false;
@@ -90,13 +91,6 @@ public sealed class JobStore(IBlobStore blobs)
         }
 
         return true;
-    }
-
-    /// <summary>Ends a job as failed: results/{name}/ holds only error.json, and job.json says why.</summary>
-    public async Task RecordFailureAsync(JobManifest job, string stage, string reason, CancellationToken cancellationToken = default)
-    {
-        await RecordSourceFailureAsync(job.Container, job.Name, stage, reason, cancellationToken).ConfigureAwait(false);
-        await WriteJobAsync(job with { Status = JobStatus.Failed, Error = $"{stage}: {reason}" }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Leaves results/{name}/ holding only an error record: for a source whose job could not even start.</summary>
@@ -159,12 +153,15 @@ public sealed class JobStore(IBlobStore blobs)
         }
     }
 
-    /// <summary>Whether the job's upload is still the one under its name, or its name holds nothing now.</summary>
+    /// <summary>
+    /// Whether the job's upload is still the one under its name. results/{name}/ belongs to that upload alone: once
+    /// it is replaced or deleted, a newer upload may have published there (and been deleted in turn).
+    /// </summary>
     public Task<bool> IsCurrentUploadAsync(JobManifest job, CancellationToken cancellationToken = default) =>
         IsCurrentUploadAsync(job.Name, job.ETag, cancellationToken);
 
     private async Task<bool> IsCurrentUploadAsync(string name, string etag, CancellationToken cancellationToken) =>
-        await blobs.GetInfoAsync(BlobNames.Audio(name), cancellationToken).ConfigureAwait(false) is not { } upload || ETags.Same(upload.ETag, etag);
+        await blobs.GetInfoAsync(BlobNames.Audio(name), cancellationToken).ConfigureAwait(false) is { } upload && ETags.Same(upload.ETag, etag);
 
     private async Task RemoveResultsExceptAsync(string name, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {

@@ -64,18 +64,19 @@ public sealed class QueueWorker(IMessageQueue queue, MessageDispatcher dispatche
     }
 
     /// <summary>
-    /// Extends the message's visibility every half timeout until <paramref name="handled"/>; returns the delivery
-    /// with its latest receipt. Only the wait is cut short when handling ends, never an extension in flight, whose
-    /// new receipt the settlement needs.
+    /// Extends the message's visibility every half timeout until <paramref name="handlingEnded"/>; returns the
+    /// delivery with its latest receipt. Only the wait is cut short when handling ends, never an extension in
+    /// flight, whose new receipt the settlement needs. A failed extension is tried again at the next beat: one
+    /// storage hiccup must not leave an hours-long ingest exposed for the rest of its run.
     /// </summary>
-    private async Task<QueueMessage> KeepHiddenAsync(QueueMessage message, CancellationToken handled, CancellationToken cancellationToken)
+    private async Task<QueueMessage> KeepHiddenAsync(QueueMessage message, CancellationToken handlingEnded, CancellationToken cancellationToken)
     {
         var period = _options.VisibilityTimeout / 2;
         while (true)
         {
             try
             {
-                await Task.Delay(period, handled).ConfigureAwait(false);
+                await Task.Delay(period, handlingEnded).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -86,9 +87,12 @@ public sealed class QueueWorker(IMessageQueue queue, MessageDispatcher dispatche
             {
                 message = await queue.ExtendAsync(message, _options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
-                _logger.LogWarning(error, "{Queue} message {Id}: could not keep it hidden; it may be delivered again", queue.Name, message.Id);
+                _logger.LogWarning(error, "{Queue} message {Id}: could not keep it hidden this time; it may be delivered again", queue.Name, message.Id);
+            }
+            catch (OperationCanceledException)
+            {
                 return message;
             }
         }

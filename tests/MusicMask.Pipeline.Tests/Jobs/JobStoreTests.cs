@@ -50,6 +50,24 @@ public sealed class JobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task APublishOvertakenByANewerUploadWritesNoFileAfterTheOneUnderWay()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, "overtaken.wav", 3);
+        await pipeline.RunUntilFinishedAsync();
+        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
+        var published = await pipeline.ResultsAsync("overtaken.wav");
+        var changed = published.Select(p => (p.Key, p.Key == ResultFiles.Manifest ? p.Value : [.. p.Value, (byte)'\n'])).ToList();
+        var underWay = changed.First(f => f.Key != ResultFiles.Manifest).Key;
+        var overtaking = new UploadDuringWriteStore(pipeline.Blobs, BlobNames.Result("overtaken.wav", underWay), BlobNames.Audio("overtaken.wav"), TestAudio.Write(_temp.Path, "newer.wav", 3, seed: 7));
+
+        Assert.False(await new JobStore(overtaking).PublishResultsAsync("overtaken.wav", job.ETag, changed));
+
+        var after = await pipeline.ResultsAsync("overtaken.wav");
+        Assert.Equal([underWay], published.Keys.Where(file => !after[file].SequenceEqual(published[file])));
+    }
+
+    [Fact]
     public async Task TheSameUploadRepublishedWithoutAudioLeavesNoAudioFilesBehind()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
@@ -63,5 +81,20 @@ public sealed class JobStoreTests : IDisposable
         await new JobStore(pipeline.Blobs).PublishResultsAsync("song.wav", job.ETag, withoutAudio);
 
         Assert.Equal(withoutAudio.Select(f => f.Key).Order(), (await pipeline.ResultsAsync("song.wav")).Keys.Order());
+    }
+
+    /// <summary>A blob store on which <paramref name="audio"/> is replaced by a newer upload while <paramref name="trigger"/> is being written.</summary>
+    private sealed class UploadDuringWriteStore(IBlobStore inner, string trigger, string audio, string newerPath) : DelegatingBlobStore(inner)
+    {
+        public override async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+        {
+            var etag = await base.WriteAsync(name, content, cancellationToken);
+            if (name == trigger)
+            {
+                await UploadFileAsync(audio, newerPath, cancellationToken);
+            }
+
+            return etag;
+        }
     }
 }

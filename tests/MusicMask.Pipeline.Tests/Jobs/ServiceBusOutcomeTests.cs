@@ -203,7 +203,7 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
 
         var old = (await new JobStore(_pipeline.Blobs).ReadJobAsync(oldJob))!;
         Assert.Equal(JobStatus.Failed, old.Status);
-        Assert.Contains("replaced by a newer upload", old.Error, StringComparison.Ordinal);
+        Assert.Contains("was replaced or deleted", old.Error, StringComparison.Ordinal);
         await _pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(newPath, "twice.wav", newJob);
         Assert.Empty(await DeadLettersAsync());
     }

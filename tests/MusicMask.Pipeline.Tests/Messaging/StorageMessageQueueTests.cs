@@ -45,13 +45,13 @@ public sealed class StorageMessageQueueTests
                 deliveries++;
                 for (var i = 0; i < 3; i++)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(2), token);
+                    await Task.Delay(TimeSpan.FromSeconds(4), token);
                     seenByOthers.Add((await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30), token)).Count);
                 }
 
                 return MessageOutcome.Rejected("handled for three visibility timeouts, then refused");
             }, new DeliveryPolicy(new DeliveryOptions())),
-            new QueueWorkerOptions { VisibilityTimeout = TimeSpan.FromSeconds(2) });
+            new QueueWorkerOptions { VisibilityTimeout = TimeSpan.FromSeconds(4) });
 
         Assert.True(await worker.ProcessOneAsync());
 

@@ -86,7 +86,7 @@ internal static class CoordinationBenchCommand
         }
 
         var blobOps = rows.Where(r => !IsQueue(r.Category)).Sum(r => r.Operations);
-        var messageOps = rows.Where(r => IsQueue(r.Category) && r.Operation is "send" or "complete" or "release" or "dead-letter").Sum(r => r.Operations);
+        var messageOps = rows.Where(r => IsQueue(r.Category) && r.Operation is "send" or "complete" or "release" or "extend" or "dead-letter").Sum(r => r.Operations);
         var sent = rows.Where(r => IsQueue(r.Category) && r.Operation == "send").Sum(r => r.Operations);
         var latencies = store.ResultLatencies(jobNames).Values.Order().ToArray();
         var (stitched, doubled, missing) = await CountStitchesAsync(blobs, jobNames.Keys, token).ConfigureAwait(false);
