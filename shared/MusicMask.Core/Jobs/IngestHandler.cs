@@ -135,8 +135,8 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
 
     /// <summary>
     /// Ends the job of the upload a request was sent for when that upload is gone and its ingest was cut short (a
-    /// crash mid-tiling leaves it Ingesting, and no other message would ever end it). results/{name}/ is left to
-    /// the newer upload.
+    /// crash mid-tiling leaves it Ingesting, and no other message would ever end it). results/{name}/ is not
+    /// touched: it belongs to the name's current upload, if any.
     /// </summary>
     private async Task EndReplacedAsync(string jobId, string what, CancellationToken cancellationToken)
     {

@@ -48,7 +48,8 @@ public sealed class JobStore(IBlobStore blobs)
     public async Task<bool> PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, IReadOnlyList<(string Name, string Path)> uploads, CancellationToken cancellationToken = default)
     {
         // Checked again before every write: a long stitch may be overtaken by a newer upload at any point.
-        if (!await IsCurrentUploadAsync(name, sourceETag, cancellationToken).ConfigureAwait(false))
+        Task<bool> StillCurrentAsync() => IsCurrentUploadAsync(name, sourceETag, cancellationToken);
+        if (!await StillCurrentAsync().ConfigureAwait(false))
         {
             return false;
         }
@@ -72,7 +73,7 @@ public sealed class JobStore(IBlobStore blobs)
 
         foreach (var (file, path) in uploads)
         {
-            if (!await IsCurrentUploadAsync(name, sourceETag, cancellationToken).ConfigureAwait(false))
+            if (!await StillCurrentAsync().ConfigureAwait(false))
             {
                 return false;
             }
@@ -82,7 +83,7 @@ public sealed class JobStore(IBlobStore blobs)
 
         foreach (var (file, content) in files.Where(f => f.Name != ResultFiles.Manifest).Append(files.Single(f => f.Name == ResultFiles.Manifest)))
         {
-            if (!await IsCurrentUploadAsync(name, sourceETag, cancellationToken).ConfigureAwait(false))
+            if (!await StillCurrentAsync().ConfigureAwait(false))
             {
                 return false;
             }
