@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicMask.Messaging;
@@ -16,8 +15,8 @@ namespace MusicMask.Jobs;
 /// delivery lists work/{job}/scores/ (one listing page per 5,000 tiles), and until every tile is in it answers
 /// "retry later" after a time that shrinks with the tiles still outstanding (<see cref="AggregatorOptions.NextCheck"/>). When every
 /// tile is in, the delivery stitches exactly once: it takes the stitch claim (a conditional create), reads the
-/// scores, and publishes results/{name}/, renewing the claim while it runs. A claim whose owner died is taken over
-/// after <see cref="AggregatorOptions.ClaimTimeout"/>.
+/// scores, and publishes results/{name}/, renewing the claim while it runs (<see cref="BlobClaim"/>). A claim whose
+/// owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>.
 /// </summary>
 public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? options = null, ILogger? logger = null)
 {
@@ -25,7 +24,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
     private const double MinRateSpan = 3;
 
     private readonly AggregatorOptions _options = options ?? new AggregatorOptions();
-    private readonly JobStore _jobs = new(blobs);
+    private readonly JobStore _jobs = new(blobs, options?.ClaimTimeout, logger);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken = default)
@@ -79,8 +78,8 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
     private async Task<MessageOutcome> StitchOnceAsync(JobManifest job, string etag, CancellationToken cancellationToken)
     {
         var jobId = job.JobId;
-        var claimId = Guid.NewGuid().ToString("N");
-        if (!await ClaimStitchAsync(jobId, claimId, cancellationToken).ConfigureAwait(false))
+        await using var claim = await BlobClaim.TryTakeAsync(blobs, BlobNames.StitchClaim(jobId), _options.ClaimTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
         {
             return (await _jobs.ReadJobAsync(jobId, cancellationToken).ConfigureAwait(false))?.Status is JobStatus.Complete or JobStatus.Failed
                 ? MessageOutcome.Done
@@ -93,17 +92,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             return MessageOutcome.RetryLater(_options.MinCheckInterval, $"job {jobId} changed while its stitch was being claimed");
         }
 
-        using var stitched = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = KeepClaimAsync(jobId, claimId, stitched.Token);
-        try
-        {
-            return await StitchClaimedAsync(job, stitching.ETag, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stitched.CancelAsync().ConfigureAwait(false);
-            await renewing.ConfigureAwait(false);
-        }
+        return await StitchClaimedAsync(job, stitching.ETag, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<MessageOutcome> StitchClaimedAsync(JobManifest job, string etag, CancellationToken cancellationToken)
@@ -173,68 +162,6 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
     }
 
-    /// <summary>
-    /// Renews the claim's time every third of the claim timeout while the stitch runs, by a conditional write over
-    /// the claim as this stitch last left it: a stitch of hours (audio outputs on a long file) outlasts any timeout,
-    /// and a duplicate aggregation message must not take a live stitch for a dead one. Stops when the stitch ends or
-    /// when the claim is no longer this stitch's.
-    /// </summary>
-    private async Task KeepClaimAsync(string jobId, string claimId, CancellationToken stitchEnded)
-    {
-        var name = BlobNames.StitchClaim(jobId);
-        while (true)
-        {
-            try
-            {
-                await Task.Delay(_options.ClaimTimeout / 3, stitchEnded).ConfigureAwait(false);
-                var held = await blobs.ReadAsync(name, stitchEnded).ConfigureAwait(false);
-                if (held is null || JsonSerializer.Deserialize<StitchClaim>(held.Content, JsonOptions.Compact)?.Id != claimId ||
-                    !await blobs.TryReplaceAsync(name, NewClaim(claimId), held.ETag, stitchEnded).ConfigureAwait(false))
-                {
-                    _logger.LogWarning("job {JobId}: the stitch claim is no longer this stitch's; it stops renewing it", jobId);
-                    return;
-                }
-            }
-            catch (OperationCanceledException) when (stitchEnded.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                _logger.LogWarning(error, "job {JobId}: could not renew the stitch claim this time", jobId);
-            }
-        }
-    }
-
-    private static byte[] NewClaim(string claimId) =>
-        JsonSerializer.SerializeToUtf8Bytes(new StitchClaim(Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow, claimId), JsonOptions.Compact);
-
-    /// <summary>Takes the job's stitch claim, or a stale one; false when a live claim belongs to someone else.</summary>
-    private async Task<bool> ClaimStitchAsync(string jobId, string claimId, CancellationToken cancellationToken)
-    {
-        var name = BlobNames.StitchClaim(jobId);
-        var claim = NewClaim(claimId);
-        if (await blobs.TryCreateAsync(name, claim, cancellationToken).ConfigureAwait(false))
-        {
-            return true;
-        }
-
-        var existing = await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
-        {
-            return false;
-        }
-
-        var held = JsonSerializer.Deserialize<StitchClaim>(existing.Content, JsonOptions.Compact);
-        if (held is not null && DateTimeOffset.UtcNow - held.Time < _options.ClaimTimeout)
-        {
-            return false;
-        }
-
-        _logger.LogWarning("job {JobId}: taking over a stitch claim from {Claim}", jobId, held);
-        return await blobs.TryReplaceAsync(name, claim, existing.ETag, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <param name="audioFolder">Where music.wav and remainder.wav are written, when results hold them.</param>
     private async Task<IReadOnlyList<(string Name, byte[] Content)>> StitchAsync(JobManifest job, Stopwatch elapsed, string? audioFolder, CancellationToken cancellationToken)
     {
@@ -282,9 +209,6 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         clock.AddSeconds(Stages.Separate, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return AudioSeparation.Prepare(signal, map, preview, _options.AudioThreads, clock);
     }
-
-    /// <param name="Id">This stitch's own, so that two stitches in one process tell their claims apart.</param>
-    private sealed record StitchClaim(string Host, int Process, DateTimeOffset Time, string? Id = null);
 
     /// <summary>How many of a job's tiles have scores, and how many a second arrived from the first until now.</summary>
     private readonly record struct ScoredTiles(int Count, double Rate);

@@ -3,8 +3,9 @@ namespace MusicMask.Jobs;
 public sealed class AggregatorOptions
 {
     /// <summary>
-    /// How long a stitch claim protects its owner. A claim older than this belongs to an aggregator that died,
-    /// and the next delivery takes the stitch over. Must exceed the longest stitch (seconds even for 10 hours).
+    /// How long a claim (a job's stitch, a results folder's publish) protects a holder that stopped renewing it: its
+    /// holder renews it every third of this, so a claim older than this belongs to a process that died, and the next
+    /// delivery takes it over.
     /// </summary>
     public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -1,11 +1,19 @@
+using Microsoft.Extensions.Logging;
 using MusicMask.Outputs;
 using MusicMask.Storage;
 
 namespace MusicMask.Jobs;
 
-/// <summary>The job-level reads and writes the stage handlers share: job manifests, results and error records.</summary>
-public sealed class JobStore(IBlobStore blobs)
+/// <summary>
+/// The job-level reads and writes the stage handlers share: job manifests, results and error records. Whatever
+/// writes results/{name}/ holds that folder's claim while it does, so a publish or an error record never
+/// interleaves with another upload's under the same name.
+/// </summary>
+/// <param name="claimTimeout">How long a results folder's claim protects a holder that died (<see cref="AggregatorOptions.ClaimTimeout"/>).</param>
+public sealed class JobStore(IBlobStore blobs, TimeSpan? claimTimeout = null, ILogger? logger = null)
 {
+    private readonly TimeSpan _claimTimeout = claimTimeout ?? new AggregatorOptions().ClaimTimeout;
+
     public IBlobStore Blobs => blobs;
 
     public async Task<JobManifest?> ReadJobAsync(string jobId, CancellationToken cancellationToken = default)
@@ -39,7 +47,8 @@ public sealed class JobStore(IBlobStore blobs)
     /// stale claim was taken over), the same files are rewritten in place and the manifest is never removed, so a
     /// repeat cut short cannot leave a finished job without one. The folder belongs to the name's current upload:
     /// once this one is replaced or deleted, nothing more is written and the answer is false. The file being
-    /// written at that moment still lands, without this upload's manifest; the newer upload's publish replaces it.
+    /// written at that moment still lands, without this upload's manifest, but before the newer upload can take the
+    /// folder's claim, so the newer upload's publish replaces it.
     /// </summary>
     public Task<bool> PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default) =>
         PublishResultsAsync(name, sourceETag, files, [], cancellationToken);
@@ -49,7 +58,8 @@ public sealed class JobStore(IBlobStore blobs)
     {
         // Checked again before every write: a long stitch may be overtaken by a newer upload at any point.
         Task<bool> StillCurrentAsync() => IsCurrentUploadAsync(name, sourceETag, cancellationToken);
-        if (!await StillCurrentAsync().ConfigureAwait(false))
+        await using var claim = await ClaimResultsAsync(name, StillCurrentAsync, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
         {
             return false;
         }
@@ -95,8 +105,19 @@ public sealed class JobStore(IBlobStore blobs)
     }
 
     /// <summary>Leaves results/{name}/ holding only an error record: for a source whose job could not even start.</summary>
-    public async Task RecordSourceFailureAsync(string container, string name, string stage, string reason, CancellationToken cancellationToken = default)
+    public Task RecordSourceFailureAsync(string container, string name, string stage, string reason, CancellationToken cancellationToken = default) =>
+        RecordSourceFailureAsync(container, name, null, stage, reason, cancellationToken);
+
+    /// <param name="etag">When set, the record is written only while the upload with this ETag is the name's current one.</param>
+    private async Task RecordSourceFailureAsync(string container, string name, string? etag, string stage, string reason, CancellationToken cancellationToken)
     {
+        Task<bool> StillWantedAsync() => etag is null ? Task.FromResult(true) : IsCurrentUploadAsync(name, etag, cancellationToken);
+        await using var claim = await ClaimResultsAsync(name, StillWantedAsync, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return;
+        }
+
         var record = new ErrorRecord($"{container}/{name}", stage, reason, DateTimeOffset.UtcNow);
         await RemoveResultsExceptAsync(name, new HashSet<string> { ResultFiles.Error }, cancellationToken).ConfigureAwait(false);
         await blobs.WriteAsync(BlobNames.Result(name, ResultFiles.Error), ResultFiles.Serialize(record), cancellationToken).ConfigureAwait(false);
@@ -144,11 +165,7 @@ public sealed class JobStore(IBlobStore blobs)
 
             if (await TryUpdateJobAsync(job with { Status = JobStatus.Failed, Error = $"{stage}: {reason}" }, etag, cancellationToken).ConfigureAwait(false))
             {
-                if (await IsCurrentUploadAsync(job, cancellationToken).ConfigureAwait(false))
-                {
-                    await RecordSourceFailureAsync(job.Container, job.Name, stage, reason, cancellationToken).ConfigureAwait(false);
-                }
-
+                await RecordSourceFailureAsync(job.Container, job.Name, job.ETag, stage, reason, cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
@@ -163,6 +180,34 @@ public sealed class JobStore(IBlobStore blobs)
 
     private async Task<bool> IsCurrentUploadAsync(string name, string etag, CancellationToken cancellationToken) =>
         await blobs.GetInfoAsync(BlobNames.Audio(name), cancellationToken).ConfigureAwait(false) is { } upload && ETags.Same(upload.ETag, etag);
+
+    /// <summary>
+    /// Takes results/{name}/'s claim, waiting while another writer holds it (a publish under way stops at its next
+    /// file once its upload is replaced; a dead holder's claim lapses after the timeout); null once
+    /// <paramref name="stillWanted"/> says the write is no longer wanted.
+    /// </summary>
+    private async Task<BlobClaim?> ClaimResultsAsync(string name, Func<Task<bool>> stillWanted, CancellationToken cancellationToken)
+    {
+        while (await stillWanted().ConfigureAwait(false))
+        {
+            if (await BlobClaim.TryTakeAsync(blobs, BlobNames.ResultsClaim(name), _claimTimeout, logger, cancellationToken).ConfigureAwait(false) is { } claim)
+            {
+                if (await stillWanted().ConfigureAwait(false))
+                {
+                    return claim;
+                }
+
+                await claim.DisposeAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            await Task.Delay(ClaimPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private TimeSpan ClaimPollInterval => TimeSpan.FromTicks(Math.Clamp(_claimTimeout.Ticks / 20, TimeSpan.TicksPerMillisecond * 100, TimeSpan.TicksPerSecond * 5));
 
     private async Task RemoveResultsExceptAsync(string name, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {

@@ -29,11 +29,14 @@ public static class BlobNames
 
     public static string StitchClaim(string jobId) => $"{WorkContainer}/{jobId}/stitch.claim";
 
+    /// <summary>The claim held by whatever writes results/{name}/; the name is hashed, as it may be as long as a blob name can be.</summary>
+    public static string ResultsClaim(string name) => $"{WorkContainer}/results-claims/{Hashed(Checked(name))}.claim";
+
     public static string StitchLog(string jobId) => $"{WorkContainer}/{jobId}/stitches/";
 
     /// <summary>A dead letter kept as a blob; the message id is hashed when it could not be a safe blob name.</summary>
     public static string DeadLetter(string queue, string messageId) =>
-        $"{WorkContainer}/dead-letters/{queue}/{(IsSafe(messageId) && !messageId.Contains('/') ? messageId : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId))))}.json";
+        $"{WorkContainer}/dead-letters/{queue}/{(IsSafe(messageId) && !messageId.Contains('/') ? messageId : Hashed(messageId))}.json";
 
     public static string Receipt(string receiptId) => $"{WorkContainer}/receipts/{receiptId}";
 
@@ -44,6 +47,8 @@ public static class BlobNames
 
     /// <summary>A name as it can be shown or logged: control characters escaped as \uXXXX, at most 200 characters.</summary>
     public static string Printable(string? name) => Text.PrintableText.Of(name, 200);
+
+    private static string Hashed(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Returns <paramref name="name"/> unchanged when it is a safe relative blob name, else throws.</summary>
     public static string Checked(string name)

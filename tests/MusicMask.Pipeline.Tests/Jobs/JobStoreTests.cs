@@ -68,6 +68,32 @@ public sealed class JobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewerUploadWholePublishedWhileAnOlderFileIsStillBeingWrittenKeepsEveryFile()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, "raced.wav", 3);
+        await pipeline.RunUntilFinishedAsync();
+        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
+        var published = await pipeline.ResultsAsync("raced.wav");
+        List<(string, byte[])> Marked(byte mark) => published.Select(p => (p.Key, p.Key == ResultFiles.Manifest ? p.Value : [.. p.Value, mark])).ToList();
+        var underWay = published.Keys.First(file => file != ResultFiles.Manifest);
+        var held = new HeldWriteStore(pipeline.Blobs, BlobNames.Result("raced.wav", underWay));
+        var claimTimeout = TimeSpan.FromSeconds(5);
+
+        var older = new JobStore(held, claimTimeout).PublishResultsAsync("raced.wav", job.ETag, Marked((byte)'o'));
+        await held.Entered;
+        var newer = await pipeline.Blobs.UploadFileAsync(BlobNames.Audio("raced.wav"), TestAudio.Write(_temp.Path, "newer.wav", 3, seed: 7));
+        var newerPublish = new JobStore(pipeline.Blobs, claimTimeout).PublishResultsAsync("raced.wav", newer.ETag, Marked((byte)'n'));
+        await Task.WhenAny(newerPublish, Task.Delay(TimeSpan.FromSeconds(2)));
+        held.Release();
+
+        Assert.False(await older);
+        Assert.True(await newerPublish);
+        var after = await pipeline.ResultsAsync("raced.wav");
+        Assert.All(after.Where(file => file.Key != ResultFiles.Manifest), file => Assert.Equal((byte)'n', file.Value[^1]));
+    }
+
+    [Fact]
     public async Task TheSameUploadRepublishedWithoutAudioLeavesNoAudioFilesBehind()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
@@ -95,6 +121,28 @@ public sealed class JobStoreTests : IDisposable
             }
 
             return etag;
+        }
+    }
+
+    /// <summary>A blob store whose write of <paramref name="held"/> waits, once started, until the test releases it.</summary>
+    private sealed class HeldWriteStore(IBlobStore inner, string held) : DelegatingBlobStore(inner)
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Entered => _entered.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public override async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+        {
+            if (name == held)
+            {
+                _entered.TrySetResult();
+                await _released.Task.WaitAsync(cancellationToken);
+            }
+
+            return await base.WriteAsync(name, content, cancellationToken);
         }
     }
 }
