@@ -3,9 +3,9 @@ namespace MusicMask.Jobs;
 public sealed class AggregatorOptions
 {
     /// <summary>
-    /// How long a claim (a job's stitch, a results folder's publish) protects a holder that stopped renewing it: its
-    /// holder renews it every third of this, so a claim older than this belongs to a process that died, and the next
-    /// delivery takes it over.
+    /// How long the aggregator's claims (a job's stitch, its results folder while publishing) protect it once it stops
+    /// renewing them: it renews them every third of this, so a claim older than this belongs to a process that died,
+    /// and the next delivery takes it over.
     /// </summary>
     public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -57,8 +57,11 @@ public sealed class JobStore(IBlobStore blobs, TimeSpan? claimTimeout = null, IL
     public async Task<bool> PublishResultsAsync(string name, string sourceETag, IReadOnlyList<(string Name, byte[] Content)> files, IReadOnlyList<(string Name, string Path)> uploads, CancellationToken cancellationToken = default)
     {
         // Checked again before every write: a long stitch may be overtaken by a newer upload at any point.
-        Task<bool> StillCurrentAsync() => IsCurrentUploadAsync(name, sourceETag, cancellationToken);
-        await using var claim = await ClaimResultsAsync(name, StillCurrentAsync, cancellationToken).ConfigureAwait(false);
+        BlobClaim? claim = null;
+        async Task<bool> StillCurrentAsync() =>
+            claim?.Lost.IsCancellationRequested != true && await IsCurrentUploadAsync(name, sourceETag, cancellationToken).ConfigureAwait(false);
+        claim = await ClaimResultsAsync(name, StillCurrentAsync, cancellationToken).ConfigureAwait(false);
+        await using var held = claim;
         if (claim is null)
         {
             return false;
@@ -192,13 +195,19 @@ public sealed class JobStore(IBlobStore blobs, TimeSpan? claimTimeout = null, IL
         {
             if (await BlobClaim.TryTakeAsync(blobs, BlobNames.ResultsClaim(name), _claimTimeout, logger, cancellationToken).ConfigureAwait(false) is { } claim)
             {
-                if (await stillWanted().ConfigureAwait(false))
+                var wanted = false;
+                try
                 {
-                    return claim;
+                    wanted = await stillWanted().ConfigureAwait(false);
+                    return wanted ? claim : null;
                 }
-
-                await claim.DisposeAsync().ConfigureAwait(false);
-                return null;
+                finally
+                {
+                    if (!wanted)
+                    {
+                        await claim.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
             }
 
             await Task.Delay(ClaimPollInterval, cancellationToken).ConfigureAwait(false);

@@ -81,10 +81,11 @@ public sealed class JobStoreTests : IDisposable
         var claimTimeout = TimeSpan.FromSeconds(5);
 
         var older = new JobStore(held, claimTimeout).PublishResultsAsync("raced.wav", job.ETag, Marked((byte)'o'));
-        await held.Entered;
+        await Task.WhenAny(held.Entered, older);
         var newer = await pipeline.Blobs.UploadFileAsync(BlobNames.Audio("raced.wav"), TestAudio.Write(_temp.Path, "newer.wav", 3, seed: 7));
         var newerPublish = new JobStore(pipeline.Blobs, claimTimeout).PublishResultsAsync("raced.wav", newer.ETag, Marked((byte)'n'));
         await Task.WhenAny(newerPublish, Task.Delay(TimeSpan.FromSeconds(2)));
+        Assert.False(newerPublish.IsCompleted, "the newer upload published while an older file was still being written");
         held.Release();
 
         Assert.False(await older);
