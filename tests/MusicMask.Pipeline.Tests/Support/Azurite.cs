@@ -16,32 +16,56 @@ public sealed class Azurite : IAsyncDisposable
     private Azurite(string? location)
     {
         Location = location;
-        BlobPort = FreePort();
-        QueuePort = FreePort();
-        TablePort = FreePort();
+        PickPorts();
     }
 
-    public int BlobPort { get; }
+    public int BlobPort { get; private set; }
 
-    public int QueuePort { get; }
+    public int QueuePort { get; private set; }
 
     /// <summary>Unused by the pipeline, but azurite.js starts the table service too, so it needs a free port as well.</summary>
-    public int TablePort { get; }
+    public int TablePort { get; private set; }
 
     /// <summary>The folder Azurite keeps its data in, or null for in-memory.</summary>
     public string? Location { get; }
 
     public string ConnectionString => StorageConnection.ForAzurite(BlobPort, QueuePort);
 
+    /// <summary>
+    /// Starts Azurite on free ports. A port found free may be taken by another process before Azurite binds it; that
+    /// Azurite then exits, and it is started again on other ports.
+    /// </summary>
     public static async Task<Azurite> StartAsync(string? location = null)
     {
         var azurite = new Azurite(location);
-        await azurite.RestartAsync().ConfigureAwait(false);
+        for (var attempt = 1; !await azurite.TryStartAsync().ConfigureAwait(false); attempt++)
+        {
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException("Azurite could not bind free ports in 5 attempts");
+            }
+
+            azurite.PickPorts();
+        }
+
         return azurite;
     }
 
     /// <summary>Stops Azurite (if running) and starts it again on the same ports.</summary>
     public async Task RestartAsync()
+    {
+        if (!await TryStartAsync().ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"Azurite could not bind its ports {BlobPort} and {QueuePort} again");
+        }
+    }
+
+    /// <summary>
+    /// Whether this Azurite itself says it listens on all three ports: a port that answers may be another process's,
+    /// so its own output is what tells, and a table port found taken ends the whole process after the other two
+    /// listen. False when it exits first (a port was taken, often by a client connection's ephemeral port).
+    /// </summary>
+    private async Task<bool> TryStartAsync()
     {
         await StopAsync().ConfigureAwait(false);
         var arguments = new List<string>
@@ -53,21 +77,32 @@ public sealed class Azurite : IAsyncDisposable
         arguments.AddRange(Location is null ? ["--inMemoryPersistence"] : ["--location", Location]);
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         arguments.ForEach(start.ArgumentList.Add);
+        var listening = new[] { BlobPort, QueuePort, TablePort }.Select(port => $"listening at http://127.0.0.1:{port}").ToArray();
+        var heard = 0;
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
-        _process.OutputDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && listening.Any(text.EndsWith) && Interlocked.Increment(ref heard) == listening.Length)
+            {
+                ready.TrySetResult();
+            }
+        };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (!await ListeningAsync(BlobPort).ConfigureAwait(false) || !await ListeningAsync(QueuePort).ConfigureAwait(false))
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))).ConfigureAwait(false) == ready.Task)
         {
-            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new InvalidOperationException($"Azurite did not start (exit code {(_process.HasExited ? _process.ExitCode : "none")}); run scripts/bootstrap.sh to install it");
-            }
-
-            await Task.Delay(100).ConfigureAwait(false);
+            return true;
         }
+
+        if (exited.IsCompleted)
+        {
+            return false;
+        }
+
+        throw new InvalidOperationException("Azurite did not say it was listening within 60 s; run scripts/bootstrap.sh to install it");
     }
 
     /// <summary>Stops Azurite the way Ctrl+C does, so a disk-backed one saves its state first.</summary>
@@ -113,24 +148,36 @@ public sealed class Azurite : IAsyncDisposable
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Interrupt(int pid, int signal);
 
-    private static int FreePort()
+    private void PickPorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        BlobPort = FreePort();
+        QueuePort = FreePort();
+        TablePort = FreePort();
     }
 
-    private static async Task<bool> ListeningAsync(int port)
+    /// <summary>
+    /// A port that is free now, below the range the kernel hands out to client connections, so the test's own
+    /// thousands of connections to other Azurites cannot take it before this one binds it.
+    /// </summary>
+    private static int FreePort()
     {
-        using var client = new TcpClient();
-        try
+        var clientPortsFrom = File.Exists(LocalPortRange) && int.TryParse(File.ReadAllText(LocalPortRange).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var low) ? low : 32768;
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
-            return true;
+            var port = Random.Shared.Next(10000, Math.Max(10001, clientPortsFrom));
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
         }
-        catch (SocketException)
-        {
-            return false;
-        }
+
+        throw new InvalidOperationException($"no free port between 10000 and {clientPortsFrom}");
     }
+
+    private const string LocalPortRange = "/proc/sys/net/ipv4/ip_local_port_range";
 }
