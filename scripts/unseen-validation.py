@@ -8,6 +8,11 @@ named PACKAGE__NAME.wav, so `musicmask eval --behaviour` reports them per packag
                                    11) into recordings of up to 20 words with 0.3 s pauses, named LANGUAGE-NN: words
                                    alone last about a second, under the segment rules' 3 s minimum; joined, they
                                    test the rules as a talker does
+  unseen-validation.py dialogue OUT
+                                   fillets-ng-data-nl's spoken Dutch dialogue (GPL-2+), each clip as it is: the
+                                   game's lines voiced by other actors than the Czech package that training and the
+                                   validation speech draw on (built from the same Debian source, so independent in
+                                   voices and language, not in script or production)
   unseen-validation.py field OUT   recorded sound that is neither music nor speech: scratch's Animal, Effects and
                                    Human sounds (CC-BY-SA-3.0; Human holds coughs, laughs, screams, a baby's cry and
                                    a party's crowd), nexuiz-data's ambiences, weather and desert-factory loops
@@ -69,6 +74,15 @@ def words(out, work):
     return written
 
 
+def dialogue(out, work):
+    sounds = os.path.join(fetch('fillets-ng-data-nl', work), 'usr/share/games/fillets-ng/sound')
+    clips = sorted(glob.glob(os.path.join(sounds, '*', 'nl', '*.ogg')))
+    for clip in clips:
+        level, name = os.path.basename(os.path.dirname(os.path.dirname(clip))), os.path.splitext(os.path.basename(clip))[0]
+        decode(clip, os.path.join(out, f'fillets-ng-data-nl__{level}_{name}.wav'))
+    return len(clips)
+
+
 def field(out, work):
     sources = []
     scratch = os.path.join(fetch('scratch', work), 'usr/share/scratch/Media/Sounds')
@@ -92,7 +106,8 @@ def field(out, work):
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ('words', 'field'):
+    modes = {'words': words, 'dialogue': dialogue, 'field': field}
+    if len(sys.argv) != 3 or sys.argv[1] not in modes:
         sys.exit(__doc__)
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
@@ -100,7 +115,7 @@ def main():
     out = sys.argv[2]
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        written = (words if sys.argv[1] == 'words' else field)(out, work)
+        written = modes[sys.argv[1]](out, work)
     print(f'wrote {written} recordings to {out}')
 
 

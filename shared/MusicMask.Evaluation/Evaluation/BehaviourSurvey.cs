@@ -52,7 +52,10 @@ public sealed record BehaviourRow(
     }
 }
 
-public sealed record BehaviourReport(string Model, float EmptyBelowLoudestDecibels, float GateBelowLoudestDecibels, SegmentRules SegmentRules, IReadOnlyList<BehaviourRow> Rows);
+/// <summary>A file of a kind's folder that could not be decoded (empty, truncated, not audio): left out of the rows, with why.</summary>
+public sealed record SkippedFile(string Kind, string Path, string Reason);
+
+public sealed record BehaviourReport(string Model, float EmptyBelowLoudestDecibels, float GateBelowLoudestDecibels, SegmentRules SegmentRules, IReadOnlyList<BehaviourRow> Rows, IReadOnlyList<SkippedFile> Skipped);
 
 public static class BehaviourSurvey
 {
@@ -73,20 +76,34 @@ public static class BehaviourSurvey
         rules ??= SegmentRules.Default;
         var segmenter = new Segmenter(scorer, new SegmenterOptions { GateEmptyCells = false });
         var rows = new List<BehaviourRow>();
+        var skipped = new List<SkippedFile>();
         foreach (var kind in kinds)
         {
             var files = AudioFiles.In(kind.Folder);
-            if (files.Count == 0)
+            var perFile = new List<BehaviourRow>();
+            foreach (var path in files)
             {
-                throw new InvalidDataException($"{kind.Kind}: no audio files in {kind.Folder}");
+                try
+                {
+                    perFile.Add(Survey(segmenter, kind.Kind, path, gateBelowLoudest, rules, progress));
+                }
+                catch (Exception error) when (error is AudioFormatException or EndOfStreamException or InvalidDataException)
+                {
+                    skipped.Add(new SkippedFile(kind.Kind, path, error.Message));
+                    progress?.Report($"{kind.Kind}: {Path.GetFileName(path)}: skipped, {error.Message}");
+                }
             }
 
-            var perFile = files.Select(path => Survey(segmenter, kind.Kind, path, gateBelowLoudest, rules, progress)).ToList();
+            if (perFile.Count == 0)
+            {
+                throw new InvalidDataException($"{kind.Kind}: no decodable audio files in {kind.Folder} ({files.Count} found)");
+            }
+
             rows.Add(BehaviourRow.Sum(kind.Kind, "all", perFile));
             rows.AddRange(perFile.GroupBy(r => r.Package).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => BehaviourRow.Sum(kind.Kind, g.Key, g)));
         }
 
-        return new BehaviourReport(segmenter.Model.Name, EmptyBelowLoudestDecibels, gateBelowLoudest, rules, rows);
+        return new BehaviourReport(segmenter.Model.Name, EmptyBelowLoudestDecibels, gateBelowLoudest, rules, rows, skipped);
     }
 
     private static BehaviourRow Survey(Segmenter segmenter, string kind, string path, float gateBelowLoudest, SegmentRules rules, IProgress<string>? progress)
@@ -141,6 +158,15 @@ public static class BehaviourSurvey
         foreach (var r in report.Rows)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {r.Kind} | {r.Package} | {r.Files} | {r.Seconds / 60:F1} | {r.MusicShare:P1} | {r.GatedMusicShare:P1} | {r.SegmentMusicShare:P1} | {r.EmptyMarkedShare:P1} | {r.GatedEmptyMarkedShare:P1} | {r.GateCost:P1} |\n");
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nSkipped, as they could not be decoded ({report.Skipped.Count}):\n\n");
+            foreach (var file in report.Skipped)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {file.Kind}: {Path.GetFileName(file.Path)}: {file.Reason}\n");
+            }
         }
 
         return text.ToString();

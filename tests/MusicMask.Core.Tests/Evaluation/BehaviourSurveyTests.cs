@@ -37,6 +37,39 @@ public class BehaviourSurveyTests
     }
 
     [Fact]
+    public void FilesThatCannotBeDecodedAreSkippedAndListedWhileTheRestAreSurveyed()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("speech"));
+        WavWriter.Write(temp.File("speech/pkg__good.wav"), SignalGenerator.Melody(3 * Rate, Rate, seed: 6, level: 0.3f), Rate);
+        WavWriter.Write(temp.File("speech/pkg__empty.wav"), [], Rate);
+        var whole = File.ReadAllBytes(temp.File("speech/pkg__good.wav"));
+        File.WriteAllBytes(temp.File("speech/pkg__cut.wav"), whole[..30]);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+
+        var report = BehaviourSurvey.Run(scorer, [new KindFolder("speech", temp.File("speech"))]);
+
+        Assert.Equal([1, 1], report.Rows.Select(r => r.Files));
+        Assert.Equal(3.0, report.Rows[0].Seconds, 3);
+        Assert.Equal(["pkg__cut.wav", "pkg__empty.wav"], report.Skipped.Select(f => Path.GetFileName(f.Path)).Order());
+        Assert.All(report.Skipped, f => Assert.False(string.IsNullOrWhiteSpace(f.Reason)));
+        Assert.Contains("pkg__empty.wav", BehaviourSurvey.Markdown(report));
+        Assert.Contains("pkg__cut.wav", BehaviourSurvey.Json(report));
+    }
+
+    [Fact]
+    public void AKindWithNoDecodableFileIsAnError()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("field"));
+        WavWriter.Write(temp.File("field/empty.wav"), [], Rate);
+        using var scorer = new StripScorer(TestModels.RandomModel());
+
+        var error = Assert.Throws<InvalidDataException>(() => BehaviourSurvey.Run(scorer, [new KindFolder("field", temp.File("field"))]));
+        Assert.Contains("no decodable audio files", error.Message);
+    }
+
+    [Fact]
     public void TheSegmentsColumnFollowsTheSurveysRules()
     {
         using var temp = new TempDirectory();
