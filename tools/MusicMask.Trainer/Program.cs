@@ -181,6 +181,21 @@ average.SetAction(parse =>
     Console.WriteLine($"wrote the mean of {checkpoints.Length} checkpoints to {target}");
 });
 root.Subcommands.Add(average);
+var decided = new Argument<FileInfo>("model") { Description = "an exported model" };
+decided.AcceptExistingOnly();
+var decide = new Command("decide", "Writes an exported model with its decision moved: a music probability of --decision-threshold becomes the mask's 0.5 (choose it on the validation split; every window keeps its rank).")
+{
+    decided, output, threshold,
+};
+decide.SetAction(parse =>
+{
+    var model = parse.GetValue(decided)!;
+    var moveTo = parse.GetValue(threshold) ?? throw new ArgumentException("decide needs --decision-threshold");
+    var target = parse.GetValue(output)?.FullName ?? Path.Combine(model.DirectoryName!, FormattableString.Invariant($"{Path.GetFileNameWithoutExtension(model.Name)}-decision-{moveTo}.onnx"));
+    DecisionShift.Write(model.FullName, moveTo, target);
+    Console.WriteLine($"wrote {model.Name} with a probability of {moveTo} mapped to 0.5 to {target}");
+});
+root.Subcommands.Add(decide);
 var surveyModel = new Option<FileInfo>("--model") { Description = "the exported model whose errors to survey", Required = true };
 surveyModel.AcceptExistingOnly();
 var surveyOutput = new Option<FileInfo>("--output", "-o") { Description = "the survey file to write (tab-separated: class, file, seconds, windows, error)", Required = true };
