@@ -35,10 +35,7 @@ public sealed class JobStoreTests : IDisposable
     public async Task ResultsOfAnUploadThatWasReplacedAreNotPublished()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
-        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, "replaced.wav", 3);
-        await pipeline.RunUntilFinishedAsync();
-        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
-        var published = await pipeline.ResultsAsync("replaced.wav");
+        var (job, published) = await FinishedAsync(pipeline, "replaced.wav");
         var changed = published.Select(p => (p.Key, p.Key == ResultFiles.Manifest ? p.Value : [.. p.Value, (byte)'\n'])).ToList();
         await pipeline.Blobs.UploadFileAsync(BlobNames.Audio("replaced.wav"), TestAudio.Write(_temp.Path, "newer.wav", 3, seed: 7));
 
@@ -53,10 +50,7 @@ public sealed class JobStoreTests : IDisposable
     public async Task APublishOvertakenByANewerUploadWritesNoFileAfterTheOneUnderWay()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
-        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, "overtaken.wav", 3);
-        await pipeline.RunUntilFinishedAsync();
-        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
-        var published = await pipeline.ResultsAsync("overtaken.wav");
+        var (job, published) = await FinishedAsync(pipeline, "overtaken.wav");
         var changed = published.Select(p => (p.Key, p.Key == ResultFiles.Manifest ? p.Value : [.. p.Value, (byte)'\n'])).ToList();
         var underWay = changed.First(f => f.Key != ResultFiles.Manifest).Key;
         var overtaking = new UploadDuringWriteStore(pipeline.Blobs, BlobNames.Result("overtaken.wav", underWay), BlobNames.Audio("overtaken.wav"), TestAudio.Write(_temp.Path, "newer.wav", 3, seed: 7));
@@ -71,10 +65,7 @@ public sealed class JobStoreTests : IDisposable
     public async Task ANewerUploadWholePublishedWhileAnOlderFileIsStillBeingWrittenKeepsEveryFile()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
-        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, "raced.wav", 3);
-        await pipeline.RunUntilFinishedAsync();
-        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
-        var published = await pipeline.ResultsAsync("raced.wav");
+        var (job, published) = await FinishedAsync(pipeline, "raced.wav");
         List<(string, byte[])> Marked(byte mark) => published.Select(p => (p.Key, p.Key == ResultFiles.Manifest ? p.Value : [.. p.Value, mark])).ToList();
         var underWay = published.Keys.First(file => file != ResultFiles.Manifest);
         var held = new HeldWriteStore(pipeline.Blobs, BlobNames.Result("raced.wav", underWay));
@@ -98,16 +89,21 @@ public sealed class JobStoreTests : IDisposable
     public async Task TheSameUploadRepublishedWithoutAudioLeavesNoAudioFilesBehind()
     {
         await using var pipeline = await PipelineHarness.StartAsync();
-        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, "song.wav", 3);
-        await pipeline.RunUntilFinishedAsync(audio: true);
-        var job = (await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!;
-        var published = await pipeline.ResultsAsync("song.wav");
+        var (job, published) = await FinishedAsync(pipeline, "song.wav", audio: true);
         Assert.True(ResultFiles.AudioOutputs.IsSubsetOf(published.Keys));
         var withoutAudio = published.Where(p => !ResultFiles.AudioOutputs.Contains(p.Key)).Select(p => (p.Key, p.Value)).ToList();
 
         await new JobStore(pipeline.Blobs).PublishResultsAsync("song.wav", job.ETag, withoutAudio);
 
         Assert.Equal(withoutAudio.Select(f => f.Key).Order(), (await pipeline.ResultsAsync("song.wav")).Keys.Order());
+    }
+
+    /// <summary>A 3 s file run through the pipeline: its finished job and the results it published.</summary>
+    private async Task<(JobManifest Job, Dictionary<string, byte[]> Published)> FinishedAsync(PipelineHarness pipeline, string name, bool audio = false)
+    {
+        var (_, jobId) = await pipeline.SubmitAsync(_temp.Path, name, 3);
+        await pipeline.RunUntilFinishedAsync(audio: audio);
+        return ((await new JobStore(pipeline.Blobs).ReadJobAsync(jobId))!, await pipeline.ResultsAsync(name));
     }
 
     /// <summary>A blob store on which <paramref name="audio"/> is replaced by a newer upload while <paramref name="trigger"/> is being written.</summary>
