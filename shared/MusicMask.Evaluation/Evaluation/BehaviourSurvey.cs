@@ -87,7 +87,7 @@ public static class BehaviourSurvey
                 {
                     perFile.Add(Survey(segmenter, kind.Kind, path, gateBelowLoudest, rules, progress));
                 }
-                catch (Exception error) when (error is AudioFormatException or EndOfStreamException or InvalidDataException)
+                catch (AudioFormatException error)
                 {
                     skipped.Add(new SkippedFile(kind.Kind, path, error.Message));
                     progress?.Report($"{kind.Kind}: {Path.GetFileName(path)}: skipped, {error.Message}");

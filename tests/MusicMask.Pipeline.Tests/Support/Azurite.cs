@@ -12,6 +12,7 @@ namespace MusicMask.Pipeline.Tests.Support;
 public sealed class Azurite : IAsyncDisposable
 {
     private Process? _process;
+    private string? _lastError;
 
     private Azurite(string? location)
     {
@@ -38,14 +39,22 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync(string? location = null)
     {
         var azurite = new Azurite(location);
-        for (var attempt = 1; !await azurite.TryStartAsync().ConfigureAwait(false); attempt++)
+        try
         {
-            if (attempt == 5)
+            for (var attempt = 1; !await azurite.TryStartAsync().ConfigureAwait(false); attempt++)
             {
-                throw new InvalidOperationException("Azurite could not bind free ports in 5 attempts");
-            }
+                if (attempt == 5)
+                {
+                    throw new InvalidOperationException($"Azurite exited before it listened, 5 times on fresh ports; last: {azurite._lastError}");
+                }
 
-            azurite.PickPorts();
+                azurite.PickPorts();
+            }
+        }
+        catch
+        {
+            await azurite.StopAsync().ConfigureAwait(false);
+            throw;
         }
 
         return azurite;
@@ -56,7 +65,7 @@ public sealed class Azurite : IAsyncDisposable
     {
         if (!await TryStartAsync().ConfigureAwait(false))
         {
-            throw new InvalidOperationException($"Azurite could not bind its ports {BlobPort} and {QueuePort} again");
+            throw new InvalidOperationException($"Azurite could not start again on its ports {BlobPort} and {QueuePort}: {_lastError}");
         }
     }
 
@@ -83,12 +92,18 @@ public sealed class Azurite : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
         _process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data is { } text && listening.Any(text.EndsWith) && Interlocked.Increment(ref heard) == listening.Length)
+            if (line.Data is { } text && listening.Any(ending => text.EndsWith(ending, StringComparison.Ordinal)) && Interlocked.Increment(ref heard) == listening.Length)
             {
                 ready.TrySetResult();
             }
         };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { Length: > 0 } text)
+            {
+                _lastError = text;
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var exited = _process.WaitForExitAsync();
@@ -151,8 +166,16 @@ public sealed class Azurite : IAsyncDisposable
     private void PickPorts()
     {
         BlobPort = FreePort();
-        QueuePort = FreePort();
-        TablePort = FreePort();
+        do
+        {
+            QueuePort = FreePort();
+        }
+        while (QueuePort == BlobPort);
+        do
+        {
+            TablePort = FreePort();
+        }
+        while (TablePort == BlobPort || TablePort == QueuePort);
     }
 
     /// <summary>
@@ -164,7 +187,7 @@ public sealed class Azurite : IAsyncDisposable
         var clientPortsFrom = File.Exists(LocalPortRange) && int.TryParse(File.ReadAllText(LocalPortRange).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var low) ? low : 32768;
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var port = Random.Shared.Next(10000, Math.Max(10001, clientPortsFrom));
+            var port = Random.Shared.Next(10000, Math.Max(20000, clientPortsFrom));
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

@@ -37,5 +37,17 @@ public sealed class DecisionShiftTests : IDisposable
         Assert.All(shifts[1], shift => Assert.Equal(Logit(0.7) + Logit(0.4), shift, 3));
     }
 
+    [Fact]
+    public void RefusesAModelWithAPixelHeadRatherThanDropIt()
+    {
+        var model = Path.Combine(_folder, "pixels.onnx");
+        File.WriteAllBytes(model, OnnxModelWriter.Write(NetworkWeights.Random(4) with { PixelHead = PixelHeadWeights.Random(4) }, "test"));
+        var target = Path.Combine(_folder, "decided.onnx");
+
+        var error = Assert.Throws<ArgumentException>(() => DecisionShift.Write(model, 0.6, target));
+        Assert.Contains("pixel head", error.Message);
+        Assert.False(File.Exists(target));
+    }
+
     private static double Logit(double p) => Math.Log(p / (1 - p));
 }
