@@ -140,15 +140,13 @@ public sealed class IngestHandler(IBlobStore blobs, IMessageSender tileQueue, IM
     /// </summary>
     private async Task EndReplacedAsync(string jobId, string what, CancellationToken cancellationToken)
     {
-        while (await _jobs.ReadJobForUpdateAsync(jobId, cancellationToken).ConfigureAwait(false) is { Job.Status: JobStatus.Ingesting } found)
+        if (await _jobs.TryFailAsync(
+                jobId,
+                job => job.Status is JobStatus.Ingesting,
+                job => $"ingest: {job.Container}/{job.Name} {what} before this upload's ingest finished",
+                cancellationToken).ConfigureAwait(false) is { } failed)
         {
-            var (job, etag) = found;
-            var reason = $"ingest: {job.Container}/{job.Name} {what} before this upload's ingest finished";
-            if (await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Failed, Error = reason }, etag, cancellationToken).ConfigureAwait(false))
-            {
-                _logger.LogWarning("job {JobId}: {Reason}", jobId, reason);
-                return;
-            }
+            _logger.LogWarning("job {JobId}: {Reason}", jobId, failed.Error);
         }
     }
 

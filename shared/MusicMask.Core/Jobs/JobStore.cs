@@ -158,20 +158,34 @@ public sealed class JobStore(IBlobStore blobs, TimeSpan? claimTimeout = null, IL
             return;
         }
 
-        while (await ReadJobForUpdateAsync(jobId!, cancellationToken).ConfigureAwait(false) is { } found)
+        var failed = await TryFailAsync(
+            jobId!,
+            job => job.Status is not (JobStatus.Complete or JobStatus.Failed) && (job.Status is not JobStatus.Stitching || stitchFailed),
+            _ => $"{stage}: {reason}",
+            cancellationToken).ConfigureAwait(false);
+        if (failed is not null)
         {
-            var (job, etag) = found;
-            if (job.Status is JobStatus.Complete or JobStatus.Failed || (job.Status is JobStatus.Stitching && !stitchFailed))
-            {
-                return;
-            }
+            await RecordSourceFailureAsync(failed.Container, failed.Name, failed.ETag, stage, reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-            if (await TryUpdateJobAsync(job with { Status = JobStatus.Failed, Error = $"{stage}: {reason}" }, etag, cancellationToken).ConfigureAwait(false))
+    /// <summary>
+    /// Turns the job Failed with the error <paramref name="errorOf"/> gives, by a conditional write over job.json
+    /// as read, read again and retried after another writer while <paramref name="mayFail"/> still holds; the job
+    /// as failed, or null when it may not fail (or does not exist).
+    /// </summary>
+    public async Task<JobManifest?> TryFailAsync(string jobId, Func<JobManifest, bool> mayFail, Func<JobManifest, string> errorOf, CancellationToken cancellationToken = default)
+    {
+        while (await ReadJobForUpdateAsync(jobId, cancellationToken).ConfigureAwait(false) is { } found && mayFail(found.Job))
+        {
+            var failed = found.Job with { Status = JobStatus.Failed, Error = errorOf(found.Job) };
+            if (await TryUpdateJobAsync(failed, found.ETag, cancellationToken).ConfigureAwait(false))
             {
-                await RecordSourceFailureAsync(job.Container, job.Name, job.ETag, stage, reason, cancellationToken).ConfigureAwait(false);
-                return;
+                return failed;
             }
         }
+
+        return null;
     }
 
     /// <summary>
