@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Builds validation sets from packages that no split, script or model has used and that are not reserved
-(model card, point 32), fetched with apt-get download (nothing installed) and decoded to 44.1 kHz mono 16-bit WAV
+(model card, point 32; the voices set is a folder no split has used, point 37), fetched with apt-get download (nothing installed) and decoded to 44.1 kHz mono 16-bit WAV
 named PACKAGE__NAME.wav, so `musicmask eval --behaviour` reports them per package.
 
   unseen-validation.py words OUT   ktuberling-data's spoken words (GPL-2+), one folder per language, each distinct
@@ -18,6 +18,14 @@ named PACKAGE__NAME.wav, so `musicmask eval --behaviour` reports them per packag
                                    a party's crowd), nexuiz-data's ambiences, weather and desert-factory loops
                                    (GPL-2+; its radio message left out), wordwarvi-sound's effects (GPL-2+; its
                                    music, voices, alarms and synthetic sounds left out)
+  unseen-validation.py voices OUT [PUBLIC_ZIP]
+                                   0ad-data's acted voice lines (audio/voice, the dog barks left out; CC-BY-SA-3.0 / GPL-3+),
+                                   181 clips of about a second in Greek, Latin, Napatan and Persian, each as it is:
+                                   talking by a production no training speech comes from. The package is not unseen:
+                                   its ambient, actor and resource sounds train the noise class and its music the
+                                   music class, but no split holds its voices. PUBLIC_ZIP is its public.zip where
+                                   scripts/prepare-data.sh already unpacked it (data/.cache/x/0ad-data/...), to skip
+                                   the 1.2 GB download
 
 Needs apt-get, dpkg-deb, ffmpeg and sox.
 """
@@ -105,9 +113,20 @@ def field(out, work):
     return len(sources)
 
 
+def voices(out, work, public_zip=None):
+    public_zip = public_zip or os.path.join(fetch('0ad-data', work), 'usr/share/games/0ad/mods/public/public.zip')
+    with zipfile.ZipFile(public_zip) as archive:
+        lines = sorted(m for m in archive.namelist()
+                       if m.startswith('audio/voice/') and m.endswith('.ogg') and not m.startswith('audio/voice/global/'))
+        for member in lines:
+            name = f'0ad-data__{os.path.splitext(member[len("audio/voice/"):])[0].replace("/", "_")}.wav'
+            decode(archive.extract(member, work), os.path.join(out, name))
+    return len(lines)
+
+
 def main():
-    modes = {'words': words, 'dialogue': dialogue, 'field': field}
-    if len(sys.argv) != 3 or sys.argv[1] not in modes:
+    modes = {'words': words, 'dialogue': dialogue, 'field': field, 'voices': voices}
+    if len(sys.argv) not in (3, 4) or sys.argv[1] not in modes or (len(sys.argv) == 4 and sys.argv[1] != 'voices'):
         sys.exit(__doc__)
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
@@ -115,7 +134,7 @@ def main():
     out = sys.argv[2]
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        written = modes[sys.argv[1]](out, work)
+        written = modes[sys.argv[1]](out, work, *sys.argv[3:])
     print(f'wrote {written} recordings to {out}')
 
 
