@@ -272,8 +272,8 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
             return "clips drawn by length alone";
         }
 
-        var clips = train.Clips("music").Concat(train.Clips("noise")).ToList();
-        return $"{clips.Count(clip => emphasis.Covers(clip.Path))} of {clips.Count} train music and noise clips surveyed, drawn 1 + {emphasis.Strength} x their error share as often";
+        var clips = new[] { "music", "sung", "noise", "speech" }.SelectMany(train.Clips).ToList();
+        return $"{clips.Count(clip => emphasis.Covers(clip.Path))} of {clips.Count} train clips surveyed, drawn 1 + {emphasis.Strength} x their error share as often";
     }
 
     /// <summary>
