@@ -6,6 +6,9 @@ namespace MusicMask.Training.Data;
 /// </summary>
 public sealed class AudioLibrary
 {
+    /// <summary>The class folders of a split, each with its own clips.</summary>
+    public static readonly IReadOnlyList<string> Classes = ["music", "sung", "noise", "speech"];
+
     private readonly Dictionary<string, (AudioClip[] Clips, double[] Cumulative)> _classes = new();
 
     private readonly string _splitFolder;
@@ -13,7 +16,7 @@ public sealed class AudioLibrary
     public AudioLibrary(string splitFolder, ClipEmphasis? emphasis = null)
     {
         _splitFolder = splitFolder;
-        foreach (var name in new[] { "music", "sung", "noise", "speech" })
+        foreach (var name in Classes)
         {
             var folder = System.IO.Path.Combine(splitFolder, name);
             var clips = Directory.Exists(folder)

@@ -269,10 +269,10 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
     {
         if (options.Emphasis is not { } emphasis)
         {
-            return "clips drawn by length alone";
+            return "clips drawn by the square root of their length alone";
         }
 
-        var clips = new[] { "music", "sung", "noise", "speech" }.SelectMany(train.Clips).ToList();
+        var clips = AudioLibrary.Classes.SelectMany(train.Clips).ToList();
         return $"{clips.Count(clip => emphasis.Covers(clip.Path))} of {clips.Count} train clips surveyed, drawn 1 + {emphasis.Strength} x their error share as often";
     }
 
