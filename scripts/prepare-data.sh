@@ -19,7 +19,8 @@ command -v ffmpeg >/dev/null && command -v unzip >/dev/null && command -v sox >/
 }
 
 # class | split (train/validation/test, or "hash") | package | folder inside the package (zip:ARCHIVE:PREFIX for zip
-# archives, c4group:ARCHIVE:PREFIX for OpenClonk groups, unpacked with the openclonk package's c4group) | skip regex
+# archives, c4group:ARCHIVE:PREFIX for OpenClonk groups, unpacked with the openclonk package's c4group) | skip regex,
+# or only:REGEX to keep just the files it matches (for a folder where what is wanted is the exception)
 # MUSICMASK_DATA_SOURCES may name a file holding another table (the tests use one over fake packages).
 sources=$(cat "${MUSICMASK_DATA_SOURCES:-/dev/stdin}" <<'TABLE'
 music|train|0ad-data|zip:usr/share/games/0ad/mods/public/public.zip:audio/music/|^$
@@ -81,6 +82,9 @@ speech|hash|fillets-ng-data-cs|usr/share/games/fillets-ng|^$
 sung|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices/Singer|^$
 sung|validation|fillets-ng-data|usr/share/games/fillets-ng/sound/viking1/en|d1-z-p
 speech|train|hedgewars-data|usr/share/games/hedgewars/Data/Sounds/voices|/voices/Singer/
+speech|train|megaglest-data|usr/share/games/megaglest/techs/megapack|only:/(commondata/sounds/(archer|archmage|axe_thrower|guard|swordman|technician|worker)|units/(anubis_warrior|archer|battlemage|cudgel_lady|fakir|fire_archer|initiate|princess|shaman|spearman|spearman_berserk|stickfighter|summoner|swordman|swordman_berserk|valkyrie|worker)/sounds/[a-z_]+)_(ack|select)[0-9]+\.wav$
+speech|train|redeclipse-data|usr/share/games/redeclipse/data/sounds|only:/(voice|announcer)/
+speech|train|trigger-rally-data|zip:usr/share/games/trigger-rally/data.zip:sounds/codriver/|^$
 speech|test|klettres-data|usr/share/klettres|^$
 TABLE
 )
@@ -130,7 +134,8 @@ while IFS='|' read -r class split package folder skip; do
   find "$base/$folder" -type f \( -iname '*.ogg' -o -iname '*.opus' -o -iname '*.wav' -o -iname '*.mp3' -o -iname '*.flac' \) | sort |
   while read -r file; do
     rel=${file#"$base/"}
-    [[ "$skip" != "^$" && "$rel" =~ $skip ]] && continue
+    if [[ $skip == only:* ]]; then [[ "$rel" =~ ${skip#only:} ]] || continue
+    elif [[ "$skip" != "^$" && "$rel" =~ $skip ]]; then continue; fi
     s=$split; [ "$s" = hash ] && s=$(split_of "$package/$rel")
     name="${package}__$(tr '/ ' '__' <<<"${rel%.*}").wav"
     printf '%s\t%s\t%s\t%s\t%s\n' "$s" "$class" "$package" "$file" "$out/$s/$class/$name" >> "$jobs"

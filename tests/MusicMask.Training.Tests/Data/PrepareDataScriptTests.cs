@@ -70,7 +70,7 @@ public sealed class PrepareDataScriptTests : IDisposable
     private static bool IsLossyCopy(string path) => System.Text.RegularExpressions.Regex.IsMatch(path, @"\.(opus|mp3|aac|vorbis)[-a-z0-9]*\.wav$");
 
     [Fact]
-    public void ReadsSourcesInsideZipArchivesAndOpenClonkGroups()
+    public void ReadsSourcesInsideZipArchivesAndOpenClonkGroupsAndKeepsOnlyWhatAnOnlyRegexMatches()
     {
         void Archive(string package, string archive, params string[] entries)
         {
@@ -86,7 +86,7 @@ public sealed class PrepareDataScriptTests : IDisposable
             System.IO.Compression.ZipFile.CreateFromDirectory(staging, path);
         }
 
-        Archive("fake-zip", "usr/share/game/data.zip", "sounds/wind.wav", "sounds/ui/click.wav", "other/outside.wav");
+        Archive("fake-zip", "usr/share/game/data.zip", "sounds/wind.wav", "sounds/ui/click.wav", "other/outside.wav", "voices/yes1.wav", "voices/grunt1.wav");
         Archive("fake-clonk", "usr/share/game/Sound.ocg", "Animals.ocg/Bird.wav", "Animals.ocg/Bat.wav", "UI.ocg/Click.wav");
         // Stands in for the openclonk package's c4group, which turns a group file into a folder of the same name.
         var tool = Path.Combine(_folder, ".cache", "x", "openclonk", "usr", "bin", "c4group");
@@ -99,10 +99,11 @@ public sealed class PrepareDataScriptTests : IDisposable
 
         PrepareTwice(
             "noise|train|fake-zip|zip:usr/share/game/data.zip:sounds/|/ui/",
-            "noise|train|fake-clonk|c4group:usr/share/game/Sound.ocg:Animals.ocg/|Bat");
+            "noise|train|fake-clonk|c4group:usr/share/game/Sound.ocg:Animals.ocg/|Bat",
+            "speech|train|fake-zip|zip:usr/share/game/data.zip:voices/|only:/yes[0-9]+\\.wav$");
 
         var originals = Outputs().Where(p => !IsLossyCopy(p)).Select(Path.GetFileName).Order();
-        Assert.Equal(["fake-clonk__Animals.ocg_Bird.wav", "fake-zip__sounds_wind.wav"], originals);
+        Assert.Equal(["fake-clonk__Animals.ocg_Bird.wav", "fake-zip__sounds_wind.wav", "fake-zip__voices_yes1.wav"], originals);
     }
 
     /// <summary>Every train and validation music or noise file has exactly one lossy copy, in its own split and class; test has none.</summary>
