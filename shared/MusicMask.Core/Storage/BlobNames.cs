@@ -9,6 +9,11 @@ public static class BlobNames
     public const string AudioContainer = "audio";
     public const string WorkContainer = "work";
     public const string ResultsContainer = "results";
+
+    /// <summary>The folders of work/ that hold no job: results claims, dead letters and receipts.</summary>
+    public const string ResultsClaimsFolder = "results-claims";
+    public const string DeadLettersFolder = "dead-letters";
+    public const string ReceiptsFolder = "receipts";
     public const int MaxLength = 1024;
 
     public static string Audio(string name) => $"{AudioContainer}/{Checked(name)}";
@@ -30,15 +35,15 @@ public static class BlobNames
     public static string StitchClaim(string jobId) => $"{WorkContainer}/{jobId}/stitch.claim";
 
     /// <summary>The claim held by whatever writes results/{name}/; the name is hashed, as it may be as long as a blob name can be.</summary>
-    public static string ResultsClaim(string name) => $"{WorkContainer}/results-claims/{Hashed(Checked(name))}.claim";
+    public static string ResultsClaim(string name) => $"{WorkContainer}/{ResultsClaimsFolder}/{Hashed(Checked(name))}.claim";
 
     public static string StitchLog(string jobId) => $"{WorkContainer}/{jobId}/stitches/";
 
     /// <summary>A dead letter kept as a blob; the message id is hashed when it could not be a safe blob name.</summary>
     public static string DeadLetter(string queue, string messageId) =>
-        $"{WorkContainer}/dead-letters/{queue}/{(IsSafe(messageId) && !messageId.Contains('/') ? messageId : Hashed(messageId))}.json";
+        $"{WorkContainer}/{DeadLettersFolder}/{queue}/{(IsSafe(messageId) && !messageId.Contains('/') ? messageId : Hashed(messageId))}.json";
 
-    public static string Receipt(string receiptId) => $"{WorkContainer}/receipts/{receiptId}";
+    public static string Receipt(string receiptId) => $"{WorkContainer}/{ReceiptsFolder}/{receiptId}";
 
     /// <summary>Where the error record of an upload whose name cannot be used goes: its own name cannot hold it.</summary>
     public static string RejectedName(string jobId) => $"{ResultsContainer}/{RejectedNamesFolder}/{jobId}/error.json";

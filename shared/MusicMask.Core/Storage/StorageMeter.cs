@@ -25,12 +25,16 @@ public sealed class StorageMeter
             })
             .ToList();
 
-    /// <summary>The kind of blob a name is: work/{job}/tiles/… -> "tiles", results/… -> "results", a queue -> its name.</summary>
+    /// <summary>
+    /// The kind of blob a name is: work/{job}/tiles/… -> "tiles", work/results-claims/… -> "results-claims",
+    /// results/… -> "results", a queue -> its name.
+    /// </summary>
     public static string CategoryOf(string name)
     {
         var parts = name.Split('/');
         return parts[0] switch
         {
+            BlobNames.WorkContainer when parts.Length > 2 && parts[1] is BlobNames.ResultsClaimsFolder or BlobNames.DeadLettersFolder or BlobNames.ReceiptsFolder => parts[1],
             BlobNames.WorkContainer when parts.Length > 2 => parts[2] is "tiles" or "scores" or "stitches" ? parts[2] : Path.GetFileNameWithoutExtension(parts[2]),
             BlobNames.WorkContainer => "work",
             _ => parts[0],

@@ -347,7 +347,7 @@ public sealed class ServiceBusOutcomeTests : IAsyncLifetime, IDisposable
     private async Task<List<DeadLetter>> DeadLettersAsync()
     {
         var letters = new List<DeadLetter>();
-        await foreach (var blob in _pipeline.Blobs.ListAsync($"{BlobNames.WorkContainer}/dead-letters/"))
+        await foreach (var blob in _pipeline.Blobs.ListAsync($"{BlobNames.WorkContainer}/{BlobNames.DeadLettersFolder}/"))
         {
             letters.Add(JsonSerializer.Deserialize<DeadLetter>((await _pipeline.Blobs.ReadAsync(blob.Name))!.Content, new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!);
         }
