@@ -26,6 +26,11 @@ named PACKAGE__NAME.wav, so `musicmask eval --behaviour` reports them per packag
                                    music class, but no split holds its voices. PUBLIC_ZIP is its public.zip where
                                    scripts/prepare-data.sh already unpacked it (data/.cache/x/0ad-data/...), to skip
                                    the 1.2 GB download
+  unseen-validation.py music OUT   game music from five packages no split used, each track once (speed
+                                   variants of a track left out): mrrescue's seven tracks (inside mrrescue.love;
+                                   CC-BY-SA-3.0), funnyboat's one (GPL-2), pangzero's one (GPL-2+), holotz-castle-data's
+                                   title and credits themes (GPL-2+), chromium-bsu-data's game and menu loops
+                                   (Clarified-Artistic): music from productions beside the validation split's three
 
 Needs apt-get, dpkg-deb, ffmpeg and sox.
 """
@@ -124,8 +129,25 @@ def voices(out, work, public_zip=None):
     return len(lines)
 
 
+def music(out, work):
+    sources = []
+    love = os.path.join(fetch('mrrescue', work), 'usr/share/games/mrrescue/mrrescue.love')
+    with zipfile.ZipFile(love) as archive:
+        for track in ('rockerronni', 'scooterfest', 'bundesliga', 'opening', 'roof', 'happyfeerings', 'menujazz'):
+            sources.append(('mrrescue', archive.extract(f'data/sfx/{track}.ogg', os.path.join(work, 'mrrescue-love')), track))
+    sources.append(('funnyboat', os.path.join(fetch('funnyboat', work), 'usr/share/games/funnyboat/data/JDruid-Trip_on_the_Funny_Boat.ogg'), 'JDruid-Trip_on_the_Funny_Boat'))
+    sources.append(('pangzero', os.path.join(fetch('pangzero', work), 'usr/share/perl5/auto/share/dist/Games-PangZero/UPiPang.mp3'), 'UPiPang'))
+    holotz = os.path.join(fetch('holotz-castle-data', work), 'usr/share/games/holotz-castle/game/sound')
+    sources += [('holotz-castle-data', os.path.join(holotz, f'{name}.wav'), name) for name in ('HCMainTitle', 'HCCredits')]
+    chromium = os.path.join(fetch('chromium-bsu-data', work), 'usr/share/games/chromium-bsu/wav')
+    sources += [('chromium-bsu-data', os.path.join(chromium, f'{name}.wav'), name) for name in ('music_game', 'music_menu')]
+    for package, path, name in sources:
+        decode(path, os.path.join(out, f'{package}__{name}.wav'))
+    return len(sources)
+
+
 def main():
-    modes = {'words': words, 'dialogue': dialogue, 'field': field, 'voices': voices}
+    modes = {'words': words, 'dialogue': dialogue, 'field': field, 'voices': voices, 'music': music}
     if len(sys.argv) not in (3, 4) or sys.argv[1] not in modes or (len(sys.argv) == 4 and sys.argv[1] != 'voices'):
         sys.exit(__doc__)
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
