@@ -9,12 +9,12 @@ public static class BlobNames
     public const string AudioContainer = "audio";
     public const string WorkContainer = "work";
     public const string ResultsContainer = "results";
+    public const int MaxLength = 1024;
 
     /// <summary>The folders of work/ that hold no job: results claims, dead letters and receipts.</summary>
     public const string ResultsClaimsFolder = "results-claims";
     public const string DeadLettersFolder = "dead-letters";
     public const string ReceiptsFolder = "receipts";
-    public const int MaxLength = 1024;
 
     public static string Audio(string name) => $"{AudioContainer}/{Checked(name)}";
 
