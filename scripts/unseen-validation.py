@@ -63,6 +63,13 @@ def decode(source, target, *effects):
                     *effects, target], check=True)
 
 
+def decode_all(out, sources):
+    """Decodes each (package, path, name inside the package) to OUT/PACKAGE__NAME.wav, folders joined by '_'."""
+    for package, path, inside in sources:
+        decode(path, os.path.join(out, f'{package}__{os.path.splitext(inside)[0].replace("/", "_")}.wav'))
+    return len(sources)
+
+
 def words(out, work):
     sounds = os.path.join(fetch('ktuberling-data', work), 'usr/share/ktuberling/sounds')
     random.seed(11)
@@ -112,10 +119,7 @@ def field(out, work):
     for path in sorted(glob.glob(os.path.join(wordwarvi, '*.ogg'))):
         if not any(part in os.path.basename(path) for part in WORDWARVI_LEFT_OUT):
             sources.append(('wordwarvi-sound', path, os.path.basename(path)))
-    for package, path, inside in sources:
-        name = f'{package}__{os.path.splitext(inside)[0].replace("/", "_")}.wav'
-        decode(path, os.path.join(out, name))
-    return len(sources)
+    return decode_all(out, sources)
 
 
 def voices(out, work, public_zip=None):
@@ -123,10 +127,7 @@ def voices(out, work, public_zip=None):
     with zipfile.ZipFile(public_zip) as archive:
         lines = sorted(m for m in archive.namelist()
                        if m.startswith('audio/voice/') and m.endswith('.ogg') and not m.startswith('audio/voice/global/'))
-        for member in lines:
-            name = f'0ad-data__{os.path.splitext(member[len("audio/voice/"):])[0].replace("/", "_")}.wav'
-            decode(archive.extract(member, work), os.path.join(out, name))
-    return len(lines)
+        return decode_all(out, [('0ad-data', archive.extract(m, work), m[len('audio/voice/'):]) for m in lines])
 
 
 def music(out, work):
@@ -141,9 +142,7 @@ def music(out, work):
     sources += [('holotz-castle-data', os.path.join(holotz, f'{name}.wav'), name) for name in ('HCMainTitle', 'HCCredits')]
     chromium = os.path.join(fetch('chromium-bsu-data', work), 'usr/share/games/chromium-bsu/wav')
     sources += [('chromium-bsu-data', os.path.join(chromium, f'{name}.wav'), name) for name in ('music_game', 'music_menu')]
-    for package, path, name in sources:
-        decode(path, os.path.join(out, f'{package}__{name}.wav'))
-    return len(sources)
+    return decode_all(out, sources)
 
 
 def main():
