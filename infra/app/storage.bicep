@@ -39,13 +39,16 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
   properties: {
     policy: {
       rules: [
+        // Finished jobs delete their tiles and scores themselves; what is left under work/ (job records, dead
+        // letters, the data of failed jobs) must outlive every message that can still refer to it, so this is
+        // far longer than a message's time to live plus the longest wait the core allows a job.
         {
-          name: 'expire-work-after-7-days'
+          name: 'expire-work-after-30-days'
           enabled: true
           type: 'Lifecycle'
           definition: {
             filters: { blobTypes: [ 'blockBlob' ], prefixMatch: [ 'work/' ] }
-            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: 7 } } }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: 30 } } }
           }
         }
       ]

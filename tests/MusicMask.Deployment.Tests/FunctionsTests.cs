@@ -108,9 +108,26 @@ public sealed partial class FunctionsTests
         }
 
         Assert.Contains($"prefixMatch: [ '{Storage.BlobNames.WorkContainer}/' ]", bicep, StringComparison.Ordinal);
-        Assert.Contains("daysAfterModificationGreaterThan: 7", bicep, StringComparison.Ordinal);
         Assert.Contains("allowSharedKeyAccess: false", bicep, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WorkOutlivesEveryMessageThatCanStillReferToIt()
+    {
+        // A job's record must still be there when its last message expires or gives up waiting, or the file would
+        // end with neither results nor an error record: the queue's time to live plus the core's longest wait, twice over.
+        var expiry = TimeSpan.FromDays(int.Parse(WorkExpiryPattern().Match(Repository.Read("infra", "app", "storage.bicep")).Groups["days"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var timeToLive = System.Xml.XmlConvert.ToTimeSpan(TimeToLivePattern().Match(Repository.Read("infra", "app", "servicebus.bicep")).Groups["duration"].Value);
+        var longestWait = new Messaging.DeliveryOptions().MaxWaitTime;
+
+        Assert.True(expiry >= 2 * (timeToLive + longestWait), $"work/ expires after {expiry.TotalDays} days, a job may still be handled after {(timeToLive + longestWait).TotalDays}");
+    }
+
+    [GeneratedRegex("""prefixMatch: \[ 'work/' \] \}\s*actions: \{ baseBlob: \{ delete: \{ daysAfterModificationGreaterThan: (?<days>\d+) \}""")]
+    private static partial Regex WorkExpiryPattern();
+
+    [GeneratedRegex("""defaultMessageTimeToLive: '(?<duration>P\w+)'""")]
+    private static partial Regex TimeToLivePattern();
 
     [GeneratedRegex("""^using (?<namespace>[\w.]+);""", RegexOptions.Multiline)]
     private static partial Regex UsingPattern();

@@ -16,7 +16,9 @@ namespace MusicMask.Jobs;
 /// "retry later" after a time that shrinks with the tiles still outstanding (<see cref="AggregatorOptions.NextCheck"/>). When every
 /// tile is in, the delivery stitches exactly once: it takes the stitch claim (a conditional create), reads the
 /// scores, and publishes results/{name}/, renewing the claim while it runs (<see cref="BlobClaim"/>). A claim whose
-/// owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>.
+/// owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>. Once the job is Complete, its
+/// tiles, scores and preview are deleted, by the stitch and again by any later delivery, so a deletion cut short
+/// is finished by the next one.
 /// </summary>
 public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? options = null, ILogger? logger = null)
 {
@@ -41,7 +43,13 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
 
         var (job, etag) = found;
-        if (job.Status is JobStatus.Complete or JobStatus.Failed)
+        if (job.Status is JobStatus.Complete)
+        {
+            await _jobs.DeleteIntermediatesAsync(job.JobId, cancellationToken).ConfigureAwait(false);
+            return MessageOutcome.Done;
+        }
+
+        if (job.Status is JobStatus.Failed)
         {
             return MessageOutcome.Done;
         }
@@ -127,6 +135,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
 
         _logger.LogInformation("job {JobId}: stitched {Tiles} tiles into results/{Name}/", jobId, job.Tiles, job.Name);
+        await _jobs.DeleteIntermediatesAsync(jobId, cancellationToken).ConfigureAwait(false);
         return MessageOutcome.Done;
     }
 

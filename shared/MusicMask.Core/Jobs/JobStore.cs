@@ -189,6 +189,30 @@ public sealed class JobStore(IBlobStore blobs, TimeSpan? claimTimeout = null, IL
     }
 
     /// <summary>
+    /// Deletes a completed job's tiles, scores and preview, which only its stitch reads; job.json and the stitch
+    /// log stay as the record that the job is done. A job that failed keeps them for diagnosis until work/ expires.
+    /// </summary>
+    public async Task DeleteIntermediatesAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        var names = new List<string> { BlobNames.Preview(jobId) };
+        foreach (var prefix in new[] { BlobNames.TilesPrefix(jobId), BlobNames.ScoresPrefix(jobId) })
+        {
+            await foreach (var blob in blobs.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+            {
+                if (blob.Problem is null)
+                {
+                    names.Add(blob.Name);
+                }
+            }
+        }
+
+        await Parallel.ForEachAsync(
+            names,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (name, token) => await blobs.DeleteAsync(name, token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Whether the job's upload is still the one under its name. results/{name}/ belongs to that upload alone: once
     /// it is replaced or deleted, a newer upload may have published there (and been deleted in turn).
     /// </summary>

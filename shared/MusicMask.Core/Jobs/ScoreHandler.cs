@@ -11,10 +11,12 @@ namespace MusicMask.Jobs;
 /// <summary>
 /// Stage 2: one ScoreTile -> one ONNX strip run over its tile -> work/{job}/scores/{i}. That blob is all the
 /// aggregator needs to know the tile is done; it depends only on the tile and the model, so a redelivery rewrites the same bytes.
+/// A copy delivered after its job completed finds the tile deleted and has nothing left to do.
 /// </summary>
 public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<ScoreHandler>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ScoreHandler>.Instance;
+    private readonly JobStore _jobs = new(blobs);
 
     public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken = default)
     {
@@ -26,7 +28,9 @@ public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<S
         var blob = await blobs.ReadAsync(request.TileBlob, cancellationToken).ConfigureAwait(false);
         if (blob is null)
         {
-            return MessageOutcome.Rejected($"tile {request.TileBlob} does not exist");
+            return await _jobs.ReadJobAsync(request.JobId, cancellationToken).ConfigureAwait(false) is { Status: JobStatus.Complete }
+                ? MessageOutcome.Done
+                : MessageOutcome.Rejected($"tile {request.TileBlob} does not exist");
         }
 
         SpectrogramTile tile;

@@ -26,6 +26,8 @@ public static class BlobNames
 
     public static string Tile(string jobId, int index) => $"{WorkContainer}/{jobId}/tiles/{index:D6}";
 
+    public static string TilesPrefix(string jobId) => $"{WorkContainer}/{jobId}/tiles/";
+
     public static string Scores(string jobId, int index) => $"{WorkContainer}/{jobId}/scores/{index:D6}";
 
     public static string Preview(string jobId) => $"{WorkContainer}/{jobId}/preview.bin";

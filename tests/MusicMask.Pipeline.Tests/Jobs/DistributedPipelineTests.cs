@@ -80,6 +80,42 @@ public sealed class DistributedPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task ACompletedJobKeepsOnlyItsRecordAndATileCopyDeliveredLateHasNothingToDo()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync();
+        var (path, done) = await pipeline.SubmitAsync(_temp.Path, "done.wav", 30);
+        await pipeline.RunUntilFinishedAsync();
+        var (_, pending) = await pipeline.SubmitAsync(_temp.Path, "pending.wav", 5, ingest: true);
+        var scorer = new ScoreHandler(pipeline.Blobs, pipeline.Scorer);
+
+        var left = new List<string>();
+        await foreach (var blob in pipeline.Blobs.ListAsync($"{BlobNames.WorkContainer}/{done}/"))
+        {
+            left.Add(blob.Name[$"{BlobNames.WorkContainer}/{done}/".Length..]);
+        }
+
+        Assert.Contains("job.json", left);
+        Assert.DoesNotContain(left, name => name.StartsWith("tiles/", StringComparison.Ordinal) || name.StartsWith("scores/", StringComparison.Ordinal) || name == "preview.bin");
+        Assert.Equal(MessageOutcome.Done, await scorer.HandleAsync(await FirstTileMessageAsync(pipeline, done)));
+        await pipeline.AssertStitchedOnceLikeTheEmbeddedCliAsync(path, "done.wav", done);
+
+        // Scores written by a copy that read its tile just before the deletion go with the next aggregation delivery.
+        await pipeline.Blobs.WriteAsync(BlobNames.Scores(done, 0), new byte[8]);
+        var job = await new JobStore(pipeline.Blobs).ReadJobAsync(done);
+        Assert.Equal(MessageOutcome.Done, await new AggregateHandler(pipeline.Blobs).HandleAsync(MessageCodec.Encode(IngestCompleted.For(done, job!.Tiles))));
+        Assert.Null(await pipeline.Blobs.GetInfoAsync(BlobNames.Scores(done, 0)));
+
+        await pipeline.Blobs.DeleteAsync(BlobNames.Tile(pending, 0));
+        Assert.Equal(OutcomeKind.Rejected, (await scorer.HandleAsync(await FirstTileMessageAsync(pipeline, pending))).Kind);
+    }
+
+    private static async Task<string> FirstTileMessageAsync(PipelineHarness pipeline, string jobId)
+    {
+        var job = await new JobStore(pipeline.Blobs).ReadJobAsync(jobId);
+        return MessageCodec.Encode(ScoreTile.For(jobId, job!.Grid().Tile(0), BlobNames.Tile(jobId, 0)));
+    }
+
+    [Fact]
     public async Task MessagesHandledInReverseOrderGiveTheSameResult()
     {
         await using var pipeline = await PipelineHarness.StartAsync();

@@ -132,8 +132,10 @@ public sealed class PipelineHarness : IAsyncDisposable
             // Every listable upload must have its own job: a rejected message can make a failed job that no upload has.
             var jobs = await JobStatusReport.ReadAsync(Blobs);
             var named = uploads.Where(u => u.Problem is null).Select(u => u.Name[(BlobNames.AudioContainer.Length + 1)..]);
+            // A job turns Complete before its aggregator's delivery ends (it then deletes the job's intermediates).
             if (jobs.Count >= uploads.Count && named.All(name => jobs.Any(j => j.Name == name)) &&
-                jobs.All(j => j.Status is JobStatus.Complete or JobStatus.Failed))
+                jobs.All(j => j.Status is JobStatus.Complete or JobStatus.Failed) &&
+                await RawQueue(QueueNames.Aggregation).ApproximateCountAsync() == 0)
             {
                 return;
             }

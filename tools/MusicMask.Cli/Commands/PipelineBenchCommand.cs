@@ -59,6 +59,12 @@ internal static class PipelineBenchCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
         var running = new[] { workers.Ingest().RunAsync(stop.Token), workers.Score(scorer, new QueueWorkerOptions { Concurrency = 2 }).RunAsync(stop.Token), workers.Aggregate().RunAsync(stop.Token) };
         await WaitForJobAsync(blobs, jobId, token).ConfigureAwait(false);
+        while (await queues(QueueNames.Aggregation).ApproximateCountAsync(token).ConfigureAwait(false) > 0)
+        {
+            // The job is Complete before its aggregator's delivery has deleted the job's tiles and scores.
+            await Task.Delay(50, token).ConfigureAwait(false);
+        }
+
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(running).ConfigureAwait(false);
 
