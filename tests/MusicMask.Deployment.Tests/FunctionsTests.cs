@@ -112,10 +112,11 @@ public sealed partial class FunctionsTests
     }
 
     [Fact]
-    public void WorkOutlivesEveryMessageThatCanStillReferToIt()
+    public void WorkExpiresWellAfterAMessagesLifeAndAJobsLongestWait()
     {
         // A job's record must still be there when its last message expires or gives up waiting, or the file would
-        // end with neither results nor an error record: the queue's time to live plus the core's longest wait, twice over.
+        // end with neither results nor an error record. Neither figure bounds a job's age strictly (a retry is a new
+        // message with a life of its own, and time spent queued is not counted as waiting), so the rule keeps twice their sum.
         var expiry = TimeSpan.FromDays(int.Parse(WorkExpiryPattern().Match(Repository.Read("infra", "app", "storage.bicep")).Groups["days"].Value, System.Globalization.CultureInfo.InvariantCulture));
         var timeToLive = System.Xml.XmlConvert.ToTimeSpan(TimeToLivePattern().Match(Repository.Read("infra", "app", "servicebus.bicep")).Groups["duration"].Value);
         var longestWait = new Messaging.DeliveryOptions().MaxWaitTime;

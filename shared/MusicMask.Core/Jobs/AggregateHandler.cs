@@ -16,9 +16,9 @@ namespace MusicMask.Jobs;
 /// "retry later" after a time that shrinks with the tiles still outstanding (<see cref="AggregatorOptions.NextCheck"/>). When every
 /// tile is in, the delivery stitches exactly once: it takes the stitch claim (a conditional create), reads the
 /// scores, and publishes results/{name}/, renewing the claim while it runs (<see cref="BlobClaim"/>). A claim whose
-/// owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>. Once the job is Complete, its
-/// tiles, scores and preview are deleted, by the stitch and again by any later delivery, so a deletion cut short
-/// is finished by the next one.
+/// owner died is taken over after <see cref="AggregatorOptions.ClaimTimeout"/>. Once the job is Complete (or
+/// superseded by a newer upload), its tiles, scores and preview are deleted, by the stitch and again by any later
+/// delivery, so a deletion cut short is finished by the next one.
 /// </summary>
 public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? options = null, ILogger? logger = null)
 {
@@ -45,7 +45,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         var (job, etag) = found;
         if (job.Status is JobStatus.Complete)
         {
-            await _jobs.DeleteIntermediatesAsync(job.JobId, cancellationToken).ConfigureAwait(false);
+            await DeleteIntermediatesAsync(job.JobId, cancellationToken).ConfigureAwait(false);
             return MessageOutcome.Done;
         }
 
@@ -135,7 +135,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
 
         _logger.LogInformation("job {JobId}: stitched {Tiles} tiles into results/{Name}/", jobId, job.Tiles, job.Name);
-        await _jobs.DeleteIntermediatesAsync(jobId, cancellationToken).ConfigureAwait(false);
+        await DeleteIntermediatesAsync(jobId, cancellationToken).ConfigureAwait(false);
         return MessageOutcome.Done;
     }
 
@@ -149,6 +149,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         if (await _jobs.TryUpdateJobAsync(job with { Status = JobStatus.Failed, Error = reason }, etag, cancellationToken).ConfigureAwait(false))
         {
             _logger.LogWarning("job {JobId}: {Reason}", job.JobId, reason);
+            await DeleteIntermediatesAsync(job.JobId, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -156,6 +157,23 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         }
 
         return MessageOutcome.Done;
+    }
+
+    /// <summary>
+    /// Deletes the tiles, scores and preview of a job that is done with them. A failure is only logged: the job's
+    /// outcome is already written, retrying would count against the message and could dead-letter a finished job,
+    /// and the lifecycle rule on work/ removes what is left.
+    /// </summary>
+    private async Task DeleteIntermediatesAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _jobs.DeleteIntermediatesAsync(jobId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _logger.LogWarning(error, "job {JobId}: could not delete its tiles and scores; the lifecycle rule on work/ will", jobId);
+        }
     }
 
     /// <summary>Removes a temporary folder without letting a failure to remove it hide the error that ended the stitch.</summary>

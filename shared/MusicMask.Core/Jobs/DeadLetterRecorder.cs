@@ -6,7 +6,8 @@ namespace MusicMask.Jobs;
 /// <summary>
 /// Turns a message given up on into its job's error record (results/{name}/error.json), when the message says
 /// which job or source it was for. A message too broken to say so is only dead-lettered. A tile whose scores are
-/// already stored (another copy of its message got through) fails nothing.
+/// already stored (another copy of its message got through) fails nothing, nor does anything for a job that has
+/// finished (its scores are deleted once it is complete).
 /// </summary>
 public sealed class DeadLetterRecorder(IBlobStore blobs)
 {

@@ -189,8 +189,8 @@ public sealed class JobStore(IBlobStore blobs, TimeSpan? claimTimeout = null, IL
     }
 
     /// <summary>
-    /// Deletes a completed job's tiles, scores and preview, which only its stitch reads; job.json and the stitch
-    /// log stay as the record that the job is done. A job that failed keeps them for diagnosis until work/ expires.
+    /// Deletes a job's tiles, scores and preview, which only its stitch reads; job.json and the stitch log stay as
+    /// the job's record.
     /// </summary>
     public async Task DeleteIntermediatesAsync(string jobId, CancellationToken cancellationToken = default)
     {

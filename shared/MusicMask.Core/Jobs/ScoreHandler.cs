@@ -11,7 +11,7 @@ namespace MusicMask.Jobs;
 /// <summary>
 /// Stage 2: one ScoreTile -> one ONNX strip run over its tile -> work/{job}/scores/{i}. That blob is all the
 /// aggregator needs to know the tile is done; it depends only on the tile and the model, so a redelivery rewrites the same bytes.
-/// A copy delivered after its job completed finds the tile deleted and has nothing left to do.
+/// A copy delivered after its job ended may find the tile deleted and has nothing left to do.
 /// </summary>
 public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<ScoreHandler>? logger = null)
 {
@@ -28,7 +28,7 @@ public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<S
         var blob = await blobs.ReadAsync(request.TileBlob, cancellationToken).ConfigureAwait(false);
         if (blob is null)
         {
-            return await _jobs.ReadJobAsync(request.JobId, cancellationToken).ConfigureAwait(false) is { Status: JobStatus.Complete }
+            return await _jobs.ReadJobAsync(request.JobId, cancellationToken).ConfigureAwait(false) is { Status: JobStatus.Complete or JobStatus.Failed }
                 ? MessageOutcome.Done
                 : MessageOutcome.Rejected($"tile {request.TileBlob} does not exist");
         }

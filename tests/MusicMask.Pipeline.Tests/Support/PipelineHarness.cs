@@ -133,16 +133,16 @@ public sealed class PipelineHarness : IAsyncDisposable
             var jobs = await JobStatusReport.ReadAsync(Blobs);
             var named = uploads.Where(u => u.Problem is null).Select(u => u.Name[(BlobNames.AudioContainer.Length + 1)..]);
             // A job turns Complete before its aggregator's delivery ends (it then deletes the job's intermediates).
+            var aggregations = await RawQueue(QueueNames.Aggregation).ApproximateCountAsync();
             if (jobs.Count >= uploads.Count && named.All(name => jobs.Any(j => j.Name == name)) &&
-                jobs.All(j => j.Status is JobStatus.Complete or JobStatus.Failed) &&
-                await RawQueue(QueueNames.Aggregation).ApproximateCountAsync() == 0)
+                jobs.All(j => j.Status is JobStatus.Complete or JobStatus.Failed) && aggregations == 0)
             {
                 return;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("jobs not finished: " + string.Join("; ", jobs.Select(j => $"{j.Name} {j.Status} {j.Scored}/{j.Tiles}")));
+                throw new TimeoutException($"jobs not finished, {aggregations} aggregation messages queued: " + string.Join("; ", jobs.Select(j => $"{j.Name} {j.Status} {j.Scored}/{j.Tiles}")));
             }
 
             await Task.Delay(100);

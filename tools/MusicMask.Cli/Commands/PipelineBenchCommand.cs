@@ -59,12 +59,7 @@ internal static class PipelineBenchCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
         var running = new[] { workers.Ingest().RunAsync(stop.Token), workers.Score(scorer, new QueueWorkerOptions { Concurrency = 2 }).RunAsync(stop.Token), workers.Aggregate().RunAsync(stop.Token) };
         await WaitForJobAsync(blobs, jobId, token).ConfigureAwait(false);
-        while (await queues(QueueNames.Aggregation).ApproximateCountAsync(token).ConfigureAwait(false) > 0)
-        {
-            // The job is Complete before its aggregator's delivery has deleted the job's tiles and scores.
-            await Task.Delay(50, token).ConfigureAwait(false);
-        }
-
+        await WaitForIntermediatesDeletedAsync(blobs, jobId, token).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(running).ConfigureAwait(false);
 
@@ -112,6 +107,7 @@ internal static class PipelineBenchCommand
             }
 
             var drained = clock.Elapsed;
+            await WaitForIntermediatesDeletedAsync(blobs, jobId, token).ConfigureAwait(false);
             var steady = (drained - firstScored!.Value).TotalSeconds;
             Console.WriteLine(
                 $"{count} scoring process(es): {tiles} tiles drained {drained.TotalSeconds:F1} s after the processes started (first score at {firstScored.Value.TotalSeconds:F1} s); " +
@@ -126,6 +122,26 @@ internal static class PipelineBenchCommand
                 process.Kill(entireProcessTree: true);
                 process.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// A job turns Complete before the delivery that stitched it has deleted its tiles and scores; stopping the
+    /// aggregator then would leave that work to the next run and out of this one's figures.
+    /// </summary>
+    private static async Task WaitForIntermediatesDeletedAsync(IBlobStore blobs, string jobId, CancellationToken token)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await blobs.GetInfoAsync(BlobNames.Preview(jobId), token).ConfigureAwait(false) is not null ||
+               await blobs.ListAsync(BlobNames.TilesPrefix(jobId), token).AnyAsync(token).ConfigureAwait(false) ||
+               await blobs.ListAsync(BlobNames.ScoresPrefix(jobId), token).AnyAsync(token).ConfigureAwait(false))
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException($"job {jobId} is complete but its tiles and scores were not deleted within 2 minutes");
+            }
+
+            await Task.Delay(50, token).ConfigureAwait(false);
         }
     }
 
