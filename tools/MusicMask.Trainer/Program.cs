@@ -196,6 +196,22 @@ decide.SetAction(parse =>
     Console.WriteLine($"wrote {model.Name} with a probability of {moveTo} mapped to 0.5 to {target}");
 });
 root.Subcommands.Add(decide);
+var contextModel = new Argument<FileInfo>("model") { Description = "an exported model without a column context" };
+contextModel.AcceptExistingOnly();
+var contextWindows = new Option<int>("--windows") { Description = "windows drawn per condition (clean, 0 dB, -10 dB)", DefaultValueFactory = _ => 60_000 };
+var context = new Command("context", "Writes an exported model that reads each window with its time column: a column weight and bias fitted on the train split's recordings (the window's own weight stays 1, so bands keep their order within a moment).")
+{
+    contextModel, data, output, seed, contextWindows,
+};
+context.SetAction(parse =>
+{
+    var model = parse.GetValue(contextModel)!;
+    var target = parse.GetValue(output)?.FullName ?? Path.Combine(model.DirectoryName!, $"{Path.GetFileNameWithoutExtension(model.Name)}-context.onnx");
+    var progress = new Progress<string>(Console.WriteLine);
+    var fitted = ColumnContextExport.Write(model.FullName, parse.GetValue(data)!.FullName, target, parse.GetValue(seed), parse.GetValue(contextWindows), progress);
+    Console.WriteLine($"column context (own, column, bias) = {fitted.ToProperty()}; wrote {target}");
+});
+root.Subcommands.Add(context);
 var surveyModel = new Option<FileInfo>("--model") { Description = "the exported model whose errors to survey", Required = true };
 surveyModel.AcceptExistingOnly();
 var surveyOutput = new Option<FileInfo>("--output", "-o") { Description = "the survey file to write (tab-separated: class, file, seconds, windows, error)", Required = true };

@@ -50,6 +50,7 @@ public sealed class StripScorer : ITileScorer, IDisposable
         {
             Parameters = ModelParameters.FromProperties(_session.ModelMetadata.CustomMetadataMap);
             Parameters.EnsureMatchesPipeline();
+            Context = ColumnContext.FromProperties(_session.ModelMetadata.CustomMetadataMap);
             EnsureContract();
         }
         catch
@@ -63,6 +64,9 @@ public sealed class StripScorer : ITileScorer, IDisposable
     }
 
     public ModelParameters Parameters { get; }
+
+    /// <summary>How each window's score is read with its time column, when the model carries it (<see cref="ColumnContext"/>).</summary>
+    public ColumnContext? Context { get; }
 
     /// <summary>Whether the model also reads its features out per pixel (<see cref="PixelProbabilities"/>).</summary>
     public bool HasPixelHead => Enumerable.Range(0, PixelHeadGeometry.Taps).All(tap => _session.OutputMetadata.ContainsKey(ModelContract.PixelLogitsName(tap)));
@@ -94,7 +98,9 @@ public sealed class StripScorer : ITileScorer, IDisposable
             throw new InvalidDataException($"model returned {output.Length} probabilities for tile {tile.Range.Index}, expected {expected}");
         }
 
-        SilenceGate.Apply(tile, output);
+        var levels = WindowLevels.Of(tile);
+        Context?.Apply(output, levels, tile.Range.Windows);
+        SilenceGate.Apply(levels, output);
         return new WindowScores(tile.Range.Index, tile.Range.FirstWindow, tile.Range.Windows, output);
     }
 

@@ -42,6 +42,9 @@ public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnly
     /// </summary>
     public PixelHeadWeights? PixelHead { get; init; }
 
+    /// <summary>How the scorer reads each window with its time column (<see cref="Scoring.ColumnContext"/>); null for the window alone.</summary>
+    public Scoring.ColumnContext? ColumnContext { get; init; }
+
     public const int Channels = 32;
     public const int FeatureLayers = 4;
     public const int Kernel = 3;
@@ -61,6 +64,12 @@ public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnly
     public NetworkWeights WithDecisionThreshold(double threshold)
     {
         CheckDecisionThreshold(threshold);
+        if (ColumnContext is { } context)
+        {
+            // The decision is made after the column context, so it moves there.
+            return this with { ColumnContext = context with { Bias = context.Bias - (float)Math.Log(threshold / (1 - threshold)) } };
+        }
+
         var bias = Classifier.Bias.ToArray();
         bias[MusicClass] -= (float)Math.Log(threshold / (1 - threshold));
         return this with { Classifier = Classifier with { Bias = bias } };

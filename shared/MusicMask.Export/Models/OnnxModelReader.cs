@@ -31,7 +31,34 @@ public static class OnnxModelReader
             Scalar("input_scale"),
             Enumerable.Range(1, NetworkWeights.FeatureLayers).Select(layer => Conv($"conv{layer}")).ToArray(),
             Conv("dense"),
-            Conv("classifier"));
+            Conv("classifier"))
+        {
+            ColumnContext = Scoring.ColumnContext.FromProperties(ReadMetadata(model)),
+        };
+    }
+
+    /// <summary>The model's metadata_props (ModelProto field 14; StringStringEntryProto key = 1, value = 2).</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(byte[] model)
+    {
+        var properties = new Dictionary<string, string>();
+        try
+        {
+            foreach (var entry in Fields(ByteString.CopyFrom(model), 14))
+            {
+                var key = Fields(entry, 1).SingleOrDefault()?.ToStringUtf8();
+                var value = Fields(entry, 2).SingleOrDefault()?.ToStringUtf8();
+                if (key is not null)
+                {
+                    properties[key] = value ?? "";
+                }
+            }
+        }
+        catch (InvalidProtocolBufferException error)
+        {
+            throw new InvalidDataException($"not an ONNX model ({error.Message})", error);
+        }
+
+        return properties;
     }
 
     private static (long[] Dims, float[] Values) Find(Dictionary<string, (long[] Dims, float[] Values)> tensors, string name) =>

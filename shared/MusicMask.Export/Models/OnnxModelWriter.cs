@@ -37,7 +37,13 @@ public static class OnnxModelWriter
             WritePixelHead(g, head, taps);
         }
 
-        return g.Build("musicmask", "MusicMask", ModelParameters.Current(version).ToProperties());
+        var metadata = new Dictionary<string, string>(ModelParameters.Current(version).ToProperties());
+        if (weights.ColumnContext is { } context)
+        {
+            metadata[Scoring.ColumnContext.PropertyName] = context.ToProperty();
+        }
+
+        return g.Build("musicmask", "MusicMask", metadata);
     }
 
     /// <summary>Each tap's readout as an output of its own (<see cref="Scoring.ModelContract.PixelLogitsName"/>).</summary>

@@ -24,6 +24,22 @@ public class OnnxModelReaderTests
     }
 
     [Fact]
+    public void AColumnContextReadsBackAndTakesAMovedDecisionInPlaceOfTheClassifier()
+    {
+        var context = new MusicMask.Scoring.ColumnContext(1, 1.25f, 0.5f);
+        var written = NetworkWeights.Random(7) with { ColumnContext = context };
+
+        var read = OnnxModelReader.ReadWeights(OnnxModelWriter.Write(written, "test-7"));
+        var moved = read.WithDecisionThreshold(0.6);
+
+        Assert.Equal(context, read.ColumnContext);
+        Assert.Null(OnnxModelReader.ReadWeights(OnnxModelWriter.Write(NetworkWeights.Random(7), "test-7")).ColumnContext);
+        Assert.Equal(read.Classifier.Bias, moved.Classifier.Bias);
+        Assert.Equal(context.Bias - Math.Log(0.6 / 0.4), moved.ColumnContext!.Bias, 5);
+        Assert.Equal((context.Own, context.Column), (moved.ColumnContext.Own, moved.ColumnContext.Column));
+    }
+
+    [Fact]
     public void ATruncatedModelIsRefusedAsNotOnnx()
     {
         var model = OnnxModelWriter.Write(NetworkWeights.Random(6), "test-6");

@@ -1,0 +1,44 @@
+using MusicMask.Evaluation;
+using MusicMask.Models;
+using MusicMask.Scoring;
+
+namespace MusicMask.Training.Modeling;
+
+/// <summary>
+/// Gives an exported model a <see cref="ColumnContext"/> fitted on the train split's music against its noise and
+/// speech (clean, 0 dB and -10 dB, as `musicmask eval` draws them), without touching the network. A decision
+/// chosen after this (`decide`) moves the context's bias.
+/// </summary>
+public static class ColumnContextExport
+{
+    public static ColumnContext Write(string model, string dataFolder, string target, int seed, int windowsPerCondition, IProgress<string>? progress = null)
+    {
+        var train = Path.Combine(dataFolder, "train");
+        var music = Wavs(Path.Combine(train, "music"));
+        var noise = Wavs(Path.Combine(train, "noise")).Concat(Wavs(Path.Combine(train, "speech"))).ToList();
+        if (music.Count == 0 || noise.Count == 0)
+        {
+            throw new ArgumentException($"{train} needs music/ and noise/ (or speech/) with WAV files; run scripts/prepare-data.sh");
+        }
+
+        ColumnContext context;
+        using (var scorer = new StripScorer(model))
+        {
+            if (scorer.HasPixelHead)
+            {
+                throw new ArgumentException($"{model} has a pixel head, which the export would drop; fit the context on the run's network before adding a head", nameof(model));
+            }
+
+            var options = new EvaluationOptions { Seed = seed, WindowsPerCondition = windowsPerCondition, Snrs = [null, 0, -10] };
+            context = ColumnContextFit.Fit(scorer, music, noise, options, progress: progress);
+        }
+
+        var weights = OnnxModelReader.ReadWeights(File.ReadAllBytes(model)) with { ColumnContext = context };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        File.WriteAllBytes(target, OnnxModelWriter.Write(weights, TrainerOptions.DefaultModelVersion));
+        return context;
+    }
+
+    private static List<string> Wavs(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.wav").Order(StringComparer.Ordinal).ToList() : [];
+}
