@@ -8,7 +8,7 @@ TorchRuntime.Prepare();
 var data = new Option<DirectoryInfo>("--data") { Description = "folder made by scripts/prepare-data.sh", DefaultValueFactory = _ => new DirectoryInfo("data") };
 var run = new Option<DirectoryInfo>("--run") { Description = "folder for checkpoints and the training log", DefaultValueFactory = _ => new DirectoryInfo("runs/v1") };
 // No default under models/: the shipped model is replaced only when it is named.
-var output = new Option<FileInfo>("--output", "-o") { Description = "where to write the ONNX model (default: RUN/model.onnx; for blend, blend-T.onnx beside TO)" };
+var output = new Option<FileInfo>("--output", "-o") { Description = "where to write the ONNX model (default: RUN/model.onnx; for blend, blend-T.onnx beside TO; for context, MODEL-context.onnx beside MODEL)" };
 var minutes = new Option<double>("--minutes") { Description = "training time budget", DefaultValueFactory = _ => 40 };
 var steps = new Option<int?>("--max-steps") { Description = "stop after this many steps" };
 var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };

@@ -24,9 +24,16 @@ public sealed record ColumnContext(float Own, float Column, float Bias)
 
         var parts = text.Split(',');
         var values = new float[3];
-        if (parts.Length != values.Length || parts.Select((p, i) => float.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) && float.IsFinite(values[i])).Any(ok => !ok))
+        var valid = parts.Length == values.Length;
+        for (var i = 0; valid && i < values.Length; i++)
         {
-            throw new InvalidDataException($"model metadata '{PropertyName}' is not three finite numbers (own, column, bias): \"{text}\"");
+            valid = float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) && float.IsFinite(values[i]);
+        }
+
+        // A window's own weight must stay positive, or the bands of a moment would lose or reverse their order.
+        if (!valid || values[0] <= 0)
+        {
+            throw new InvalidDataException($"model metadata '{PropertyName}' is not three finite numbers (own > 0, column, bias): \"{text}\"");
         }
 
         return new ColumnContext(values[0], values[1], values[2]);
@@ -46,7 +53,7 @@ public sealed record ColumnContext(float Own, float Column, float Bias)
             var mean = means[i % windows];
             if (!double.IsNaN(mean))
             {
-                probabilities[i] = (float)(1 / (1 + Math.Exp(-(Own * Logit(probabilities[i]) + Column * mean + Bias))));
+                probabilities[i] = (float)Sigmoid(Own * Logit(probabilities[i]) + Column * mean + Bias);
             }
         }
     }
@@ -68,6 +75,8 @@ public sealed record ColumnContext(float Own, float Column, float Bias)
 
         return sums.Select((sum, column) => counts[column] == 0 ? double.NaN : sum / counts[column]).ToArray();
     }
+
+    public static double Sigmoid(double logit) => 1 / (1 + Math.Exp(-logit));
 
     /// <summary>The logit of a probability, clamped so that a saturated float (0 or 1) stays finite.</summary>
     public static double Logit(float probability)

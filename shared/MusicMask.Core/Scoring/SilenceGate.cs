@@ -18,9 +18,7 @@ public static class SilenceGate
     public const float FloorWindowDecibels = SpectrogramParameters.SilenceDecibels + 10;
 
     /// <summary>Zeroes, in band-major <paramref name="probabilities"/>, every window of the tile at the floor.</summary>
-    public static void Apply(SpectrogramTile tile, float[] probabilities) => Apply(WindowLevels.Of(tile), probabilities);
-
-    /// <summary>The same, given the windows' mean dB (<see cref="WindowLevels"/>) in the probabilities' layout.</summary>
+    /// <param name="levels">The windows' mean dB (<see cref="WindowLevels"/>), in the probabilities' layout.</param>
     public static void Apply(float[] levels, float[] probabilities)
     {
         for (var i = 0; i < levels.Length; i++)

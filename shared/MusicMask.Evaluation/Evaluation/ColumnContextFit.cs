@@ -45,10 +45,9 @@ public static class ColumnContextFit
                     continue;
                 }
 
-                var noiseAlone = snr is { } db ? SignalGenerator.ScaleToSnr(musicExcerpt, noiseExcerpt, db) : noiseExcerpt;
-                var positive = snr is null ? musicExcerpt : SignalGenerator.Sum(musicExcerpt, noiseAlone);
-                Add(samples, SignalScorer.Score(scorer, positive), true, options.SilentWindowDecibels);
-                Add(samples, SignalScorer.Score(scorer, noiseAlone), false, options.SilentWindowDecibels);
+                var (positive, noiseAlone) = ExcerptPair.Mix(musicExcerpt, noiseExcerpt, snr);
+                samples.AddRange(Samples(SignalScorer.Score(scorer, positive), true, options.SilentWindowDecibels));
+                samples.AddRange(Samples(SignalScorer.Score(scorer, noiseAlone), false, options.SilentWindowDecibels));
             }
 
             progress?.Report($"{(snr is { } value ? $"{value:+0;-0;0} dB" : "clean")}: {samples.Count} windows so far");
@@ -71,7 +70,7 @@ public static class ColumnContextFit
             double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
             foreach (var (z, mean, label) in samples)
             {
-                var q = 1 / (1 + Math.Exp(-(own * z + column * mean + bias)));
+                var q = ColumnContext.Sigmoid(own * z + column * mean + bias);
                 var (error, weight) = (q - (label ? 1 : 0), q * (1 - q));
                 (g0, g1) = (g0 + error * mean, g1 + error);
                 (h00, h01, h11) = (h00 + weight * mean * mean, h01 + weight * mean, h11 + weight);
@@ -87,14 +86,15 @@ public static class ColumnContextFit
             (column, bias) = (column - step0, bias - step1);
             if (Math.Abs(step0) + Math.Abs(step1) < 1e-9)
             {
-                break;
+                return (column, bias);
             }
         }
 
-        return (column, bias);
+        throw new InvalidOperationException($"the column context did not converge in 50 Newton steps (column {column}, bias {bias}): the classes are separated by the column mean alone");
     }
 
-    private static void Add(List<(double, double, bool)> samples, ScoredSignal signal, bool music, float silentWindowDecibels)
+    /// <summary>(own logit, column mean logit, label) of the signal's windows at or above <paramref name="silentWindowDecibels"/>.</summary>
+    internal static IEnumerable<(double Own, double Column, bool Music)> Samples(ScoredSignal signal, bool music, float silentWindowDecibels)
     {
         var columns = (int)signal.Grid.WindowColumns;
         var means = ColumnContext.ColumnMeans(signal.WindowProbabilities, signal.WindowDecibels, columns);
@@ -102,7 +102,7 @@ public static class ColumnContextFit
         {
             if (signal.WindowDecibels[i] >= silentWindowDecibels)
             {
-                samples.Add((ColumnContext.Logit(signal.WindowProbabilities[i]), means[i % columns], music));
+                yield return (ColumnContext.Logit(signal.WindowProbabilities[i]), means[i % columns], music);
             }
         }
     }

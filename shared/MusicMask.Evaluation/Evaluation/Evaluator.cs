@@ -47,9 +47,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
                     continue;
                 }
 
-                // The negative is the noise exactly as it is in the mixture, so a pair differs only by the music.
-                var noiseAlone = snr is { } db ? SignalGenerator.ScaleToSnr(musicExcerpt, noiseExcerpt, db) : noiseExcerpt;
-                var positive = snr is null ? musicExcerpt : SignalGenerator.Sum(musicExcerpt, noiseAlone);
+                var (positive, noiseAlone) = ExcerptPair.Mix(musicExcerpt, noiseExcerpt, snr);
                 var mixture = SignalScorer.Score(scorer, positive);
                 var noiseScored = SignalScorer.Score(scorer, noiseAlone);
                 var pairSources = (sourceOfFile[musicFile], noiseSourceOfFile[noiseFile]);

@@ -64,14 +64,15 @@ public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnly
     public NetworkWeights WithDecisionThreshold(double threshold)
     {
         CheckDecisionThreshold(threshold);
+        var shift = (float)Math.Log(threshold / (1 - threshold));
         if (ColumnContext is { } context)
         {
             // The decision is made after the column context, so it moves there.
-            return this with { ColumnContext = context with { Bias = context.Bias - (float)Math.Log(threshold / (1 - threshold)) } };
+            return this with { ColumnContext = context with { Bias = context.Bias - shift } };
         }
 
         var bias = Classifier.Bias.ToArray();
-        bias[MusicClass] -= (float)Math.Log(threshold / (1 - threshold));
+        bias[MusicClass] -= shift;
         return this with { Classifier = Classifier with { Bias = bias } };
     }
 

@@ -98,6 +98,16 @@ public class ShippedModelTests
         Assert.True(clean.Columns.NoiseCalledMusic < 0.2, $"noise time called music {clean.Columns.NoiseCalledMusic:P0}");
     }
 
+    [Fact]
+    public void TheShippedModelReadsEachWindowWithItsColumn()
+    {
+        using var scorer = new StripScorer(ShippedModel());
+
+        Assert.NotNull(scorer.Context);
+        Assert.Equal(1, scorer.Context.Own);
+        Assert.True(scorer.Context.Column > 0, $"column weight {scorer.Context.Column}");
+    }
+
     private static string ShippedModel()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -64,6 +64,9 @@ public class ColumnContextTests
     [InlineData("1,two,3")]
     [InlineData("1,NaN,3")]
     [InlineData("1,2,Infinity")]
+    [InlineData("")]
+    [InlineData("0,1,1")]
+    [InlineData("-1,1,1")]
     public void MalformedMetadataIsRefusedWithItsName(string text)
     {
         var error = Assert.Throws<InvalidDataException>(() => ColumnContext.FromProperties(new Dictionary<string, string> { [ColumnContext.PropertyName] = text }));

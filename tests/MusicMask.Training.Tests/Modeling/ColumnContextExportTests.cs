@@ -30,4 +30,17 @@ public sealed class ColumnContextExportTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => ColumnContextExport.Write(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400));
         Assert.Contains("already", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AModelWithAPixelHeadIsRefusedRatherThanLosingIt()
+    {
+        MiniatureData.Write(Path.Combine(_folder, "data"));
+        var model = Path.Combine(_folder, "head.onnx");
+        File.WriteAllBytes(model, OnnxModelWriter.Write(NetworkWeights.Random(3) with { PixelHead = PixelHeadWeights.Random(3) }, "test"));
+
+        var error = Assert.Throws<ArgumentException>(() => ColumnContextExport.Write(model, Path.Combine(_folder, "data"), Path.Combine(_folder, "out.onnx"), seed: 2, windowsPerCondition: 400));
+
+        Assert.Contains("pixel head", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "out.onnx")));
+    }
 }

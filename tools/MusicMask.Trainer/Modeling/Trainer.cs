@@ -74,13 +74,18 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
         }
         else if (options.InitialWeights is { } initial && IsExportedModel(initial))
         {
+            var weights = OnnxModelReader.ReadWeights(File.ReadAllBytes(initial));
             using (var strips = CalibrationStrips(train))
             {
-                model.LoadExported(OnnxModelReader.ReadWeights(File.ReadAllBytes(initial)), strips);
+                model.LoadExported(weights, strips);
             }
 
             model.save(InitialPath);
             log($"started from the exported model {initial} (batch norms set to the identity on {CalibrationStripCount} training strips)");
+            if (weights.ColumnContext is not null)
+            {
+                log("its column context is not carried over: the trained network needs its own (musicmask-train context on the export)");
+            }
         }
         else if (options.InitialWeights is { } checkpoint)
         {
