@@ -35,19 +35,26 @@ public static class ColumnContextFit
         foreach (var snr in options.Snrs)
         {
             var random = new Random(options.ConditionSeed(snr));
+            var silentDraws = new SilentDraws(options.SilentWindowDecibels);
             var target = samples.Count + options.WindowsPerCondition;
             while (samples.Count < target)
             {
                 var (musicExcerpt, _) = music.Draw(random);
                 var (noiseExcerpt, _) = noise.Draw(random);
-                if (SignalGenerator.Rms(musicExcerpt) == 0 || SignalGenerator.Rms(noiseExcerpt) == 0)
+                var (musicSounds, noiseSounds) = (SignalGenerator.Rms(musicExcerpt) > 0, SignalGenerator.Rms(noiseExcerpt) > 0);
+                if (!musicSounds || !noiseSounds)
                 {
+                    silentDraws.Add(musicSounds, noiseSounds);
                     continue;
                 }
 
                 var (positive, noiseAlone) = ExcerptPair.Mix(musicExcerpt, noiseExcerpt, snr);
+                var before = samples.Count;
                 samples.AddRange(Samples(SignalScorer.Score(scorer, positive), true, options.SilentWindowDecibels));
+                var musicAudible = samples.Count > before;
+                var noiseStart = samples.Count;
                 samples.AddRange(Samples(SignalScorer.Score(scorer, noiseAlone), false, options.SilentWindowDecibels));
+                silentDraws.Add(musicAudible, samples.Count > noiseStart);
             }
 
             progress?.Report($"{(snr is { } value ? $"{value:+0;-0;0} dB" : "clean")}: {samples.Count} windows so far");

@@ -34,6 +34,19 @@ public class ColumnContextFitTests
     }
 
     [Fact]
+    public void SilentNoiseFilesStopTheFitWithAClearErrorInsteadOfDrawingForEver()
+    {
+        using var temp = new TempDirectory();
+        MusicMask.Audio.WavWriter.Write(temp.File("music.wav"), SignalGenerator.Melody(4 * 44_100, 44_100, seed: 5), 44_100);
+        MusicMask.Audio.WavWriter.Write(temp.File("silence.wav"), new float[4 * 44_100], 44_100);
+        using var scorer = new StripScorer(TestModels.RandomModel(4));
+
+        var error = Assert.Throws<InvalidDataException>(() => ColumnContextFit.Fit(scorer, [temp.File("music.wav")], [temp.File("silence.wav")], new EvaluationOptions { WindowsPerCondition = 100, Snrs = [null] }));
+
+        Assert.Contains("noise files are silent", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EachAudibleWindowIsPairedWithTheMeanLogitOfItsColumnsWindowsAboveTheFloor()
     {
         using var scorer = new StripScorer(TestModels.RandomModel(4));
