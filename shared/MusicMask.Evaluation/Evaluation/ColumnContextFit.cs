@@ -1,5 +1,4 @@
 using MusicMask.Scoring;
-using MusicMask.Signals;
 
 namespace MusicMask.Evaluation;
 
@@ -39,15 +38,7 @@ public static class ColumnContextFit
             var target = samples.Count + options.WindowsPerCondition;
             while (samples.Count < target)
             {
-                var (musicExcerpt, _) = music.Draw(random);
-                var (noiseExcerpt, _) = noise.Draw(random);
-                var (musicSounds, noiseSounds) = (SignalGenerator.Rms(musicExcerpt) > 0, SignalGenerator.Rms(noiseExcerpt) > 0);
-                if (!musicSounds || !noiseSounds)
-                {
-                    silentDraws.Add(musicSounds, noiseSounds);
-                    continue;
-                }
-
+                var (musicExcerpt, _, noiseExcerpt, _) = ExcerptPair.DrawSounding(music, noise, random, silentDraws);
                 var (positive, noiseAlone) = ExcerptPair.Mix(musicExcerpt, noiseExcerpt, snr);
                 var before = samples.Count;
                 samples.AddRange(Samples(SignalScorer.Score(scorer, positive), true, options.SilentWindowDecibels));

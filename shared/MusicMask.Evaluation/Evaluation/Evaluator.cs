@@ -1,6 +1,5 @@
 using MusicMask.Scoring;
 using MusicMask.Segmentation;
-using MusicMask.Signals;
 
 namespace MusicMask.Evaluation;
 
@@ -38,15 +37,7 @@ public sealed class Evaluator(StripScorer scorer, EvaluationOptions options, Str
             var silentDraws = new SilentDraws(options.SilentWindowDecibels);
             while (windows.Scores.Count < options.WindowsPerCondition)
             {
-                var (musicExcerpt, musicFile) = music.Draw(random);
-                var (noiseExcerpt, noiseFile) = noise.Draw(random);
-                var (musicSounds, noiseSounds) = (SignalGenerator.Rms(musicExcerpt) > 0, SignalGenerator.Rms(noiseExcerpt) > 0);
-                if (!musicSounds || !noiseSounds)
-                {
-                    silentDraws.Add(musicSounds, noiseSounds);
-                    continue;
-                }
-
+                var (musicExcerpt, musicFile, noiseExcerpt, noiseFile) = ExcerptPair.DrawSounding(music, noise, random, silentDraws);
                 var (positive, noiseAlone) = ExcerptPair.Mix(musicExcerpt, noiseExcerpt, snr);
                 var mixture = SignalScorer.Score(scorer, positive);
                 var noiseScored = SignalScorer.Score(scorer, noiseAlone);
