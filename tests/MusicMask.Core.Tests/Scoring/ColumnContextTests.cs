@@ -84,35 +84,28 @@ public class ColumnContextTests
     [Fact]
     public void TheScorerAppliesTheContextItsModelCarriesBeforeTheSilenceGate()
     {
-        var folder = Directory.CreateTempSubdirectory("musicmask-context-").FullName;
-        try
-        {
-            var context = new ColumnContext(1, 1.3f, 0.7f);
-            var plainPath = Path.Combine(folder, "plain.onnx");
-            var contextPath = Path.Combine(folder, "context.onnx");
-            File.WriteAllBytes(plainPath, OnnxModelWriter.Write(NetworkWeights.Random(5), "test"));
-            File.WriteAllBytes(contextPath, OnnxModelWriter.Write(NetworkWeights.Random(5) with { ColumnContext = context }, "test"));
-            var tile = QuietTopTile(windows: 12);
-            using var plain = new StripScorer(plainPath);
-            using var withContext = new StripScorer(contextPath);
+        using var temp = new TempDirectory();
+        var context = new ColumnContext(1, 1.3f, 0.7f);
+        var plainPath = temp.File("plain.onnx");
+        var contextPath = temp.File("context.onnx");
+        File.WriteAllBytes(plainPath, OnnxModelWriter.Write(NetworkWeights.Random(5), "test"));
+        File.WriteAllBytes(contextPath, OnnxModelWriter.Write(NetworkWeights.Random(5) with { ColumnContext = context }, "test"));
+        var tile = QuietTopTile(windows: 12);
+        using var plain = new StripScorer(plainPath);
+        using var withContext = new StripScorer(contextPath);
 
-            var before = plain.Score(tile).Probabilities.ToArray();
-            var after = withContext.Score(tile).Probabilities;
+        var before = plain.Score(tile).Probabilities.ToArray();
+        var after = withContext.Score(tile).Probabilities;
 
-            Assert.Null(plain.Context);
-            Assert.Equal(context, withContext.Context);
-            var levels = WindowLevels.Of(tile);
-            var expected = before.ToArray();
-            context.Apply(expected, levels, 12);
-            SilenceGate.Apply(levels, expected);
-            Assert.Contains(levels, level => level < SilenceGate.FloorWindowDecibels);
-            Assert.Equal(expected, after, (a, b) => Math.Abs(a - b) < 1e-5);
-            Assert.All(Enumerable.Range(0, after.Length).Where(i => levels[i] < SilenceGate.FloorWindowDecibels), i => Assert.Equal(0, after[i]));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Null(plain.Context);
+        Assert.Equal(context, withContext.Context);
+        var levels = WindowLevels.Of(tile);
+        var expected = before.ToArray();
+        context.Apply(expected, levels, 12);
+        SilenceGate.Apply(levels, expected);
+        Assert.Contains(levels, level => level < SilenceGate.FloorWindowDecibels);
+        Assert.Equal(expected, after, (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.All(Enumerable.Range(0, after.Length).Where(i => levels[i] < SilenceGate.FloorWindowDecibels), i => Assert.Equal(0, after[i]));
     }
 
     /// <summary>A varied spectrogram whose top 96 bins are digital silence, so some bands' windows sit at the floor.</summary>

@@ -21,22 +21,14 @@ public static class ColumnContextExport
             throw new ArgumentException($"{train} needs music/ and noise/ (or speech/) with WAV files; run scripts/prepare-data.sh");
         }
 
-        ColumnContext context;
-        using (var scorer = new StripScorer(model))
+        ColumnContext? context = null;
+        var options = new EvaluationOptions { Seed = seed, WindowsPerCondition = windowsPerCondition, Snrs = [null, 0, -10] };
+        ExportedModel.Rewrite(model, target, "the context", (scorer, weights) =>
         {
-            if (scorer.HasPixelHead)
-            {
-                throw new ArgumentException($"{model} has a pixel head, which the export would drop; fit the context on the run's network before adding a head", nameof(model));
-            }
-
-            var options = new EvaluationOptions { Seed = seed, WindowsPerCondition = windowsPerCondition, Snrs = [null, 0, -10] };
             context = ColumnContextFit.Fit(scorer, music, noise, options, progress: progress);
-        }
-
-        var weights = OnnxModelReader.ReadWeights(File.ReadAllBytes(model)) with { ColumnContext = context };
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-        File.WriteAllBytes(target, OnnxModelWriter.Write(weights, TrainerOptions.DefaultModelVersion));
-        return context;
+            return weights with { ColumnContext = context };
+        });
+        return context!;
     }
 
     private static List<string> Wavs(string folder) =>

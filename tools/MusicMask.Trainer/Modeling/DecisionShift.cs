@@ -1,6 +1,3 @@
-using MusicMask.Models;
-using MusicMask.Scoring;
-
 namespace MusicMask.Training.Modeling;
 
 /// <summary>
@@ -10,20 +7,6 @@ namespace MusicMask.Training.Modeling;
 /// </summary>
 public static class DecisionShift
 {
-    public static void Write(string model, double threshold, string target)
-    {
-        // Loading it as the pipeline does refuses a model made for other analysis parameters, which the writer
-        // would otherwise relabel as the pipeline's own.
-        using (var scorer = new StripScorer(model))
-        {
-            if (scorer.HasPixelHead)
-            {
-                throw new ArgumentException($"{model} has a pixel head, which decide would drop; move the decision of the run's network before adding a head", nameof(model));
-            }
-        }
-
-        var weights = OnnxModelReader.ReadWeights(File.ReadAllBytes(model)).WithDecisionThreshold(threshold);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-        File.WriteAllBytes(target, OnnxModelWriter.Write(weights, TrainerOptions.DefaultModelVersion));
-    }
+    public static void Write(string model, double threshold, string target) =>
+        ExportedModel.Rewrite(model, target, "decide", (_, weights) => weights.WithDecisionThreshold(threshold));
 }
