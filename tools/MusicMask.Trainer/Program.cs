@@ -8,7 +8,7 @@ TorchRuntime.Prepare();
 var data = new Option<DirectoryInfo>("--data") { Description = "folder made by scripts/prepare-data.sh", DefaultValueFactory = _ => new DirectoryInfo("data") };
 var run = new Option<DirectoryInfo>("--run") { Description = "folder for checkpoints and the training log", DefaultValueFactory = _ => new DirectoryInfo("runs/v1") };
 // No default under models/: the shipped model is replaced only when it is named.
-var output = new Option<FileInfo>("--output", "-o") { Description = "where to write the ONNX model (default: RUN/model.onnx; for blend, blend-T.onnx beside TO; for context, MODEL-context.onnx beside MODEL)" };
+var output = new Option<FileInfo>("--output", "-o") { Description = "where to write the ONNX model (default: RUN/model.onnx; for blend, blend-T.onnx beside TO; for context and time-context, MODEL-context.onnx and MODEL-time.onnx beside MODEL)" };
 var minutes = new Option<double>("--minutes") { Description = "training time budget", DefaultValueFactory = _ => 40 };
 var steps = new Option<int?>("--max-steps") { Description = "stop after this many steps" };
 var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
@@ -208,10 +208,26 @@ context.SetAction(parse =>
     var model = parse.GetValue(contextModel)!;
     var target = parse.GetValue(output)?.FullName ?? Path.Combine(model.DirectoryName!, $"{Path.GetFileNameWithoutExtension(model.Name)}-context.onnx");
     var progress = new Progress<string>(Console.WriteLine);
-    var fitted = ColumnContextExport.Write(model.FullName, parse.GetValue(data)!.FullName, target, parse.GetValue(seed), parse.GetValue(contextWindows), progress);
+    var fitted = ContextExport.Column(model.FullName, parse.GetValue(data)!.FullName, target, parse.GetValue(seed), parse.GetValue(contextWindows), progress);
     Console.WriteLine($"column context (own, column, bias) = {fitted.ToProperty()}; wrote {target}");
 });
 root.Subcommands.Add(context);
+var timeModel = new Argument<FileInfo>("model") { Description = "an exported model (with its column context, when it has one) without a time context" };
+timeModel.AcceptExistingOnly();
+var radius = new Option<int>("--radius") { Description = "columns on each side of a window whose means it is read with (16 frames each)", DefaultValueFactory = _ => MusicMask.Evaluation.TimeContextFit.DefaultRadius };
+var timeContext = new Command("time-context", "Writes an exported model that reads each window with the moments around it: weights on its column's mean logit and on the mean of the columns within --radius, and a bias, fitted on the train split's recordings over the model's scores as they are (the window's own weight stays 1).")
+{
+    timeModel, data, output, seed, contextWindows, radius,
+};
+timeContext.SetAction(parse =>
+{
+    var model = parse.GetValue(timeModel)!;
+    var target = parse.GetValue(output)?.FullName ?? Path.Combine(model.DirectoryName!, $"{Path.GetFileNameWithoutExtension(model.Name)}-time.onnx");
+    var progress = new Progress<string>(Console.WriteLine);
+    var fitted = ContextExport.Time(model.FullName, parse.GetValue(data)!.FullName, target, parse.GetValue(seed), parse.GetValue(contextWindows), parse.GetValue(radius), progress);
+    Console.WriteLine($"time context (column, around, bias, radius) = {fitted.ToProperty()}; wrote {target}");
+});
+root.Subcommands.Add(timeContext);
 var surveyModel = new Option<FileInfo>("--model") { Description = "the exported model whose errors to survey", Required = true };
 surveyModel.AcceptExistingOnly();
 var surveyOutput = new Option<FileInfo>("--output", "-o") { Description = "the survey file to write (tab-separated: class, file, seconds, windows, error)", Required = true };

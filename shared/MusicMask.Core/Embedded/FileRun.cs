@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using MusicMask.Audio;
 using MusicMask.Outputs;
+using MusicMask.Scoring;
 using MusicMask.Segmentation;
 using MusicMask.Separation;
 
@@ -12,7 +13,7 @@ namespace MusicMask.Embedded;
 /// arrive, and the first thing that went wrong with it. It is done once the reader has let go of it and every
 /// tile it queued has been scored or dropped.
 /// </summary>
-internal sealed class FileRun(int index, AudioInput input, IProgress<double>? progress, CancellationToken cancellationToken, bool audio = false) : IDisposable
+internal sealed class FileRun(int index, AudioInput input, IProgress<double>? progress, TimeContext? timeContext, CancellationToken cancellationToken, bool audio = false) : IDisposable
 {
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     private ExceptionDispatchInfo? _failure;
@@ -31,7 +32,7 @@ internal sealed class FileRun(int index, AudioInput input, IProgress<double>? pr
     public SpectrogramPreview Preview { get; } = new();
 
     /// <summary>The tiles' scores until the file is stitched; a long file's are tens of MB not needed while its outputs are written.</summary>
-    public ProbabilityMapBuilder? Scores { get; private set; } = new();
+    public ProbabilityMapBuilder? Scores { get; private set; } = new(timeContext);
 
     public TilingSummary? Summary { get; set; }
 

@@ -16,15 +16,15 @@ public sealed class Segmenter
     private readonly SegmenterPipeline _pipeline;
 
     public Segmenter(StripScorer scorer, SegmenterOptions? options = null)
-        : this(scorer.Score, scorer.Model, options)
+        : this(scorer.Score, scorer.Model, options, scorer.TimeContext)
     {
     }
 
     /// <summary>With any scoring function: how tests make scoring fail.</summary>
-    internal Segmenter(Func<SpectrogramTile, WindowScores> score, ModelInfo model, SegmenterOptions? options = null)
+    internal Segmenter(Func<SpectrogramTile, WindowScores> score, ModelInfo model, SegmenterOptions? options = null, TimeContext? timeContext = null)
     {
         options ??= new SegmenterOptions();
-        _pipeline = new SegmenterPipeline(score, Math.Max(1, options.Threads), options.GateEmptyCells, options.Audio);
+        _pipeline = new SegmenterPipeline(score, timeContext, Math.Max(1, options.Threads), options.GateEmptyCells, options.Audio);
         Model = model;
     }
 

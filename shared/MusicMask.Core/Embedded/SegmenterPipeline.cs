@@ -13,7 +13,7 @@ namespace MusicMask.Embedded;
 /// back and handed over in input order on the caller's thread. Memory stays bounded: the queue holds at most
 /// 2 tiles per scorer and the reader is at most <see cref="FilesAhead"/> files ahead of the caller.
 /// </summary>
-internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> score, int threads, bool gateEmptyCells, bool audio)
+internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> score, TimeContext? timeContext, int threads, bool gateEmptyCells, bool audio)
 {
     private int FilesAhead => 4 * threads + 4;
 
@@ -33,7 +33,7 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
         using var ahead = new SemaphoreSlim(FilesAhead);
         var workers = Enumerable.Range(0, threads)
             .Select(_ => Start(() => Score(tiles, done, stop.Token), stop))
-            .Append(Start(() => Read(inputs, progress, tiles, done, ahead, audio, stop.Token), stop))
+            .Append(Start(() => Read(inputs, progress, tiles, done, ahead, stop.Token), stop))
             .ToArray();
         try
         {
@@ -46,13 +46,12 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
         }
     }
 
-    private static void Read(
+    private void Read(
         IReadOnlyList<AudioInput> inputs,
         Func<int, IProgress<double>?>? progress,
         BlockingCollection<(FileRun, SpectrogramTile)> tiles,
         BlockingCollection<FileRun> done,
         SemaphoreSlim ahead,
-        bool audio,
         CancellationToken cancellationToken)
     {
         try
@@ -60,7 +59,7 @@ internal sealed class SegmenterPipeline(Func<SpectrogramTile, WindowScores> scor
             for (var i = 0; i < inputs.Count; i++)
             {
                 ahead.Wait(cancellationToken);
-                var run = new FileRun(i, inputs[i], progress?.Invoke(i), cancellationToken, audio);
+                var run = new FileRun(i, inputs[i], progress?.Invoke(i), timeContext, cancellationToken, audio);
                 Tile(run, tiles);
                 if (run.Release())
                 {

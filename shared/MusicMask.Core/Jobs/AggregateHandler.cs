@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicMask.Messaging;
 using MusicMask.Outputs;
+using MusicMask.Scoring;
 using MusicMask.Embedded;
 using MusicMask.Segmentation;
 using MusicMask.Storage;
@@ -198,8 +200,8 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             clock.AddSeconds(stage, seconds);
         }
 
-        var builder = new ProbabilityMapBuilder();
-        var models = new HashSet<ModelInfo>();
+        var tiles = new ConcurrentBag<WindowScores>();
+        var models = new HashSet<(ModelInfo Model, TimeContext? TimeContext)>();
         await Parallel.ForEachAsync(
             Enumerable.Range(0, job.Tiles),
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
@@ -207,16 +209,23 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             {
                 var name = BlobNames.Scores(job.JobId, batch);
                 var blob = await blobs.ReadAsync(name, token).ConfigureAwait(false) ?? throw new InvalidDataException($"{name} is missing although batch {batch} was reported scored");
-                var (scores, model) = TileCodec.DecodeScores(blob.Content);
-                builder.Add(scores);
+                var (scores, model, timeContext) = TileCodec.DecodeScores(blob.Content);
+                tiles.Add(scores);
                 lock (models)
                 {
-                    models.Add(model);
+                    models.Add((model, timeContext));
                 }
             }).ConfigureAwait(false);
         if (models.Count != 1)
         {
             throw new InvalidDataException($"the job's tiles were scored by {models.Count} different models: {string.Join(", ", models)}");
+        }
+
+        var (scoredBy, context) = models.Single();
+        var builder = new ProbabilityMapBuilder(context);
+        foreach (var scores in tiles)
+        {
+            builder.Add(scores);
         }
 
         var tiling = job.Tiling();
@@ -226,7 +235,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
         var map = clock.Time(Stages.Stitch, () => EmptyCells.Gate(builder.Build(tiling.Grid), preview));
         using var audio = audioFolder is null ? null : await SeparationAsync(job, map, preview, clock, cancellationToken).ConfigureAwait(false);
         var result = new SegmentationResult(job.Source(), tiling, map, SegmentFinder.Find(map, tiling.DurationSeconds), preview, clock, elapsed, audio);
-        return result.RenderFiles(models.Single(), audioFolder is null ? null : name => File.Create(Path.Combine(audioFolder, name)));
+        return result.RenderFiles(scoredBy, audioFolder is null ? null : name => File.Create(Path.Combine(audioFolder, name)));
     }
 
     private async Task<AudioSeparation> SeparationAsync(JobManifest job, ProbabilityMap map, SpectrogramPreview preview, StageClock clock, CancellationToken cancellationToken)

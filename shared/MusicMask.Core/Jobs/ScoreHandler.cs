@@ -45,7 +45,7 @@ public sealed class ScoreHandler(IBlobStore blobs, ITileScorer scorer, ILogger<S
 
         var started = Stopwatch.GetTimestamp();
         var scores = scorer.Score(tile);
-        await blobs.WriteAsync(BlobNames.Scores(request.JobId, request.Tile), TileCodec.EncodeScores(scores, scorer.Model), cancellationToken).ConfigureAwait(false);
+        await blobs.WriteAsync(BlobNames.Scores(request.JobId, request.Tile), TileCodec.EncodeScores(scores, scorer.Model, scorer.TimeContext), cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("job {JobId}: tile {Tile} ({Windows} window columns) scored and stored in {Milliseconds:F0} ms",
             request.JobId, request.Tile, scores.Windows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return MessageOutcome.Done;

@@ -11,7 +11,7 @@ namespace MusicMask.Jobs;
 /// <summary>
 /// The blobs between ingest, scoring and aggregation: a tile (the float32 signal under it, see
 /// <see cref="SignalTile"/>) and its window scores (float32 probabilities, band-major, plus the model that made
-/// them). Little-endian, with a header that is checked against the message, so a wrong or truncated blob is an
+/// them and its <see cref="TimeContext"/>, which the aggregator applies over the whole recording). Little-endian, with a header that is checked against the message, so a wrong or truncated blob is an
 /// error and never a wrong result.
 /// </summary>
 public static class TileCodec
@@ -71,9 +71,9 @@ public static class TileCodec
         return new SignalTile(range, realFrames, samples);
     }
 
-    public static byte[] EncodeScores(WindowScores scores, ModelInfo model)
+    public static byte[] EncodeScores(WindowScores scores, ModelInfo model, TimeContext? timeContext)
     {
-        var modelBytes = Encoding.UTF8.GetBytes($"{model.Name}\n{model.Version}\n{model.Sha256}");
+        var modelBytes = Encoding.UTF8.GetBytes($"{model.Name}\n{model.Version}\n{model.Sha256}\n{timeContext?.ToProperty()}");
         var header = 4 + 4 + 8 + 4 + 4 + 4;
         var bytes = new byte[header + modelBytes.Length + scores.Probabilities.Length * sizeof(float)];
         var span = bytes.AsSpan();
@@ -88,7 +88,8 @@ public static class TileCodec
         return bytes;
     }
 
-    public static (WindowScores Scores, ModelInfo Model) DecodeScores(ReadOnlySpan<byte> bytes)
+    /// <summary>A blob from a scorer that predates time contexts names its model in three lines and has none.</summary>
+    public static (WindowScores Scores, ModelInfo Model, TimeContext? TimeContext) DecodeScores(ReadOnlySpan<byte> bytes)
     {
         const int header = 28;
         if (bytes.Length < header || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != ScoresMagic)
@@ -108,13 +109,23 @@ public static class TileCodec
         }
 
         var model = Encoding.UTF8.GetString(bytes.Slice(header, modelLength)).Split('\n');
-        if (model.Length != 3)
+        if (model.Length is not (3 or 4))
         {
             throw new InvalidDataException($"scores blob of tile {index} does not name its model");
         }
 
+        TimeContext? timeContext;
+        try
+        {
+            timeContext = model.Length == 4 && model[3].Length > 0 ? TimeContext.Parse(model[3]) : null;
+        }
+        catch (InvalidDataException error)
+        {
+            throw new InvalidDataException($"scores blob of tile {index}: {error.Message}", error);
+        }
+
         var probabilities = new float[bands * windows];
         bytes[(header + modelLength)..].CopyTo(MemoryMarshal.AsBytes(probabilities.AsSpan()));
-        return (new WindowScores(index, firstWindow, windows, probabilities), new ModelInfo(model[0], model[1], model[2]));
+        return (new WindowScores(index, firstWindow, windows, probabilities), new ModelInfo(model[0], model[1], model[2]), timeContext);
     }
 }

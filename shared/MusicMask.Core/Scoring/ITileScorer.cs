@@ -8,5 +8,8 @@ public interface ITileScorer
 {
     ModelInfo Model { get; }
 
+    /// <summary>How the model's window scores are read with the moments around them, over the whole recording; null for none.</summary>
+    TimeContext? TimeContext { get; }
+
     WindowScores Score(SpectrogramTile tile);
 }

@@ -51,6 +51,7 @@ public sealed class StripScorer : ITileScorer, IDisposable
             Parameters = ModelParameters.FromProperties(_session.ModelMetadata.CustomMetadataMap);
             Parameters.EnsureMatchesPipeline();
             Context = ColumnContext.FromProperties(_session.ModelMetadata.CustomMetadataMap);
+            TimeContext = TimeContext.FromProperties(_session.ModelMetadata.CustomMetadataMap);
             EnsureContract();
         }
         catch
@@ -67,6 +68,12 @@ public sealed class StripScorer : ITileScorer, IDisposable
 
     /// <summary>How each window's score is read with its time column, when the model carries it (<see cref="ColumnContext"/>).</summary>
     public ColumnContext? Context { get; }
+
+    /// <summary>
+    /// How the recording's window scores are read with the moments around them (<see cref="Scoring.TimeContext"/>), when
+    /// the model carries it; applied where the whole recording's windows meet, not per tile.
+    /// </summary>
+    public TimeContext? TimeContext { get; }
 
     /// <summary>Whether the model also reads its features out per pixel (<see cref="PixelProbabilities"/>).</summary>
     public bool HasPixelHead => Enumerable.Range(0, PixelHeadGeometry.Taps).All(tap => _session.OutputMetadata.ContainsKey(ModelContract.PixelLogitsName(tap)));

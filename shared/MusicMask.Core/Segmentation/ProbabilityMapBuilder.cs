@@ -5,9 +5,10 @@ namespace MusicMask.Segmentation;
 
 /// <summary>
 /// Gathers the window probabilities of the tiles of one spectrogram (in any order; a repeated tile is ignored) and
-/// averages them into the cell map once the grid is known. Thread-safe for concurrent <see cref="Add"/>.
+/// averages them into the cell map once the grid is known, reading the windows with their
+/// <see cref="TimeContext"/> first when the model has one. Thread-safe for concurrent <see cref="Add"/>.
 /// </summary>
-public sealed class ProbabilityMapBuilder
+public sealed class ProbabilityMapBuilder(TimeContext? context = null)
 {
     private const int Bands = WindowGrid.BandPositions;
     private readonly ConcurrentDictionary<int, WindowScores> _tiles = new();
@@ -20,7 +21,10 @@ public sealed class ProbabilityMapBuilder
     /// <summary>Checks every tile of <paramref name="grid"/> is present with the right extent, then stitches.</summary>
     public ProbabilityMap Build(WindowGrid grid) => Stitch(grid, WindowProbabilities(grid));
 
-    /// <summary>Every window's probability, band-major [13, windowColumns], checked complete against the grid.</summary>
+    /// <summary>How the windows are read with the moments around them; null for each window as scored.</summary>
+    public TimeContext? Context { get; } = context;
+
+    /// <summary>Every window's probability, band-major [13, windowColumns], checked complete against the grid, in its time context.</summary>
     public float[] WindowProbabilities(WindowGrid grid)
     {
         var windows = new float[Bands * grid.WindowColumns];
@@ -49,6 +53,7 @@ public sealed class ProbabilityMapBuilder
             throw new InvalidDataException($"scores exist for tiles beyond the {grid.TileCount} of this spectrogram");
         }
 
+        Context?.Apply(windows, grid.WindowColumns);
         return windows;
     }
 

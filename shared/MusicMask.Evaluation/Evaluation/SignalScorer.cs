@@ -15,7 +15,7 @@ public static class SignalScorer
     /// <summary>Runs the signal through the same tiling, scoring and stitching as the pipeline.</summary>
     public static ScoredSignal Score(StripScorer scorer, float[] signal)
     {
-        var builder = new ProbabilityMapBuilder();
+        var builder = new ProbabilityMapBuilder(scorer.TimeContext);
         var levels = new Dictionary<int, float[]>();
         var summary = SpectrogramTiler.Run(
             new ArrayAudioSource(signal, SpectrogramParameters.SampleRate),
@@ -48,8 +48,8 @@ public static class SignalScorer
     public static (ProbabilityMap Map, ProbabilityMap Sharpened, float[] Levels, Separation.BandMedians Medians, ProbabilityMap? Centre) SegmentMaps(
         StripScorer scorer, float[] signal, int iterations, StripScorer? centreScorer = null)
     {
-        var builder = new ProbabilityMapBuilder();
-        var centreBuilder = centreScorer is null ? null : new ProbabilityMapBuilder();
+        var builder = new ProbabilityMapBuilder(scorer.TimeContext);
+        var centreBuilder = centreScorer is null ? null : new ProbabilityMapBuilder(centreScorer.TimeContext);
         var preview = new SpectrogramPreview();
         var grid = SpectrogramTiler.Run(
             new ArrayAudioSource(signal, SpectrogramParameters.SampleRate),

@@ -45,6 +45,9 @@ public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnly
     /// <summary>How the scorer reads each window with its time column (<see cref="Scoring.ColumnContext"/>); null for the window alone.</summary>
     public Scoring.ColumnContext? ColumnContext { get; init; }
 
+    /// <summary>How the recording's windows are read with the moments around them (<see cref="Scoring.TimeContext"/>), after the column context; null for none.</summary>
+    public Scoring.TimeContext? TimeContext { get; init; }
+
     public const int Channels = 32;
     public const int FeatureLayers = 4;
     public const int Kernel = 3;
@@ -65,9 +68,15 @@ public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnly
     {
         CheckDecisionThreshold(threshold);
         var shift = (float)Math.Log(threshold / (1 - threshold));
+
+        // The decision is made after the last context, so it moves there; moving an earlier one would move the means the later one reads.
+        if (TimeContext is { } time)
+        {
+            return this with { TimeContext = time with { Bias = time.Bias - shift } };
+        }
+
         if (ColumnContext is { } context)
         {
-            // The decision is made after the column context, so it moves there.
             return this with { ColumnContext = context with { Bias = context.Bias - shift } };
         }
 

@@ -26,6 +26,7 @@ public static class OnnxModelReader
             return new ConvWeights((int)dims[0], (int)dims[1], (int)dims[2], (int)dims[3], weight, bias);
         }
 
+        var metadata = ReadMetadata(model);
         return new NetworkWeights(
             Scalar("input_mean"),
             Scalar("input_scale"),
@@ -33,7 +34,8 @@ public static class OnnxModelReader
             Conv("dense"),
             Conv("classifier"))
         {
-            ColumnContext = Scoring.ColumnContext.FromProperties(ReadMetadata(model)),
+            ColumnContext = Scoring.ColumnContext.FromProperties(metadata),
+            TimeContext = Scoring.TimeContext.FromProperties(metadata),
         };
     }
 

@@ -43,6 +43,11 @@ public static class OnnxModelWriter
             metadata[Scoring.ColumnContext.PropertyName] = context.ToProperty();
         }
 
+        if (weights.TimeContext is { } timeContext)
+        {
+            metadata[Scoring.TimeContext.PropertyName] = timeContext.ToProperty();
+        }
+
         return g.Build("musicmask", "MusicMask", metadata);
     }
 

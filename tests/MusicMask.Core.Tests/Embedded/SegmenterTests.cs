@@ -3,6 +3,7 @@ using MusicMask.Audio;
 using MusicMask.Outputs;
 using MusicMask.Embedded;
 using MusicMask.Scoring;
+using MusicMask.Segmentation;
 using MusicMask.Signals;
 using MusicMask.Tests.Support;
 using SkiaSharp;
@@ -140,5 +141,25 @@ public class SegmenterTests
 
         using var json = System.Text.Json.JsonDocument.Parse(manifest);
         Assert.False(json.RootElement.TryGetProperty("truncation", out _));
+    }
+
+    [Fact]
+    public void AModelsTimeContextReadsTheWholeFileAfterItsTilesAreScored()
+    {
+        using var temp = new TempDirectory();
+        var signal = SignalGenerator.Mix(SignalGenerator.Melody(12 * Rate, Rate, seed: 6), SignalGenerator.WhiteNoise(12 * Rate, seed: 7), 0);
+        WavWriter.Write(temp.File("mix.wav"), signal, Rate);
+        using var scorer = new StripScorer(TestModels.RandomContextModel());
+
+        var result = new Segmenter(scorer, new SegmenterOptions { Threads = 2, GateEmptyCells = false }).Run(temp.File("mix.wav"));
+
+        var asScored = new ProbabilityMapBuilder();
+        using var source = AudioDecoder.Open(temp.File("mix.wav"));
+        var grid = SpectrogramTiler.Run(source, tile => asScored.Add(scorer.Score(tile))).Grid;
+        var windows = asScored.WindowProbabilities(grid);
+        var inContext = windows.ToArray();
+        scorer.TimeContext!.Apply(inContext, grid.WindowColumns);
+        Assert.Equal(ProbabilityMapBuilder.Stitch(grid, inContext).Values, result.Map.Values, (a, b) => Math.Abs(a - b) < 1e-6);
+        Assert.NotEqual(ProbabilityMapBuilder.Stitch(grid, windows).Values, result.Map.Values, (a, b) => Math.Abs(a - b) < 1e-6);
     }
 }

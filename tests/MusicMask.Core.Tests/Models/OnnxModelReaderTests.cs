@@ -40,6 +40,24 @@ public class OnnxModelReaderTests
     }
 
     [Fact]
+    public void ATimeContextReadsBackAndTakesAMovedDecisionInPlaceOfTheColumnContextBeforeIt()
+    {
+        var column = new MusicMask.Scoring.ColumnContext(1, 1.25f, 0.5f);
+        var time = new MusicMask.Scoring.TimeContext(-2.5f, 4.25f, 1.3f, 8);
+        var written = NetworkWeights.Random(7) with { ColumnContext = column, TimeContext = time };
+
+        var read = OnnxModelReader.ReadWeights(OnnxModelWriter.Write(written, "test-7"));
+        var moved = read.WithDecisionThreshold(0.6);
+
+        Assert.Equal((column, time), (read.ColumnContext, read.TimeContext));
+        Assert.Null(OnnxModelReader.ReadWeights(OnnxModelWriter.Write(NetworkWeights.Random(7) with { ColumnContext = column }, "test-7")).TimeContext);
+        Assert.Equal(column, moved.ColumnContext);
+        Assert.Equal(read.Classifier.Bias, moved.Classifier.Bias);
+        Assert.Equal(time.Bias - Math.Log(0.6 / 0.4), moved.TimeContext!.Bias, 5);
+        Assert.Equal((time.Column, time.Around, time.Radius), (moved.TimeContext.Column, moved.TimeContext.Around, moved.TimeContext.Radius));
+    }
+
+    [Fact]
     public void ATruncatedModelIsRefusedAsNotOnnx()
     {
         var model = OnnxModelWriter.Write(NetworkWeights.Random(6), "test-6");

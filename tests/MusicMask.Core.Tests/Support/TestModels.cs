@@ -12,6 +12,10 @@ public static class TestModels
 
     public static string RandomModel(int seed = 1) => Written($"random-{seed}.onnx", () => NetworkWeights.Random(seed), $"test-{seed}");
 
+    /// <summary>A random model read with a column and a time context, as the shipped model is.</summary>
+    public static string RandomContextModel(int seed = 1) =>
+        Written($"random-context-{seed}.onnx", () => NetworkWeights.Random(seed) with { ColumnContext = new(1, 1.2f, 0.8f), TimeContext = new(-2.5f, 4.2f, 1.3f, 8) }, $"test-{seed}");
+
     /// <summary>A random model with a random pixel head (<see cref="PixelHeadWeights.Random"/>).</summary>
     public static string RandomPixelHeadModel(int seed = 1) =>
         Written($"random-pixel-head-{seed}.onnx", () => NetworkWeights.Random(seed) with { PixelHead = PixelHeadWeights.Random(seed) }, $"test-{seed}");

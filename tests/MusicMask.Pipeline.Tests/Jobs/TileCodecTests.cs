@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using MusicMask.Jobs;
 using MusicMask.Outputs;
 using MusicMask.Scoring;
@@ -18,10 +19,28 @@ public class TileCodecTests
 
         var scores = new WindowScores(2, 256, 5, Enumerable.Range(0, 13 * 5).Select(i => i / 65f).ToArray());
         var model = new ModelInfo("m.onnx", "v1", "abc");
-        var (decoded, decodedModel) = TileCodec.DecodeScores(TileCodec.EncodeScores(scores, model));
+        var context = new TimeContext(-2.5f, 4.25f, 1.3f, 8);
+        var (decoded, decodedModel, decodedContext) = TileCodec.DecodeScores(TileCodec.EncodeScores(scores, model, context));
         Assert.Equal(scores.Probabilities, decoded.Probabilities);
         Assert.Equal((2, 256L, 5), (decoded.TileIndex, decoded.FirstWindow, decoded.Windows));
-        Assert.Equal(model, decodedModel);
+        Assert.Equal((model, context), (decodedModel, decodedContext));
+        var (_, _, none) = TileCodec.DecodeScores(TileCodec.EncodeScores(scores, model, null));
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public void ScoresFromAScorerThatNamedItsModelInThreeLinesDecodeWithoutATimeContext()
+    {
+        var scores = new WindowScores(0, 0, 2, Enumerable.Range(0, 26).Select(i => i / 26f).ToArray());
+        var fourLines = TileCodec.EncodeScores(scores, new ModelInfo("m", "v", "h"), null);
+        var modelLength = BinaryPrimitives.ReadInt32LittleEndian(fourLines.AsSpan(24));
+        var threeLines = fourLines.Take(28 + modelLength - 1).Concat(fourLines.Skip(28 + modelLength)).ToArray();
+        BinaryPrimitives.WriteInt32LittleEndian(threeLines.AsSpan(24), modelLength - 1);
+
+        var (decoded, model, context) = TileCodec.DecodeScores(threeLines);
+
+        Assert.Equal((new ModelInfo("m", "v", "h"), (TimeContext?)null), (model, context));
+        Assert.Equal(scores.Probabilities, decoded.Probabilities);
     }
 
     [Fact]
@@ -34,7 +53,11 @@ public class TileCodecTests
         Assert.Throws<InvalidDataException>(() => TileCodec.DecodeTile(TileCodec.EncodeTile(new SignalTile(range, 1, [float.NaN])), range));
         Assert.Throws<InvalidDataException>(() => TileCodec.DecodeTile(bytes, new TileRange(1, 2, 2)));
         Assert.Throws<InvalidDataException>(() => TileCodec.DecodeTile("not a tile"u8, range));
-        var scores = TileCodec.EncodeScores(new WindowScores(0, 0, 2, new float[26]), new ModelInfo("m", "v", "h"));
+        var scores = TileCodec.EncodeScores(new WindowScores(0, 0, 2, new float[26]), new ModelInfo("m", "v", "h"), null);
         Assert.Throws<InvalidDataException>(() => TileCodec.DecodeScores(scores.AsSpan(0, scores.Length - 1)));
+        var badContext = TileCodec.EncodeScores(new WindowScores(0, 0, 2, new float[26]), new ModelInfo("m", "v", "h"), new TimeContext(1, 1, 1, 8));
+        var radius = Array.LastIndexOf(badContext, (byte)'8');
+        badContext[radius] = (byte)'x';
+        Assert.Contains(TimeContext.PropertyName, Assert.Throws<InvalidDataException>(() => TileCodec.DecodeScores(badContext)).Message, StringComparison.Ordinal);
     }
 }

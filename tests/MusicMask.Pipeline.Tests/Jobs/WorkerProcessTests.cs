@@ -21,7 +21,7 @@ public sealed class WorkerProcessTests : IDisposable
         var (path, job) = await pipeline.SubmitAsync(_temp.Path, "killed.wav", 180, ingest: true);
         var tiles = await pipeline.RawQueue(QueueNames.Tiles).ApproximateCountAsync();
 
-        using (var worker = WorkerProcess.Start(pipeline.Azurite.ConnectionString, TestModels.RandomModel(), "score", threads: 2, TimeSpan.FromSeconds(3)))
+        using (var worker = WorkerProcess.Start(pipeline.Azurite.ConnectionString, TestModels.RandomContextModel(), "score", threads: 2, TimeSpan.FromSeconds(3)))
         {
             await WaitForAsync(async () => await CountAsync(pipeline.Blobs, $"{BlobNames.WorkContainer}/{job}/scores/") >= 3, worker);
             worker.Kill(entireProcessTree: true);

@@ -34,7 +34,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public StageWorkers Workers { get; }
 
-    public StripScorer Scorer { get; } = new(TestModels.RandomModel());
+    public StripScorer Scorer { get; } = new(TestModels.RandomContextModel());
 
     private Func<IMessageQueue, IMessageQueue> WrapQueue { get; }
 

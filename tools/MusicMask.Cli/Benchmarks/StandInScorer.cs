@@ -9,6 +9,8 @@ internal sealed class StandInScorer : ITileScorer
 {
     public ModelInfo Model { get; } = new("stand-in", "1", new string('0', 64));
 
+    public TimeContext? TimeContext => null;
+
     public WindowScores Score(SpectrogramTile tile)
     {
         var probabilities = new float[WindowGrid.BandPositions * tile.Range.Windows];

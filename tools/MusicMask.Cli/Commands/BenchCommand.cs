@@ -105,7 +105,7 @@ internal static class BenchCommand
         var resampled = Measure("resample 48k->44.1k", seconds, () => Resample(decoded));
         var tiles = new List<SpectrogramTile>();
         var grid = Measure("stft + tiling", seconds, () => Analyse(resampled, tiles.Add));
-        var builder = new ProbabilityMapBuilder();
+        var builder = new ProbabilityMapBuilder(scorer.TimeContext);
         var stripSeconds = Time(() => Parallel.ForEach(tiles, new ParallelOptions { MaxDegreeOfParallelism = threads }, tile => builder.Add(scorer.Score(tile))));
         Report("scoring (strips)", stripSeconds, seconds);
         var map = Measure("stitch", seconds, () => builder.Build(grid));

@@ -117,9 +117,9 @@ public sealed class PixelHeadTrainer(TrainerOptions options, Action<string> log)
 
         trunk.eval();
         var network = learning ? trunk.ToWeights() : weights;
-        if (learning && weights.ColumnContext is not null)
+        if (learning && (weights.ColumnContext is not null || weights.TimeContext is not null))
         {
-            log($"{Path.GetFileName(initial)}'s column context is not carried over: the network learned, so it needs its own");
+            log($"{Path.GetFileName(initial)}'s contexts are not carried over: the network learned, so it needs its own");
         }
         File.WriteAllBytes(onnxPath, OnnxModelWriter.Write(network with { PixelHead = head.ToWeights() }, options.ModelVersion));
         log($"exported the head {(learning ? "and network " : "")}with the lowest validation loss ({best:F4}) on {Path.GetFileName(initial)}'s network to {onnxPath}");

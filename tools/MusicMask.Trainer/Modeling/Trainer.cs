@@ -82,9 +82,9 @@ public sealed class Trainer(TrainerOptions options, Action<string> log)
 
             model.save(InitialPath);
             log($"started from the exported model {initial} (batch norms set to the identity on {CalibrationStripCount} training strips)");
-            if (weights.ColumnContext is not null)
+            if (weights.ColumnContext is not null || weights.TimeContext is not null)
             {
-                log("its column context is not carried over: the trained network needs its own (musicmask-train context on the export)");
+                log("its contexts are not carried over: the trained network needs its own (musicmask-train context, then time-context, on the export)");
             }
         }
         else if (options.InitialWeights is { } checkpoint)

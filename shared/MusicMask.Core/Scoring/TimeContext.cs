@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace MusicMask.Scoring;
+
+/// <summary>
+/// Reads every window of a whole recording with the moments around it: logit p + column · m(j) + around · M(j) + bias,
+/// where m(j) is the mean logit of column j's sounding windows and M(j) the mean of m over the columns j - radius to
+/// j + radius. Music and what is not music last longer than a window's step, so the columns around a window tell
+/// whether music plays there better than its own column does; every window of a column moves by the same amount, so
+/// which bands of a moment are music is still their own evidence. Applied to the window probabilities of the whole
+/// recording (<see cref="Segmentation.ProbabilityMapBuilder"/>), after the <see cref="ColumnContext"/>, so it does not
+/// depend on how the recording was cut into tiles. Windows the <see cref="SilenceGate"/> set to exactly 0 take no part
+/// and stay 0. Fitted after the column context (musicmask-train time-context) and carried in the model's metadata_props.
+/// </summary>
+public sealed record TimeContext(float Column, float Around, float Bias, int Radius)
+{
+    public const string PropertyName = "time_context";
+
+    /// <summary>Refuses a radius past which the mean would reach further than a few seconds, where music changes.</summary>
+    public const int MaxRadius = 64;
+
+    /// <summary>The context in a model's metadata, or null when the model has none.</summary>
+    public static TimeContext? FromProperties(IReadOnlyDictionary<string, string> properties) =>
+        properties.TryGetValue(PropertyName, out var text) ? Parse(text) : null;
+
+    /// <summary>Reads <see cref="ToProperty"/>'s text: column, around, bias and radius, comma-separated.</summary>
+    public static TimeContext Parse(string text)
+    {
+        var parts = text.Split(',');
+        var values = new float[3];
+        var valid = parts.Length == 4;
+        for (var i = 0; valid && i < values.Length; i++)
+        {
+            valid = float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) && float.IsFinite(values[i]);
+        }
+
+        var radius = 0;
+        if (!valid || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out radius) || radius is < 1 or > MaxRadius)
+        {
+            throw new InvalidDataException($"'{PropertyName}' is not three finite numbers and a radius from 1 to {MaxRadius} (column, around, bias, radius): \"{text}\"");
+        }
+
+        return new TimeContext(values[0], values[1], values[2], radius);
+    }
+
+    public string ToProperty() =>
+        string.Join(',', new[] { Column, Around, Bias }.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "," + Radius.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Rewrites band-major window probabilities [bands, <paramref name="windowColumns"/>] of a whole recording in place.</summary>
+    public void Apply(float[] probabilities, long windowColumns)
+    {
+        var columns = checked((int)windowColumns);
+        var (means, around) = Means(probabilities, columns, Radius);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var column = i % columns;
+            if (probabilities[i] > 0)
+            {
+                var logit = ColumnContext.Logit(probabilities[i]) + Column * means[column] + Around * around[column] + Bias;
+                probabilities[i] = (float)ColumnContext.Sigmoid(logit);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each column's mean logit over its windows above 0 (NaN for a column with none), and the mean of those over the
+    /// columns within <paramref name="radius"/> that have one (NaN where none has).
+    /// </summary>
+    public static (double[] Column, double[] Around) Means(float[] probabilities, int columns, int radius)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(probabilities.Length % columns, 0);
+        var (sums, counts) = (new double[columns], new int[columns]);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (probabilities[i] > 0)
+            {
+                sums[i % columns] += ColumnContext.Logit(probabilities[i]);
+                counts[i % columns]++;
+            }
+        }
+
+        var means = new double[columns];
+        var (meanSumBefore, validBefore) = (new double[columns + 1], new int[columns + 1]);
+        for (var j = 0; j < columns; j++)
+        {
+            means[j] = counts[j] == 0 ? double.NaN : sums[j] / counts[j];
+            meanSumBefore[j + 1] = meanSumBefore[j] + (counts[j] == 0 ? 0 : means[j]);
+            validBefore[j + 1] = validBefore[j] + (counts[j] == 0 ? 0 : 1);
+        }
+
+        var around = new double[columns];
+        for (var j = 0; j < columns; j++)
+        {
+            var (first, last) = (Math.Max(0, j - radius), Math.Min(columns - 1, j + radius));
+            var valid = validBefore[last + 1] - validBefore[first];
+            around[j] = valid == 0 ? double.NaN : (meanSumBefore[last + 1] - meanSumBefore[first]) / valid;
+        }
+
+        return (means, around);
+    }
+}
