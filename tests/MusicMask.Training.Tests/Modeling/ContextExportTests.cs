@@ -22,11 +22,9 @@ public sealed class ContextExportTests : IDisposable
 
         Assert.Equal(1, fitted.Own);
         Assert.True(float.IsFinite(fitted.Column) && float.IsFinite(fitted.Bias), $"fitted {fitted}");
-        using var before = new StripScorer(model);
         using var after = new StripScorer(target);
         Assert.Equal(fitted, after.Context);
-        var strip = Enumerable.Range(0, 256 * 300).Select(i => -60f + 30f * MathF.Sin(i / 37f) * MathF.Cos(i / 5000f)).ToArray();
-        Assert.Equal(before.Run(strip, [1, 1, 256, 300]), after.Run(strip, [1, 1, 256, 300]));
+        AssertSameNetwork(model, after);
         var error = Assert.Throws<ArgumentException>(() => ContextExport.Column(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400));
         Assert.Contains("already", error.Message, StringComparison.Ordinal);
     }
@@ -44,11 +42,9 @@ public sealed class ContextExportTests : IDisposable
 
         Assert.True(float.IsFinite(fitted.Column) && float.IsFinite(fitted.Around) && float.IsFinite(fitted.Bias), $"fitted {fitted}");
         Assert.Equal(6, fitted.Radius);
-        using var before = new StripScorer(model);
         using var after = new StripScorer(target);
         Assert.Equal((column, fitted), (after.Context, after.TimeContext));
-        var strip = Enumerable.Range(0, 256 * 300).Select(i => -60f + 30f * MathF.Sin(i / 37f) * MathF.Cos(i / 5000f)).ToArray();
-        Assert.Equal(before.Run(strip, [1, 1, 256, 300]), after.Run(strip, [1, 1, 256, 300]));
+        AssertSameNetwork(model, after);
         var again = Assert.Throws<ArgumentException>(() => ContextExport.Time(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400, radius: 6));
         Assert.Contains("already", again.Message, StringComparison.Ordinal);
         var columnAfter = Assert.Throws<ArgumentException>(() => ContextExport.Column(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400));
@@ -66,5 +62,12 @@ public sealed class ContextExportTests : IDisposable
 
         Assert.Contains("pixel head", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, "out.onnx")));
+    }
+
+    private static void AssertSameNetwork(string model, StripScorer rewritten)
+    {
+        using var before = new StripScorer(model);
+        var strip = Enumerable.Range(0, 256 * 300).Select(i => -60f + 30f * MathF.Sin(i / 37f) * MathF.Cos(i / 5000f)).ToArray();
+        Assert.Equal(before.Run(strip, [1, 1, 256, 300]), rewritten.Run(strip, [1, 1, 256, 300]));
     }
 }
