@@ -218,7 +218,7 @@ public sealed class AggregateHandler(IBlobStore blobs, AggregatorOptions? option
             }).ConfigureAwait(false);
         if (models.Count != 1)
         {
-            throw new InvalidDataException($"the job's tiles were scored by {models.Count} different models: {string.Join(", ", models)}");
+            throw new InvalidDataException($"the job's tiles were scored by {models.Count} different models or time contexts: {string.Join("; ", models.Select(m => $"{m.Model.Name} {m.Model.Version} {m.Model.Sha256}, time context {m.TimeContext?.ToProperty() ?? "none"}"))}");
         }
 
         var (scoredBy, context) = models.Single();

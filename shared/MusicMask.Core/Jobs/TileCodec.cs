@@ -73,7 +73,9 @@ public static class TileCodec
 
     public static byte[] EncodeScores(WindowScores scores, ModelInfo model, TimeContext? timeContext)
     {
-        var modelBytes = Encoding.UTF8.GetBytes($"{model.Name}\n{model.Version}\n{model.Sha256}\n{timeContext?.ToProperty()}");
+        // A fourth line only when there is a context, so that aggregators that know three lines still read what models without one score.
+        var modelLine = $"{model.Name}\n{model.Version}\n{model.Sha256}" + (timeContext is null ? "" : $"\n{timeContext.ToProperty()}");
+        var modelBytes = Encoding.UTF8.GetBytes(modelLine);
         var header = 4 + 4 + 8 + 4 + 4 + 4;
         var bytes = new byte[header + modelBytes.Length + scores.Probabilities.Length * sizeof(float)];
         var span = bytes.AsSpan();
@@ -88,7 +90,7 @@ public static class TileCodec
         return bytes;
     }
 
-    /// <summary>A blob from a scorer that predates time contexts names its model in three lines and has none.</summary>
+    /// <summary>A blob whose model has no time context names it in three lines.</summary>
     public static (WindowScores Scores, ModelInfo Model, TimeContext? TimeContext) DecodeScores(ReadOnlySpan<byte> bytes)
     {
         const int header = 28;

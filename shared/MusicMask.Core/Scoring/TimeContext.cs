@@ -16,6 +16,14 @@ public sealed record TimeContext(float Column, float Around, float Bias, int Rad
 {
     public const string PropertyName = "time_context";
 
+    public float Column { get; init; } = float.IsFinite(Column) ? Column : throw new ArgumentOutOfRangeException(nameof(Column), Column, "a time context's weights are finite");
+
+    public float Around { get; init; } = float.IsFinite(Around) ? Around : throw new ArgumentOutOfRangeException(nameof(Around), Around, "a time context's weights are finite");
+
+    public float Bias { get; init; } = float.IsFinite(Bias) ? Bias : throw new ArgumentOutOfRangeException(nameof(Bias), Bias, "a time context's bias is finite");
+
+    public int Radius { get; init; } = Radius is >= 1 and <= MaxRadius ? Radius : throw new ArgumentOutOfRangeException(nameof(Radius), Radius, $"a time context reaches 1 to {MaxRadius} columns");
+
     /// <summary>Refuses a radius past which the mean would reach further than a few seconds, where music changes.</summary>
     public const int MaxRadius = 64;
 
@@ -69,6 +77,7 @@ public sealed record TimeContext(float Column, float Around, float Bias, int Rad
     public static (double[] Column, double[] Around) Means(float[] probabilities, int columns, int radius)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+        ArgumentOutOfRangeException.ThrowIfNegative(radius);
         ArgumentOutOfRangeException.ThrowIfNotEqual(probabilities.Length % columns, 0);
         var (sums, counts) = (new double[columns], new int[columns]);
         for (var i = 0; i < probabilities.Length; i++)

@@ -22,7 +22,7 @@ public sealed class ProbabilityMapBuilder(TimeContext? context = null)
     public ProbabilityMap Build(WindowGrid grid) => Stitch(grid, WindowProbabilities(grid));
 
     /// <summary>How the windows are read with the moments around them; null for each window as scored.</summary>
-    public TimeContext? Context { get; } = context;
+    public TimeContext? TimeContext { get; } = context;
 
     /// <summary>Every window's probability, band-major [13, windowColumns], checked complete against the grid, in its time context.</summary>
     public float[] WindowProbabilities(WindowGrid grid)
@@ -53,7 +53,7 @@ public sealed class ProbabilityMapBuilder(TimeContext? context = null)
             throw new InvalidDataException($"scores exist for tiles beyond the {grid.TileCount} of this spectrogram");
         }
 
-        Context?.Apply(windows, grid.WindowColumns);
+        TimeContext?.Apply(windows, grid.WindowColumns);
         return windows;
     }
 

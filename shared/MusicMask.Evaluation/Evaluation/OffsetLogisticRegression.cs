@@ -52,8 +52,11 @@ public static class OffsetLogisticRegression
                 }
             }
 
-            var step = SolveSymmetric(hessian, gradient)
-                ?? throw new InvalidOperationException("the context cannot be fitted: a feature of the windows does not vary");
+            // Singular at the start: a feature never varies; singular later: the curvature collapsed as the weights
+            // grew without bound, which is what classes the features separate do.
+            var step = SolveSymmetric(hessian, gradient) ?? throw (iteration == 0
+                ? new InvalidOperationException("the context cannot be fitted: a feature of the windows does not vary")
+                : Separated(weights));
             var moved = 0.0;
             for (var k = 0; k < size; k++)
             {
@@ -67,9 +70,11 @@ public static class OffsetLogisticRegression
             }
         }
 
-        throw new InvalidOperationException(
-            $"the context did not converge in {MaxIterations} Newton steps ({string.Join(", ", weights.Select(w => w.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}): the classes are separated by the features alone");
+        throw Separated(weights);
     }
+
+    private static InvalidOperationException Separated(double[] weights) => new(
+        $"the context did not converge ({string.Join(", ", weights.Select(w => w.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}): the classes are separated by the features alone");
 
     /// <summary>Solves H x = g by Cholesky, H given by its lower triangle; null when H is not positive definite.</summary>
     private static double[]? SolveSymmetric(double[,] lower, double[] right)
@@ -88,8 +93,9 @@ public static class OffsetLogisticRegression
 
                 if (i == j)
                 {
-                    // Relative to the diagonal, so that a feature that never varies is caught however many windows there are.
-                    if (!(sum > 1e-12 * Math.Max(1, lower[i, i])))
+                    // Relative to the diagonal, so that a feature that never varies is caught however many windows there
+                    // are, and the shrinking curvature of classes the features separate is not mistaken for it.
+                    if (!(lower[i, i] > 0 && sum > 1e-12 * lower[i, i]))
                     {
                         return null;
                     }

@@ -61,8 +61,9 @@ public sealed record NetworkWeights(float InputMean, float InputScale, IReadOnly
 
     /// <summary>
     /// The same network with its decision moved so that a music probability of <paramref name="threshold"/> becomes
-    /// 0.5, the mask's threshold. The two-class softmax is the logistic of the logit difference, so this lowers the
-    /// music logit's bias by ln(t / (1 - t)); every window keeps its rank, so every AUC is unchanged.
+    /// 0.5, the mask's threshold. The two-class softmax is the logistic of the logit difference, so this lowers by
+    /// ln(t / (1 - t)) the bias of the last step before the decision: the time context's when there is one, else the
+    /// column context's, else the music logit's; every window keeps its rank, so every AUC is unchanged.
     /// </summary>
     public NetworkWeights WithDecisionThreshold(double threshold)
     {

@@ -30,7 +30,9 @@ public class OffsetLogisticRegressionTests
     {
         Assert.Throws<ArgumentException>(() => OffsetLogisticRegression.Solve([(1, [1.0], true), (2, [0.0], true)]));
         Assert.Throws<ArgumentException>(() => OffsetLogisticRegression.Solve([(1, [1.0], true), (2, [0.0, 1.0], false)]));
-        Assert.Throws<InvalidOperationException>(() => OffsetLogisticRegression.Solve([(1, [2.0, 2.0], true), (-1, [1.0, 1.0], false), (0.5, [3.0, 3.0], false)]));
-        Assert.Throws<InvalidOperationException>(() => OffsetLogisticRegression.Solve([(0, [1.0], true), (0, [2.0], true), (0, [-1.0], false), (0, [-2.0], false)]));
+        var collinear = Assert.Throws<InvalidOperationException>(() => OffsetLogisticRegression.Solve([(1, [2.0, 2.0], true), (-1, [1.0, 1.0], false), (0.5, [3.0, 3.0], false)]));
+        Assert.Contains("does not vary", collinear.Message, StringComparison.Ordinal);
+        var separated = Assert.Throws<InvalidOperationException>(() => OffsetLogisticRegression.Solve([(0, [1.0], true), (0, [2.0], true), (0, [-1.0], false), (0, [-2.0], false)]));
+        Assert.Contains("separated", separated.Message, StringComparison.Ordinal);
     }
 }

@@ -114,6 +114,31 @@ public class TimeContextTests
     }
 
     [Fact]
+    public void AContextThatCouldNotBeReadBackIsRefusedWhenMade()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TimeContext(1, 1, 1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TimeContext(1, 1, 1, TimeContext.MaxRadius + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TimeContext(float.NaN, 1, 1, 8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TimeContext(1, 1, float.PositiveInfinity, 8));
+    }
+
+    [Fact]
+    public void ARecordingShorterThanTheReachAndOneAllGatedAreReadAsTheyAre()
+    {
+        // Two bands by two columns, both within the reach of each: column means 0.75 and 0.5, so every window moves by their mean.
+        var logits = new[] { 1.0, -2.0, 0.5, 3.0 };
+        var shortRecording = logits.Select(Sigmoid).ToArray();
+        var expected = logits.Select(logit => Sigmoid(logit + 0.625)).ToArray();
+        var gated = new float[8];
+
+        new TimeContext(0, 1, 0, 8).Apply(shortRecording, windowColumns: 2);
+        new TimeContext(-2.5f, 4.2f, 1.3f, 8).Apply(gated, windowColumns: 4);
+
+        Assert.Equal(expected, shortRecording, (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.All(gated, p => Assert.Equal(0, p));
+    }
+
+    [Fact]
     public void MetadataRoundTripsAndAModelWithoutItHasNone()
     {
         var context = new TimeContext(-2.5318f, 4.1567f, 1.3012f, 8);

@@ -12,7 +12,7 @@ public static class TestModels
 
     public static string RandomModel(int seed = 1) => Written($"random-{seed}.onnx", () => NetworkWeights.Random(seed), $"test-{seed}");
 
-    /// <summary>A random model read with a column and a time context, as the shipped model is.</summary>
+    /// <summary>A random model read with a column and a time context, so that tests take every context through every path.</summary>
     public static string RandomContextModel(int seed = 1) =>
         Written($"random-context-{seed}.onnx", () => NetworkWeights.Random(seed) with { ColumnContext = new(1, 1.2f, 0.8f), TimeContext = new(-2.5f, 4.2f, 1.3f, 8) }, $"test-{seed}");
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using MusicMask.Jobs;
 using MusicMask.Outputs;
 using MusicMask.Scoring;
@@ -29,16 +30,15 @@ public class TileCodecTests
     }
 
     [Fact]
-    public void ScoresFromAScorerThatNamedItsModelInThreeLinesDecodeWithoutATimeContext()
+    public void AModelWithoutATimeContextIsNamedInTheThreeLinesEarlierAggregatorsRead()
     {
         var scores = new WindowScores(0, 0, 2, Enumerable.Range(0, 26).Select(i => i / 26f).ToArray());
-        var fourLines = TileCodec.EncodeScores(scores, new ModelInfo("m", "v", "h"), null);
-        var modelLength = BinaryPrimitives.ReadInt32LittleEndian(fourLines.AsSpan(24));
-        var threeLines = fourLines.Take(28 + modelLength - 1).Concat(fourLines.Skip(28 + modelLength)).ToArray();
-        BinaryPrimitives.WriteInt32LittleEndian(threeLines.AsSpan(24), modelLength - 1);
+        var blob = TileCodec.EncodeScores(scores, new ModelInfo("m", "v", "h"), null);
+        var modelLength = BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(24));
 
-        var (decoded, model, context) = TileCodec.DecodeScores(threeLines);
+        var (decoded, model, context) = TileCodec.DecodeScores(blob);
 
+        Assert.Equal("m\nv\nh", Encoding.UTF8.GetString(blob, 28, modelLength));
         Assert.Equal((new ModelInfo("m", "v", "h"), (TimeContext?)null), (model, context));
         Assert.Equal(scores.Probabilities, decoded.Probabilities);
     }
