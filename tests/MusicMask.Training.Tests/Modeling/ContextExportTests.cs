@@ -25,8 +25,7 @@ public sealed class ContextExportTests : IDisposable
         using var after = new StripScorer(target);
         Assert.Equal(fitted, after.Context);
         AssertSameNetwork(model, after);
-        var error = Assert.Throws<ArgumentException>(() => ContextExport.Column(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400));
-        Assert.Contains("already", error.Message, StringComparison.Ordinal);
+        AssertRefusedAsFittedAlready(() => ContextExport.Column(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400));
     }
 
     [Fact]
@@ -45,10 +44,8 @@ public sealed class ContextExportTests : IDisposable
         using var after = new StripScorer(target);
         Assert.Equal((column, fitted), (after.Context, after.TimeContext));
         AssertSameNetwork(model, after);
-        var again = Assert.Throws<ArgumentException>(() => ContextExport.Time(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400, radius: 6));
-        Assert.Contains("already", again.Message, StringComparison.Ordinal);
-        var columnAfter = Assert.Throws<ArgumentException>(() => ContextExport.Column(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400));
-        Assert.Contains("already", columnAfter.Message, StringComparison.Ordinal);
+        AssertRefusedAsFittedAlready(() => ContextExport.Time(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400, radius: 6));
+        AssertRefusedAsFittedAlready(() => ContextExport.Column(target, Path.Combine(_folder, "data"), Path.Combine(_folder, "again.onnx"), seed: 2, windowsPerCondition: 400));
     }
 
     [Fact]
@@ -63,6 +60,9 @@ public sealed class ContextExportTests : IDisposable
         Assert.Contains("pixel head", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, "out.onnx")));
     }
+
+    private static void AssertRefusedAsFittedAlready(Action fit) =>
+        Assert.Contains("already", Assert.Throws<ArgumentException>(fit).Message, StringComparison.Ordinal);
 
     private static void AssertSameNetwork(string model, StripScorer rewritten)
     {
