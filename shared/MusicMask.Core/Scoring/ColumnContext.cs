@@ -62,11 +62,17 @@ public sealed record ColumnContext(float Own, float Column, float Bias)
     public static double[] ColumnMeans(float[] probabilities, float[] levels, int windows)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(levels.Length, probabilities.Length);
+        return MeanLogits(probabilities, windows, i => levels[i] >= SilenceGate.FloorWindowDecibels);
+    }
+
+    /// <summary>Each time column's mean logit over the band-major windows <paramref name="counted"/> takes; NaN for a column with none.</summary>
+    internal static double[] MeanLogits(float[] probabilities, int windows, Func<int, bool> counted)
+    {
         ArgumentOutOfRangeException.ThrowIfNotEqual(probabilities.Length % windows, 0);
         var (sums, counts) = (new double[windows], new int[windows]);
         for (var i = 0; i < probabilities.Length; i++)
         {
-            if (levels[i] >= SilenceGate.FloorWindowDecibels)
+            if (counted(i))
             {
                 sums[i % windows] += Logit(probabilities[i]);
                 counts[i % windows]++;

@@ -78,24 +78,13 @@ public sealed record TimeContext(float Column, float Around, float Bias, int Rad
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(radius);
-        ArgumentOutOfRangeException.ThrowIfNotEqual(probabilities.Length % columns, 0);
-        var (sums, counts) = (new double[columns], new int[columns]);
-        for (var i = 0; i < probabilities.Length; i++)
-        {
-            if (probabilities[i] > 0)
-            {
-                sums[i % columns] += ColumnContext.Logit(probabilities[i]);
-                counts[i % columns]++;
-            }
-        }
-
-        var means = new double[columns];
+        var means = ColumnContext.MeanLogits(probabilities, columns, i => probabilities[i] > 0);
         var (meanSumBefore, validBefore) = (new double[columns + 1], new int[columns + 1]);
         for (var j = 0; j < columns; j++)
         {
-            means[j] = counts[j] == 0 ? double.NaN : sums[j] / counts[j];
-            meanSumBefore[j + 1] = meanSumBefore[j] + (counts[j] == 0 ? 0 : means[j]);
-            validBefore[j + 1] = validBefore[j] + (counts[j] == 0 ? 0 : 1);
+            var valid = !double.IsNaN(means[j]);
+            meanSumBefore[j + 1] = meanSumBefore[j] + (valid ? means[j] : 0);
+            validBefore[j + 1] = validBefore[j] + (valid ? 1 : 0);
         }
 
         var around = new double[columns];

@@ -40,7 +40,7 @@ public static class OffsetLogisticRegression
                     logit += weights[k] * row[k];
                 }
 
-                var q = 1 / (1 + Math.Exp(-logit));
+                var q = Scoring.ColumnContext.Sigmoid(logit);
                 var (error, curvature) = (q - (music ? 1 : 0), q * (1 - q));
                 for (var k = 0; k < size; k++)
                 {
