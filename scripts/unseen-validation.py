@@ -8,6 +8,10 @@ named PACKAGE__NAME.wav, so `musicmask eval --behaviour` reports them per packag
                                    11) into recordings of up to 20 words with 0.3 s pauses, named LANGUAGE-NN: words
                                    alone last about a second, under the segment rules' 3 s minimum; joined, they
                                    test the rules as a talker does
+  unseen-validation.py word-clips OUT
+                                   the same distinct recordings, each word as its own clip of about a second:
+                                   short spoken clips, which the rule that keeps a recording that is music from its
+                                   first column to its last (model card, point 33) meets whole
   unseen-validation.py dialogue OUT
                                    fillets-ng-data-nl's spoken Dutch dialogue (GPL-2+), each clip as it is: the
                                    game's lines voiced by other actors than the Czech package that training and the
@@ -70,10 +74,11 @@ def decode_all(out, sources):
     return len(sources)
 
 
-def words(out, work):
+def distinct_words(work):
+    """Yields (language, recordings): each language folder's distinct recordings, in a fixed shuffled order (seed 11)."""
     sounds = os.path.join(fetch('ktuberling-data', work), 'usr/share/ktuberling/sounds')
     random.seed(11)
-    seen, written = set(), 0
+    seen = set()
     for language in sorted(d for d in os.listdir(sounds) if os.path.isdir(os.path.join(sounds, d))):
         recordings = []
         for word in sorted(p for pattern in WORD_FILES for p in glob.glob(os.path.join(sounds, language, pattern))):
@@ -83,13 +88,28 @@ def words(out, work):
                 seen.add(digest)
                 recordings.append(word)
         random.shuffle(recordings)
+        yield language.replace('@', '-'), recordings
+
+
+def words(out, work):
+    written = 0
+    for language, recordings in distinct_words(work):
         for start in range(0, len(recordings), WORDS_PER_RECORDING):
             padded = []
             for i, word in enumerate(recordings[start:start + WORDS_PER_RECORDING]):
                 padded.append(os.path.join(work, f'{i:02d}.wav'))
                 decode(word, padded[-1], '-af', f'apad=pad_dur={PAUSE_SECONDS}')
-            name = f'ktuberling-data__{language.replace("@", "-")}-{start // WORDS_PER_RECORDING + 1:02d}.wav'
+            name = f'ktuberling-data__{language}-{start // WORDS_PER_RECORDING + 1:02d}.wav'
             subprocess.run(['sox', *padded, os.path.join(out, name)], check=True)
+            written += 1
+    return written
+
+
+def word_clips(out, work):
+    written = 0
+    for language, recordings in distinct_words(work):
+        for word in recordings:
+            decode(word, os.path.join(out, f'ktuberling-data__{language}-{os.path.splitext(os.path.basename(word))[0]}.wav'))
             written += 1
     return written
 
@@ -146,7 +166,7 @@ def music(out, work):
 
 
 def main():
-    modes = {'words': words, 'dialogue': dialogue, 'field': field, 'voices': voices, 'music': music}
+    modes = {'words': words, 'word-clips': word_clips, 'dialogue': dialogue, 'field': field, 'voices': voices, 'music': music}
     if len(sys.argv) not in (3, 4) or sys.argv[1] not in modes or (len(sys.argv) == 4 and sys.argv[1] != 'voices'):
         sys.exit(__doc__)
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]

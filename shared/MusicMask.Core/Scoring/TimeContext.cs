@@ -3,14 +3,17 @@ using System.Globalization;
 namespace MusicMask.Scoring;
 
 /// <summary>
-/// Reads every window of a whole recording with the moments around it: logit p + column · m(j) + around · M(j) + bias,
-/// where m(j) is the mean logit of column j's sounding windows and M(j) the mean of m over the columns j - radius to
-/// j + radius. Music and what is not music last longer than a window's step, so the columns around a window tell
-/// whether music plays there better than its own column does; every window of a column moves by the same amount, so
-/// which bands of a moment are music is still their own evidence. Applied to the window probabilities of the whole
-/// recording (<see cref="Segmentation.ProbabilityMapBuilder"/>), after the <see cref="ColumnContext"/>, so it does not
-/// depend on how the recording was cut into tiles. Windows the <see cref="SilenceGate"/> set to exactly 0 take no part
-/// and stay 0. Fitted after the column context (musicmask-train time-context) and carried in the model's metadata_props.
+/// Reads every window of a whole recording with the moments around it: logit p + column · w(j) · m(j) + around · M(j) +
+/// bias, where m(j) is the mean logit of column j's sounding windows, M(j) the sum of m over the sounding columns from
+/// j - radius to j + radius divided by the reach's 2 · radius + 1 columns, and w(j) the share of those columns that
+/// sound. Music and what is not music last longer than a window's step, so the columns around a window tell whether
+/// music plays there better than its own column does; every window of a column moves by the same amount, so which
+/// bands of a moment are music is still their own evidence. Where the reach is not full (a recording's ends, digital
+/// silence, a clip shorter than the reach) the context weighs only as much as it has heard, so a one-second clip is
+/// read nearly as itself. Applied to the window probabilities of the whole recording
+/// (<see cref="Segmentation.ProbabilityMapBuilder"/>), after the <see cref="ColumnContext"/>, so it does not depend on
+/// how the recording was cut into tiles. Windows the <see cref="SilenceGate"/> set to exactly 0 take no part and stay
+/// 0. Fitted after the column context (musicmask-train time-context) and carried in the model's metadata_props.
 /// </summary>
 public sealed record TimeContext(float Column, float Around, float Bias, int Radius)
 {
@@ -71,30 +74,32 @@ public sealed record TimeContext(float Column, float Around, float Bias, int Rad
     }
 
     /// <summary>
-    /// Each column's mean logit over its windows above 0 (NaN for a column with none), and the mean of those over the
-    /// columns within <paramref name="radius"/> that have one (NaN where none has).
+    /// The two features of each column: w(j) · m(j), its mean logit over its windows above 0 (NaN for a column with
+    /// none) times the share of its reach that sounds, and M(j), the sum of those means over the reach divided by the
+    /// reach's 2 · radius + 1 columns; both are the unweighted means times that share.
     /// </summary>
     public static (double[] Column, double[] Around) Means(float[] probabilities, int columns, int radius)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(radius);
         var means = ColumnContext.MeanLogits(probabilities, columns, i => probabilities[i] > 0);
-        var (meanSumBefore, validBefore) = (new double[columns + 1], new int[columns + 1]);
+        var (meanSumBefore, soundingBefore) = (new double[columns + 1], new int[columns + 1]);
         for (var j = 0; j < columns; j++)
         {
-            var valid = !double.IsNaN(means[j]);
-            meanSumBefore[j + 1] = meanSumBefore[j] + (valid ? means[j] : 0);
-            validBefore[j + 1] = validBefore[j] + (valid ? 1 : 0);
+            var sounding = !double.IsNaN(means[j]);
+            meanSumBefore[j + 1] = meanSumBefore[j] + (sounding ? means[j] : 0);
+            soundingBefore[j + 1] = soundingBefore[j] + (sounding ? 1 : 0);
         }
 
-        var around = new double[columns];
+        var (column, around) = (new double[columns], new double[columns]);
         for (var j = 0; j < columns; j++)
         {
             var (first, last) = (Math.Max(0, j - radius), Math.Min(columns - 1, j + radius));
-            var valid = validBefore[last + 1] - validBefore[first];
-            around[j] = valid == 0 ? double.NaN : (meanSumBefore[last + 1] - meanSumBefore[first]) / valid;
+            var share = (double)(soundingBefore[last + 1] - soundingBefore[first]) / (2 * radius + 1);
+            column[j] = share * means[j];
+            around[j] = (meanSumBefore[last + 1] - meanSumBefore[first]) / (2 * radius + 1);
         }
 
-        return (means, around);
+        return (column, around);
     }
 }

@@ -23,9 +23,10 @@ public class TimeContextFitTests
         double ColumnMean(int column) => Enumerable.Range(0, WindowGrid.BandPositions).Select(b => b * columns + column)
             .Where(i => probabilities[i] > 0).Average(i => ColumnContext.Logit(probabilities[i]));
         var means = Enumerable.Range(0, columns).Select(ColumnMean).ToArray();
-        var around = new[] { (means[0] + means[1]) / 2, means.Average(), (means[1] + means[2]) / 2 };
+        var soundingShare = new[] { 2 / 3.0, 1, 2 / 3.0 };
+        var around = new[] { (means[0] + means[1]) / 3, means.Average(), (means[1] + means[2]) / 3 };
         var expected = Enumerable.Range(0, probabilities.Length).Where(i => i != 0 && i != columns)
-            .Select(i => (Offset: ColumnContext.Logit(probabilities[i]), Column: means[i % columns], Around: around[i % columns])).ToList();
+            .Select(i => (Offset: ColumnContext.Logit(probabilities[i]), Column: soundingShare[i % columns] * means[i % columns], Around: around[i % columns])).ToList();
         Assert.Equal(columns, grid.WindowColumns);
         Assert.Equal(expected.Count, samples.Count);
         Assert.All(expected.Zip(samples), pair =>

@@ -18,8 +18,9 @@ public class TimeContextTests
         context.Apply(probabilities, windowColumns: 4);
 
         var means = new[] { (2.0 - 3.0) / 2, -1.0, double.NaN, (0.5 + 1.5) / 2 };
-        var around = new[] { (means[0] + means[1]) / 2, (means[0] + means[1]) / 2, (means[1] + means[3]) / 2, means[3] };
-        double Moved(double logit, int column) => logit - 2 * means[column] + 3 * around[column] + 0.25;
+        var soundingShare = new[] { 2 / 3.0, 2 / 3.0, 2 / 3.0, 1 / 3.0 };
+        var around = new[] { (means[0] + means[1]) / 3, (means[0] + means[1]) / 3, (means[1] + means[3]) / 3, means[3] / 3 };
+        double Moved(double logit, int column) => logit - 2 * soundingShare[column] * means[column] + 3 * around[column] + 0.25;
         var expected = new[] { Sigmoid(Moved(2, 0)), Sigmoid(Moved(-1, 1)), 0, Sigmoid(Moved(0.5, 3)), Sigmoid(Moved(-3, 0)), 0, 0, Sigmoid(Moved(1.5, 3)) };
         for (var i = 0; i < expected.Length; i++)
         {
@@ -123,18 +124,27 @@ public class TimeContextTests
     }
 
     [Fact]
-    public void ARecordingShorterThanTheReachAndOneAllGatedAreReadAsTheyAre()
+    public void AClipShorterThanTheReachMovesByTheShareOfItThatItFills()
     {
-        // Two bands by two columns, both within the reach of each: column means 0.75 and 0.5, so every window moves by their mean.
-        var logits = new[] { 1.0, -2.0, 0.5, 3.0 };
-        var shortRecording = logits.Select(Sigmoid).ToArray();
-        var expected = logits.Select(logit => Sigmoid(logit + 0.625)).ToArray();
+        // Every window at logit 1: the middle of a long recording moves by -1 + 2 = 1; a 3-column clip fills 3 of the 17 columns.
+        float[] Recording(int columns) => Enumerable.Repeat(Sigmoid(1), WindowGrid.BandPositions * columns).ToArray();
+        var (longRecording, clip) = (Recording(41), Recording(3));
+        var context = new TimeContext(-1, 2, 0, 8);
+
+        context.Apply(longRecording, windowColumns: 41);
+        context.Apply(clip, windowColumns: 3);
+
+        Assert.Equal(Sigmoid(2), longRecording[20], 5);
+        Assert.All(clip, p => Assert.Equal(Sigmoid(1 + 3 / 17.0), p, 5));
+    }
+
+    [Fact]
+    public void AnAllGatedRecordingStaysGated()
+    {
         var gated = new float[8];
 
-        new TimeContext(0, 1, 0, 8).Apply(shortRecording, windowColumns: 2);
         new TimeContext(-2.5f, 4.2f, 1.3f, 8).Apply(gated, windowColumns: 4);
 
-        Assert.Equal(expected, shortRecording, (a, b) => Math.Abs(a - b) < 1e-5);
         Assert.All(gated, p => Assert.Equal(0, p));
     }
 
