@@ -61,14 +61,18 @@ public sealed record TimeContext(float Column, float Around, float Bias, int Rad
     public void Apply(float[] probabilities, long windowColumns)
     {
         var columns = checked((int)windowColumns);
-        var (means, around) = Means(probabilities, columns, Radius);
+        var (columnFeature, aroundFeature) = Features(probabilities, columns, Radius);
+        var shift = new double[columns];
+        for (var j = 0; j < columns; j++)
+        {
+            shift[j] = Column * columnFeature[j] + Around * aroundFeature[j] + Bias;
+        }
+
         for (var i = 0; i < probabilities.Length; i++)
         {
-            var column = i % columns;
             if (probabilities[i] > 0)
             {
-                var logit = ColumnContext.Logit(probabilities[i]) + Column * means[column] + Around * around[column] + Bias;
-                probabilities[i] = (float)ColumnContext.Sigmoid(logit);
+                probabilities[i] = (float)ColumnContext.Sigmoid(ColumnContext.Logit(probabilities[i]) + shift[i % columns]);
             }
         }
     }
@@ -78,7 +82,7 @@ public sealed record TimeContext(float Column, float Around, float Bias, int Rad
     /// none) times the share of its reach that sounds, and M(j), the sum of those means over the reach divided by the
     /// reach's 2 · radius + 1 columns; both are the unweighted means times that share.
     /// </summary>
-    public static (double[] Column, double[] Around) Means(float[] probabilities, int columns, int radius)
+    public static (double[] Column, double[] Around) Features(float[] probabilities, int columns, int radius)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(radius);

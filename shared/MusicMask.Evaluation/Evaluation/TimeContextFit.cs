@@ -30,12 +30,12 @@ public static class TimeContextFit
     internal static IEnumerable<(double Offset, double[] Features, bool Music)> Samples(ScoredSignal signal, bool music, float silentWindowDecibels, int radius)
     {
         var columns = (int)signal.Grid.WindowColumns;
-        var (means, around) = TimeContext.Means(signal.WindowProbabilities, columns, radius);
+        var (columnFeature, aroundFeature) = TimeContext.Features(signal.WindowProbabilities, columns, radius);
         for (var i = 0; i < signal.WindowProbabilities.Length; i++)
         {
             if (signal.WindowDecibels[i] >= silentWindowDecibels && signal.WindowProbabilities[i] > 0)
             {
-                yield return (ColumnContext.Logit(signal.WindowProbabilities[i]), [means[i % columns], around[i % columns]], music);
+                yield return (ColumnContext.Logit(signal.WindowProbabilities[i]), [columnFeature[i % columns], aroundFeature[i % columns]], music);
             }
         }
     }
